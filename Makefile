@@ -1,0 +1,29 @@
+# `make run` and `make test` do all the set-up themselves; a second call reuses .venv.
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.bandtimer-installed
+
+.PHONY: run test bench sounds clean
+
+run: $(STAMP)
+	$(BIN)/bandtimer $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+sounds: $(STAMP)
+	$(BIN)/python scripts/make_sounds.py sounds
+
+$(STAMP): pyproject.toml scripts/system-deps.sh
+	bash scripts/system-deps.sh
+	test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .ruff_cache

@@ -1,0 +1,122 @@
+"""What a routine is, independent of where it was read from.
+
+The articles bandtimer's routines come from dose in ranges ("8 to 12 reps for 3 to 5 sets"), so
+ranges are first-class here rather than squashed into one number: the plan decides which end of
+a range it aims for, the screens show the range, and progression reads it back. Everything is a
+frozen dataclass so a routine can be shared between the menu, the plan and the history without
+anyone changing it underneath the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class IntRange:
+    """An inclusive range of whole numbers; `low == high` for a fixed dose."""
+
+    low: int
+    high: int
+
+    @classmethod
+    def exactly(cls, value: int) -> IntRange:
+        return cls(value, value)
+
+    @property
+    def is_fixed(self) -> bool:
+        return self.low == self.high
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, int) and self.low <= value <= self.high
+
+    def __str__(self) -> str:
+        return str(self.low) if self.is_fixed else f"{self.low}–{self.high}"
+
+
+class Band(StrEnum):
+    """The kinds of band the articles use; the value is what a routine file says."""
+
+    LOOP = "loop"
+    MINI = "mini"
+    HIP_CIRCLE = "hip circle"
+    FLAT = "flat"
+    TUBE = "tube with handles"
+
+
+class Sides(StrEnum):
+    """`BOTH` works both sides together; `EACH` does the right side, then the left, every set."""
+
+    BOTH = "both"
+    EACH = "each"
+
+
+class Side(StrEnum):
+    RIGHT = "right"
+    LEFT = "left"
+
+
+@dataclass(frozen=True)
+class Timing:
+    """A routine's default pauses, in seconds."""
+
+    get_ready: int = 10
+    rest_between_sets: int = 30
+    rest_between_exercises: int = 45
+    switch_sides: int = 5
+    rep_release: int = 2
+    """Seconds between two held reps, to let go and set up again."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise of a routine, dosed the way its source gives it.
+
+    An exercise is either reps (`reps`, optionally each held for `hold` seconds or paced by
+    `tempo` seconds per rep so they count themselves) or a timed hold (`hold` alone, one hold per
+    set). `progression` lists hold seconds to step up through, easiest first.
+    """
+
+    name: str
+    sets: IntRange
+    reps: IntRange | None = None
+    hold: IntRange | None = None
+    tempo: float | None = None
+    sides: Sides = Sides.BOTH
+    band: Band | None = None
+    placement: str = ""
+    anchor: str = ""
+    muscles: tuple[str, ...] = ()
+    rest: int | None = None
+    steps: tuple[str, ...] = ()
+    why: str = ""
+    progression: tuple[int, ...] = ()
+    line: int | None = None
+    """Line of the `[[exercise]]` header in its file, for messages that point back to it."""
+
+    @property
+    def is_timed_hold(self) -> bool:
+        """One hold per set, with no reps counted."""
+        return self.reps is None and self.hold is not None
+
+    @property
+    def counts_itself(self) -> bool:
+        """Reps that advance on their own: held reps, or reps paced by a tempo."""
+        return self.reps is not None and (self.hold is not None or self.tempo is not None)
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A named, ordered list of exercises with the pauses between them."""
+
+    name: str
+    exercises: tuple[Exercise, ...]
+    description: str = ""
+    source: str = ""
+    tags: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    timing: Timing = field(default_factory=Timing)
+    path: Path | None = None
+    """Where the routine was read from; None for routines built in code."""

@@ -1,0 +1,75 @@
+"""Where bandtimer keeps things on disk.
+
+Config and the user's own routines go in the platform's config dir, history in its data dir,
+as platformdirs decides for this system. `BANDTIMER_HOME=DIR` puts all of them under one folder,
+which is what tests and isolated runs use. Nothing here creates a folder: a path is only made
+when something is written to it, so merely starting bandtimer leaves no trace.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "bandtimer"
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Locations:
+    """Every path bandtimer reads or writes, decided once at start-up and passed around."""
+
+    config_dir: Path
+    data_dir: Path
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / "config.toml"
+
+    @property
+    def user_routines_dir(self) -> Path:
+        return self.config_dir / "routines"
+
+    @property
+    def history_dir(self) -> Path:
+        return self.data_dir / "history"
+
+    @classmethod
+    def under(cls, home: Path) -> Locations:
+        """Everything in one folder: `home/config.toml`, `home/routines/`, `home/history/`."""
+        return cls(config_dir=home, data_dir=home)
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Locations:
+        environ = os.environ if environ is None else environ
+        home = environ.get("BANDTIMER_HOME")
+        if home:
+            return cls.under(Path(home).expanduser())
+        return cls(
+            config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        )
+
+
+def _bundled(name: str) -> Path:
+    """A folder shipped with bandtimer: inside the installed package, or at the checkout's top.
+
+    The wheel carries `routines/` and `sounds/` inside the package; an editable install or a run
+    from the source tree finds them next to the package instead.
+    """
+    inside = PACKAGE_DIR / name
+    if inside.is_dir():
+        return inside
+    return PACKAGE_DIR.parent / name
+
+
+def shipped_routines_dir() -> Path:
+    return _bundled("routines")
+
+
+def sounds_dir() -> Path:
+    return _bundled("sounds")
