@@ -1,0 +1,251 @@
+"""Reading one field of a routine file: check its type and bounds, or say what is wrong with it.
+
+Each reader returns the value when it is good and None when it is missing or bad; a bad value is
+reported to the `Reporter` rather than raised, so one pass over a file finds every mistake in it.
+TOML parses `true` as a bool, which Python also counts as an int; the readers never accept a bool
+for a number.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import unicodedata
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from itertools import pairwise
+from pathlib import Path
+from typing import TypeGuard, TypeVar
+
+from bandtimer.domain.routine import IntRange
+from bandtimer.storage.routine_problems import Problem, quoted, shown
+from bandtimer.storage.toml_lines import KeyPath, LineIndex
+
+Table = Mapping[str, object]
+EnumType = TypeVar("EnumType", bound=Enum)
+
+_NOT_IN_A_NAME = {"Cc", "Zl", "Zp"}
+"""Control characters and line breaks: a name is shown on one line of a list."""
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The inclusive limits a number in a routine file must keep to."""
+
+    low: float
+    high: float
+    unit: str = ""
+
+    def __contains__(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
+    def __str__(self) -> str:
+        limits = f"{self.low:g}–{self.high:g}"
+        return f"{limits} {self.unit}" if self.unit else limits
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """Collects the problems of one part of a file: the top level, `[timing]` or one exercise."""
+
+    path: Path
+    lines: LineIndex
+    problems: list[Problem] = field(default_factory=list)
+    table: KeyPath = ()
+    """Where this part is in the document, e.g. `("exercise", 2)`."""
+    label_prefix: str = ""
+    """Put before a key in messages, e.g. `"timing."`."""
+    exercise_number: int | None = None
+    exercise_name: str | None = None
+
+    def label(self, key: str) -> str:
+        return self.label_prefix + key
+
+    def report(self, key: str | None, message: str) -> None:
+        """Adds a problem with `key` (None: with this part as a whole)."""
+        path = self.table if key is None else (*self.table, key)
+        self.problems.append(
+            Problem(
+                path=self.path,
+                line=self.lines.nearest(path),
+                exercise_number=self.exercise_number,
+                exercise_name=self.exercise_name,
+                field=None if key is None else self.label(key),
+                message=message,
+            )
+        )
+
+    def within(self, key: str | int, label_prefix: str = "") -> Reporter:
+        """A reporter for the table at `key` of this one, sharing the same list of problems."""
+        return replace(self, table=(*self.table, key), label_prefix=label_prefix)
+
+
+def check_keys(table: Table, known: Collection[str], at: Reporter) -> None:
+    """Reports every key that is not in `known`, suggesting the closest one, so no typo is lost."""
+    for key in table:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key.lower(), known, n=1)
+        if close:
+            suggestion = f", did you mean {quoted(at.label(close[0]))}?"
+        else:
+            suggestion = "; the fields are " + ", ".join(known)
+        at.report(key, f"unknown field {quoted(at.label(key))}{suggestion}")
+
+
+def read_name(table: Table, at: Reporter) -> str | None:
+    """A required name, without surrounding whitespace: non-empty and on one line."""
+    value = table.get("name")
+    label = at.label("name")
+    if value is None:
+        at.report("name", f"{label} is required")
+        return None
+    if not isinstance(value, str):
+        at.report("name", f"{label} must be text in quotes, got {shown(value)}")
+        return None
+    name = value.strip()
+    if not name:
+        at.report("name", f"{label} must not be empty")
+        return None
+    if any(unicodedata.category(char) in _NOT_IN_A_NAME for char in name):
+        at.report(
+            "name", f"{label} must be one line without control characters, got {shown(value)}"
+        )
+        return None
+    return name
+
+
+def read_text(table: Table, key: str, at: Reporter) -> str | None:
+    """Text exactly as written: nothing is stripped or interpreted."""
+    value = table.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    at.report(key, f"{at.label(key)} must be text in quotes, got {shown(value)}")
+    return None
+
+
+def read_texts(
+    table: Table, key: str, at: Reporter, *, single: bool = False
+) -> tuple[str, ...] | None:
+    """A list of strings; with `single`, one string on its own is a list of one."""
+    value = table.get(key)
+    if value is None:
+        return None
+    if single and isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list):
+        expected = "a string or a list of strings" if single else "a list of strings"
+        at.report(key, f"{at.label(key)} must be {expected}, got {shown(value)}")
+        return None
+    texts: list[str] = []
+    for number, item in enumerate(value, start=1):
+        if isinstance(item, str):
+            texts.append(item)
+        else:
+            at.report(key, f"{at.label(key)} item {number} must be a string, got {shown(item)}")
+    return tuple(texts) if len(texts) == len(value) else None
+
+
+def read_seconds(table: Table, key: str, at: Reporter, bounds: Bounds) -> int | None:
+    """A whole number of seconds within `bounds`."""
+    value = table.get(key)
+    if value is None:
+        return None
+    if not is_whole(value):
+        at.report(key, f"{at.label(key)} must be a whole number of seconds, got {shown(value)}")
+        return None
+    if value not in bounds:
+        at.report(key, f"{at.label(key)} must be {bounds}, got {shown(value)}")
+        return None
+    return value
+
+
+def read_range(table: Table, key: str, at: Reporter, bounds: Bounds) -> IntRange | None:
+    """A whole number or `[min, max]`, both ends within `bounds`."""
+    value = table.get(key)
+    if value is None:
+        return None
+    label = at.label(key)
+    if is_whole(value):
+        low = high = value
+    elif not isinstance(value, list) or not all(is_whole(end) for end in value):
+        at.report(key, f"{label} must be a whole number or [min, max], got {shown(value)}")
+        return None
+    elif len(value) != 2:
+        at.report(key, f"{label} must be [min, max] with exactly two numbers, got {shown(value)}")
+        return None
+    else:
+        low, high = value
+        if low > high:
+            at.report(key, f"{label} must be [min, max] with min ≤ max, got {shown(value)}")
+            return None
+    if low not in bounds or high not in bounds:
+        at.report(key, f"{label} must be {bounds}, got {shown(value)}")
+        return None
+    return IntRange(low, high)
+
+
+def read_number(table: Table, key: str, at: Reporter, bounds: Bounds) -> float | None:
+    """A number of seconds, whole or not, within `bounds`."""
+    value = table.get(key)
+    if value is None:
+        return None
+    label = at.label(key)
+    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        at.report(key, f"{label} must be a number of seconds, got {shown(value)}")
+        return None
+    if value not in bounds:
+        at.report(key, f"{label} must be {bounds}, got {shown(value)}")
+        return None
+    return float(value)
+
+
+def read_choice(table: Table, key: str, at: Reporter, choices: type[EnumType]) -> EnumType | None:
+    """One of an enum's values, spelled exactly as the enum spells it."""
+    value = table.get(key)
+    if value is None:
+        return None
+    allowed = [str(choice.value) for choice in choices]
+    if isinstance(value, str) and value in allowed:
+        return choices(value)
+    expected = ", ".join(quoted(choice) for choice in allowed)
+    message = f"{at.label(key)} must be one of {expected}, got {shown(value)}"
+    if isinstance(value, str):
+        close = difflib.get_close_matches(value.strip().lower(), allowed, n=1)
+        if close:
+            message += f", did you mean {quoted(close[0])}?"
+    at.report(key, message)
+    return None
+
+
+def read_progression(table: Table, at: Reporter, bounds: Bounds) -> tuple[int, ...] | None:
+    """Hold seconds to step up through, each within `bounds`, easiest first."""
+    value = table.get("progression")
+    if value is None:
+        return None
+    label = at.label("progression")
+    if not isinstance(value, list):
+        at.report("progression", f"{label} must be a list of hold seconds, got {shown(value)}")
+        return None
+    steps: list[int] = []
+    for number, item in enumerate(value, start=1):
+        if not is_whole(item):
+            message = f"{label} item {number} must be a whole number of seconds, got {shown(item)}"
+        elif item not in bounds:
+            message = f"{label} item {number} must be {bounds}, got {shown(item)}"
+        else:
+            steps.append(item)
+            continue
+        at.report("progression", message)
+    if len(steps) != len(value):
+        return None
+    if any(later <= earlier for earlier, later in pairwise(steps)):
+        at.report("progression", f"{label} must go up, easiest first, got {shown(value)}")
+        return None
+    return tuple(steps)
+
+
+def is_whole(value: object) -> TypeGuard[int]:
+    """An int from TOML, which a bool is not, whatever Python thinks."""
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -1,0 +1,183 @@
+"""Turning a parsed routine file into a `Routine`, or into the list of everything wrong with it.
+
+The rules live here, next to each other, so they can be read against docs/routine-format.md:
+which fields there are, the bounds of each number, and which combinations make an exercise (reps,
+reps held or paced, or a timed hold). A routine is only built when the whole file is right; a
+half-built routine would start a workout that stops at the broken exercise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from bandtimer.domain.routine import Band, Exercise, IntRange, Routine, Sides, Timing
+from bandtimer.storage.routine_fields import (
+    Bounds,
+    Reporter,
+    Table,
+    check_keys,
+    read_choice,
+    read_name,
+    read_number,
+    read_progression,
+    read_range,
+    read_seconds,
+    read_text,
+    read_texts,
+)
+from bandtimer.storage.routine_problems import Problem, RoutineError, quoted, shown
+from bandtimer.storage.toml_lines import LineIndex
+
+ROUTINE_TEXTS = ("description", "source", "notes")
+ROUTINE_LISTS = ("tags", "equipment")
+ROUTINE_FIELDS = ("name", *ROUTINE_TEXTS, *ROUTINE_LISTS, "timing", "exercise")
+
+TIMING_BOUNDS = {
+    "get_ready": Bounds(0, 300, "seconds"),
+    "rest_between_sets": Bounds(0, 600, "seconds"),
+    "rest_between_exercises": Bounds(0, 600, "seconds"),
+    "switch_sides": Bounds(0, 120, "seconds"),
+    "rep_release": Bounds(0, 30, "seconds"),
+}
+
+EXERCISE_TEXTS = ("placement", "anchor", "why")
+EXERCISE_FIELDS = (
+    "name",
+    "band",
+    "placement",
+    "anchor",
+    "muscles",
+    "sides",
+    "sets",
+    "reps",
+    "hold",
+    "tempo",
+    "rest",
+    "steps",
+    "why",
+    "progression",
+)
+SETS = Bounds(1, 20)
+REPS = Bounds(1, 200)
+HOLD = Bounds(5, 60, "seconds")
+TEMPO = Bounds(0.5, 30, "seconds")
+REST = Bounds(0, 600, "seconds")
+
+
+def build_routine(document: Table, path: Path, lines: LineIndex) -> Routine:
+    """The routine a parsed file describes; raises RoutineError with every problem in it."""
+    top = Reporter(path, lines)
+    check_keys(document, ROUTINE_FIELDS, top)
+    name = read_name(document, top)
+    values: dict[str, Any] = {}
+    for key in ROUTINE_TEXTS:
+        text = read_text(document, key, top)
+        if text is not None:
+            values[key] = text
+    for key in ROUTINE_LISTS:
+        texts = read_texts(document, key, top)
+        if texts is not None:
+            values[key] = texts
+    timing = _read_timing(document.get("timing"), top)
+    exercises = _read_exercises(document.get("exercise"), top)
+    if top.problems or name is None:
+        raise RoutineError(_in_file_order(top.problems))
+    return Routine(name=name, exercises=exercises, timing=timing, path=path, **values)
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Problems of the file as a whole first, then the rest from the top of the file down."""
+    return sorted(problems, key=lambda problem: (problem.line is not None, problem.line or 0))
+
+
+def _read_timing(value: object, top: Reporter) -> Timing:
+    if value is None:
+        return Timing()
+    if not isinstance(value, dict):
+        top.report("timing", f"timing must be a [timing] table of seconds, got {shown(value)}")
+        return Timing()
+    at = top.within("timing", label_prefix="timing.")
+    check_keys(value, TIMING_BOUNDS, at)
+    pauses: dict[str, int] = {}
+    for key, bounds in TIMING_BOUNDS.items():
+        seconds = read_seconds(value, key, at, bounds)
+        if seconds is not None:
+            pauses[key] = seconds
+    return Timing(**pauses)
+
+
+def _read_exercises(value: object, top: Reporter) -> tuple[Exercise, ...]:
+    if value is None or value == []:
+        top.report("exercise", "the routine has no exercises: add at least one [[exercise]]")
+        return ()
+    if isinstance(value, dict):
+        top.report(
+            "exercise",
+            "exercises must be written [[exercise]], with double brackets, got [exercise]",
+        )
+        return ()
+    if not isinstance(value, list):
+        top.report("exercise", f"exercise must be [[exercise]] tables, got {shown(value)}")
+        return ()
+    exercises: list[Exercise] = []
+    first_with_name: dict[str, tuple[int, str]] = {}
+    for number, table in enumerate(value, start=1):
+        at = replace(top, table=("exercise", number), exercise_number=number)
+        if not isinstance(table, dict):
+            at.report(None, f"must be an [[exercise]] table, got {shown(table)}")
+            continue
+        name = read_name(table, at)
+        at = replace(at, exercise_name=name)
+        exercise = _read_exercise(table, name, at)
+        if exercise is not None:
+            exercises.append(exercise)
+        if name is None:
+            continue
+        first = first_with_name.setdefault(name.casefold(), (number, name))
+        if first[0] != number:
+            at.report(
+                "name",
+                f"name is already used by exercise {first[0]} {quoted(first[1])}; "
+                "each exercise needs its own name",
+            )
+    return tuple(exercises)
+
+
+def _read_exercise(table: Table, name: str | None, at: Reporter) -> Exercise | None:
+    """One exercise, or None when anything in it is wrong (each problem is reported)."""
+    problems_before = len(at.problems)
+    check_keys(table, EXERCISE_FIELDS, at)
+    values: dict[str, Any] = {
+        "sets": read_range(table, "sets", at, SETS),
+        "reps": read_range(table, "reps", at, REPS),
+        "hold": read_range(table, "hold", at, HOLD),
+        "tempo": read_number(table, "tempo", at, TEMPO),
+        "sides": read_choice(table, "sides", at, Sides),
+        "band": read_choice(table, "band", at, Band),
+        "muscles": read_texts(table, "muscles", at),
+        "rest": read_seconds(table, "rest", at, REST),
+        "steps": read_texts(table, "steps", at, single=True),
+        "progression": read_progression(table, at, HOLD),
+    }
+    for key in EXERCISE_TEXTS:
+        values[key] = read_text(table, key, at)
+    _check_shape(table, at)
+    if name is None or len(at.problems) > problems_before:
+        return None
+    values["sets"] = values["sets"] or IntRange.exactly(1)
+    given = {key: value for key, value in values.items() if value is not None}
+    return Exercise(name=name, line=at.lines.exact(at.table), **given)
+
+
+def _check_shape(table: Table, at: Reporter) -> None:
+    """An exercise is reps (maybe held or paced) or a timed hold; see docs/routine-format.md."""
+    if "reps" not in table and "hold" not in table:
+        at.report(None, "needs reps, hold or both, found neither")
+    if "tempo" in table and "hold" in table:
+        at.report("tempo", "tempo and hold do not go together: tempo paces reps that are not held")
+    if "tempo" in table and "reps" not in table:
+        at.report("tempo", "tempo needs reps: it is the seconds each rep takes")
+    if "progression" in table and "hold" not in table:
+        at.report("progression", "progression needs a hold: it lists hold seconds to step up to")

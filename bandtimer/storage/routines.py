@@ -1,0 +1,213 @@
+"""Routine files on disk: reading one, and finding all of them.
+
+Routines are TOML files that people write and edit by hand (see docs/routine-format.md), so
+anything can be in them: typos, the wrong encoding, a folder named `x.toml`, a megabyte of junk.
+Loading never lets an exception other than `RoutineError` out, and that error lists every problem
+with file, line, exercise and field, so `bandtimer check` and the menu can show all of them and
+the person fixes the file in one go. A broken file is listed with its problems rather than
+skipped: a routine that silently vanishes from the menu is harder to fix than one that says why.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from bandtimer.domain.routine import Routine
+from bandtimer.storage.routine_problems import Problem, RoutineError
+from bandtimer.storage.routine_validation import build_routine
+from bandtimer.storage.toml_lines import LineIndex
+
+__all__ = [
+    "MAX_ROUTINE_BYTES",
+    "Origin",
+    "Problem",
+    "RoutineEntry",
+    "RoutineError",
+    "discover_routines",
+    "find_routine",
+    "load_routine",
+    "parse_routine",
+]
+
+MAX_ROUTINE_BYTES = 1024 * 1024
+"""A routine is a page of text; anything bigger is not one, and is not read into memory."""
+
+Origin = Literal["shipped", "user"]
+
+_TOML_POSITION = re.compile(
+    r"^(?P<reason>.*?) \((?:at line (?P<line>\d+), column (?P<column>\d+)"
+    r"|(?P<end>at end of document))\)$",
+    re.DOTALL,
+)
+_PYTHON_KEY = re.compile(r"\(((?:'[^']*', ?)+(?:'[^']*')?)\)")
+
+
+def load_routine(path: Path) -> Routine:
+    """The routine in the file at `path`; raises RoutineError for anything wrong with it."""
+    return parse_routine(_read_text(path), path)
+
+
+def parse_routine(text: str, path: Path) -> Routine:
+    """The routine in `text`, read from `path` (used in messages and kept as `Routine.path`)."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RoutineError([_syntax_problem(str(error), path)]) from None
+    except RecursionError:
+        raise _file_error(path, "is not a usable TOML file: it nests values too deeply") from None
+    return build_routine(document, path, LineIndex.scan(text))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise _file_error(path, "is a folder, not a routine file")
+        if not stat.S_ISREG(info.st_mode):
+            raise _file_error(path, "is not a regular file")
+        if info.st_size > MAX_ROUTINE_BYTES:
+            raise _too_big(path, info.st_size)
+        with path.open("rb") as file:
+            data = file.read(MAX_ROUTINE_BYTES + 1)
+    except FileNotFoundError:
+        raise _file_error(path, "does not exist") from None
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).lower()
+        raise _file_error(path, f"cannot be read: {reason}") from None
+    if len(data) > MAX_ROUTINE_BYTES:  # it grew after stat()
+        raise _too_big(path, len(data))
+    try:
+        return data.decode("utf-8-sig")  # a byte-order mark from a Windows editor is harmless
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise _file_error(
+            path,
+            f"is not UTF-8 text: byte 0x{data[error.start]:02x} at byte offset {error.start} "
+            f"(column {column}) cannot be decoded; save the file as UTF-8",
+            line,
+        ) from None
+
+
+def _too_big(path: Path, size: int) -> RoutineError:
+    return _file_error(
+        path,
+        f"is {size:,} bytes; a routine file can be at most 1 MiB ({MAX_ROUTINE_BYTES:,} bytes)",
+    )
+
+
+def _file_error(path: Path, message: str, line: int | None = None) -> RoutineError:
+    return RoutineError([Problem(path, line, None, None, None, message)])
+
+
+def _syntax_problem(description: str, path: Path) -> Problem:
+    """tomllib's "Reason (at line 3, column 7)" as a problem at line 3."""
+    match = _TOML_POSITION.match(description)
+    line: int | None = None
+    reason, where = description, ""
+    if match is not None:
+        reason = match["reason"]
+        if match["line"] is not None:
+            line, where = int(match["line"]), f" (column {match['column']})"
+        else:
+            where = " (at the end of the file)"
+    # tomllib names keys as Python tuples, "Cannot declare ('timing',) twice": say `timing`.
+    reason = _PYTHON_KEY.sub(lambda key: ".".join(re.findall(r"'([^']*)'", key[1])), reason)
+    reason = reason[:1].lower() + reason[1:]
+    return Problem(path, line, None, None, None, f"is not valid TOML: {reason}{where}")
+
+
+@dataclass(frozen=True)
+class RoutineEntry:
+    """A routine file found on disk, usable or not; a broken one carries its problems."""
+
+    path: Path
+    routine: Routine | None
+    problems: tuple[Problem, ...]
+    origin: Origin
+
+    @property
+    def name(self) -> str:
+        """The routine's name, or the file's name without `.toml` when it could not be read."""
+        return self.routine.name if self.routine is not None else self.path.stem
+
+    @property
+    def ok(self) -> bool:
+        return self.routine is not None
+
+
+def load_entry(path: Path, origin: Origin) -> RoutineEntry:
+    """The file at `path` as an entry: its routine, or its problems."""
+    try:
+        return RoutineEntry(path, load_routine(path), (), origin)
+    except RoutineError as error:
+        return RoutineEntry(path, None, error.problems, origin)
+
+
+def discover_routines(shipped_dir: Path, user_dir: Path) -> list[RoutineEntry]:
+    """Every routine file in both folders, sorted by name, broken ones included.
+
+    A user's routine replaces a shipped one with the same name, ignoring case, so the way to
+    change a shipped routine is to copy it and edit the copy. Neither folder has to exist, and
+    neither is created.
+    """
+    shipped = _entries_in(shipped_dir, "shipped")
+    users = _entries_in(user_dir, "user")
+    replaced = {entry.name.casefold() for entry in users if entry.ok}
+    kept = [entry for entry in shipped if not (entry.ok and entry.name.casefold() in replaced)]
+    return sorted(
+        [*kept, *users], key=lambda entry: (entry.name.casefold(), entry.origin, entry.path)
+    )
+
+
+def _entries_in(folder: Path, origin: Origin) -> list[RoutineEntry]:
+    try:
+        paths = sorted(
+            path
+            for path in folder.iterdir()
+            if path.suffix == ".toml" and not path.name.startswith(".")
+        )
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).lower()
+        problem = Problem(folder, None, None, None, None, f"cannot list the folder: {reason}")
+        return [RoutineEntry(folder, None, (problem,), origin)]
+    return [load_entry(path, origin) for path in paths]
+
+
+def find_routine(entries: Iterable[RoutineEntry], name_or_path: str | Path) -> RoutineEntry | None:
+    """The entry a person means by `name_or_path`: a file, else a routine name, else a file stem.
+
+    An existing file that is not among `entries` is loaded, so `bandtimer run ./mine.toml` works
+    for a routine kept anywhere. Names and stems are matched ignoring case.
+    """
+    entries = list(entries)
+    path = Path(name_or_path)
+    if path.is_file():
+        for entry in entries:
+            if _same_file(entry.path, path):
+                return entry
+        return load_entry(path, "user")
+    wanted = str(name_or_path).strip().casefold()
+    for matches in (
+        lambda entry: entry.name.casefold() == wanted,
+        lambda entry: entry.path.stem.casefold() == wanted,
+    ):
+        for entry in entries:
+            if matches(entry):
+                return entry
+    return None
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
