@@ -1,0 +1,116 @@
+"""The shipped routines keep the dosing of the articles they come from.
+
+The expected values below were copied by hand from the articles in shared/seeds, not from the
+routine files, so a slip in either shows up here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bandtimer.domain.plan import SegmentKind, build_plan
+from bandtimer.domain.routine import IntRange, Routine, Sides
+from bandtimer.storage.routines import load_routine
+
+ROUTINES = Path(__file__).resolve().parents[1] / "routines"
+EACH, BOTH = Sides.EACH, Sides.BOTH
+
+
+def r(low: int, high: int | None = None) -> IntRange:
+    return IntRange(low, low if high is None else high)
+
+
+# name, sets, reps, hold seconds, sides, a word the band placement must mention
+MINI_BAND = [
+    ("Ankle plantar flexion", r(3, 5), r(8, 12), r(5), EACH, "ball of the foot"),
+    ("Lateral banded walk", r(3, 5), r(15), None, EACH, "ankles"),
+    ("Banded squat with side leg lift", r(3, 5), r(10, 12), None, BOTH, "knees"),
+    ("Banded plank", None, r(10, 12), r(10), BOTH, "ankles"),
+    ("Standing leg extension", None, None, r(5), EACH, "shin"),
+    ("Isometric lunge and row", r(3, 5), r(10, 12), r(5), EACH, ""),
+    ("Deadbug with band", r(3, 5), r(10, 12), r(5), EACH, ""),
+    ("Glute bridge", r(3, 5), r(10, 12), r(5, 10), BOTH, "thighs"),
+]
+
+RESISTANCE_BAND = [
+    ("Lateral banded walk", r(3, 5), r(8, 10), None, EACH, "ankle"),
+    ("Banded squat", None, r(10), None, BOTH, "knees"),
+    ("Banded plank", r(3, 5), r(10), None, EACH, "ankles"),
+    ("Kick backs", r(3, 5), r(20), None, EACH, "ankles"),
+    ("Standing knee raises", r(3, 5), r(20), None, EACH, "ankle"),
+    ("Ankle plantar flexion", r(3, 5), r(20), None, EACH, "ball of the foot"),
+    ("Ankle dorsiflexion", r(3, 5), r(20), None, EACH, ""),
+    ("Ankle inversion", r(3, 5), r(20), None, EACH, ""),
+    ("Ankle eversion", r(3, 5), r(20), None, EACH, "outside of the foot"),
+]
+
+ANCHORED = {
+    "mini-band-workouts.toml": {"Standing leg extension", "Isometric lunge and row",
+                                "Deadbug with band"},
+    "resistance-band-workouts.toml": {"Standing knee raises", "Ankle dorsiflexion",
+                                      "Ankle inversion"},
+    "marathoner-deep-strength.toml": {"Standing abs twist"},
+}
+
+
+def load(name: str) -> Routine:
+    return load_routine(ROUTINES / name)
+
+
+@pytest.mark.parametrize(
+    ("file", "expected"),
+    [("mini-band-workouts.toml", MINI_BAND), ("resistance-band-workouts.toml", RESISTANCE_BAND)],
+)
+def test_article_dosing_point_by_point(file: str, expected: list[tuple]) -> None:
+    routine = load(file)
+    assert [e.name for e in routine.exercises] == [row[0] for row in expected]
+    for exercise, (name, sets, reps, hold, sides, placement) in zip(
+        routine.exercises, expected, strict=True
+    ):
+        if sets is not None:  # None: the article gives no sets, the routine chose
+            assert exercise.sets == sets, name
+        if reps is not None:
+            assert exercise.reps == reps, name
+        assert exercise.hold == hold, name
+        assert exercise.sides is sides, name
+        assert placement in exercise.placement, name
+        assert exercise.steps and exercise.why, f"{name} needs steps and why"
+
+
+def test_the_plank_progresses_through_the_articles_holds() -> None:
+    plank = next(e for e in load("mini-band-workouts.toml").exercises if e.name == "Banded plank")
+    assert plank.progression == (10, 30, 45, 60)
+
+
+@pytest.mark.parametrize("file", sorted(ANCHORED))
+def test_anchored_exercises_say_where_to_anchor(file: str) -> None:
+    anchored = {e.name for e in load(file).exercises if e.anchor}
+    assert ANCHORED[file] <= anchored
+
+
+def test_marathoner_routine_has_the_five_exercises_and_plans_about_15_minutes() -> None:
+    routine = load("marathoner-deep-strength.toml")
+    assert [e.name for e in routine.exercises] == [
+        "Lateral band walks",
+        "Dead bug with band",
+        "Banded sumo squat walks",
+        "Standing abs twist",
+        "Standing leg raises",
+    ]
+    assert "bandtimer" in routine.notes.lower(), "the file must say the dosing is our choice"
+    minutes = build_plan(routine).total_seconds / 60
+    assert 13 <= minutes <= 17
+
+
+def test_quick_try_shows_every_kind_of_screen_in_under_two_minutes() -> None:
+    routine = load("quick-try.toml")
+    plan = build_plan(routine)
+    assert plan.total_seconds < 120
+    assert len(routine.exercises) == 2
+    assert any(e.reps and e.hold for e in routine.exercises), "one exercise has held reps"
+    assert any(e.sides is EACH for e in routine.exercises), "one exercise works each side"
+    kinds = {segment.kind for segment in plan.segments}
+    assert kinds >= {SegmentKind.GET_READY, SegmentKind.REPS, SegmentKind.SWITCH_SIDES,
+                     SegmentKind.REST_BETWEEN_SETS, SegmentKind.REST_BETWEEN_EXERCISES}
