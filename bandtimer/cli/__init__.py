@@ -1,0 +1,1 @@
+"""The commands that print instead of opening a screen, one module each."""

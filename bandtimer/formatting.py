@@ -1,0 +1,62 @@
+"""Words and numbers as a person reads them, shared by the command line and the screens.
+
+Plain strings only: callers that render with Rich wrap them in `Text`, so nothing a routine file
+says is ever read as markup.
+"""
+
+from __future__ import annotations
+
+from bandtimer.domain.plan import RepMode, Segment, SegmentKind
+from bandtimer.domain.routine import Exercise, Sides
+
+
+def clock_time(seconds: float) -> str:
+    """`75` -> `1:15`, `3725` -> `1:02:05`; what a countdown or a planned total reads as."""
+    whole = max(0, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def countdown_digits(seconds: float) -> str:
+    """Time left as a countdown shows it: rounded up, so `0:00` only appears at the very end."""
+    whole = max(0, int(-(-seconds // 1)))
+    return clock_time(whole)
+
+
+def plural(count: int | str, word: str) -> str:
+    return f"{count} {word}" if str(count) == "1" else f"{count} {word}s"
+
+
+def describe_dose(exercise: Exercise) -> str:
+    """The dose as an article would write it: `3–5 sets × 8–12 reps, 5 s hold, each side`."""
+    parts = [plural(str(exercise.sets), "set")]
+    if exercise.reps is not None:
+        parts[0] += f" × {plural(str(exercise.reps), 'rep')}"
+        if exercise.hold is not None:
+            parts.append(f"{exercise.hold} s hold each rep")
+        elif exercise.tempo is not None:
+            parts.append(f"{exercise.tempo:g} s a rep")
+    elif exercise.hold is not None:
+        parts[0] += f" × {exercise.hold} s hold"
+    if exercise.sides is Sides.EACH:
+        parts.append("each side")
+    return ", ".join(parts)
+
+
+def describe_segment(segment: Segment) -> str:
+    """What one segment asks for, as a line of `bandtimer show`."""
+    if segment.kind is SegmentKind.HOLD:
+        return f"hold {segment.hold_seconds} s"
+    if segment.kind is SegmentKind.REPS:
+        reps = f"{segment.rep_target} reps"
+        if segment.rep_mode is RepMode.HELD:
+            return f"{reps}, {segment.hold_seconds} s hold each"
+        if segment.rep_mode is RepMode.TEMPO:
+            return f"{reps}, {segment.rep_seconds:g} s a rep"
+        return f"{reps}, counted"
+    return str(segment.kind.value)
+
+
+def side_label(segment: Segment) -> str:
+    return segment.side.value if segment.side is not None else ""

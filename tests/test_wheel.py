@@ -1,0 +1,53 @@
+"""The wheel carries its routines and sounds, and works with no checkout in sight."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
+    result = subprocess.run(
+        [str(arg) for arg in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_installed_wheel_lists_the_shipped_routines_from_outside_the_checkout(
+    tmp_path: Path,
+) -> None:
+    dist = tmp_path / "dist"
+    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+        "-w", dist, ROOT, cwd=tmp_path)
+    [wheel] = dist.glob("bandtimer-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = sorted(p.name for p in (ROOT / "routines").glob("*.toml"))
+    assert sorted(Path(n).name for n in names if n.startswith("bandtimer/routines/")) == shipped
+    sounds = sorted(p.name for p in (ROOT / "sounds").glob("*.wav"))
+    assert sorted(Path(n).name for n in names if n.startswith("bandtimer/sounds/")) == sounds
+
+    venv = tmp_path / "venv"
+    run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+    python = venv / "bin" / "python"
+    run(python, "-m", "pip", "install", "--quiet", wheel, cwd=tmp_path)
+
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env |= {"BANDTIMER_HOME": str(tmp_path / "home"), "COLUMNS": "200"}
+    listing = run(venv / "bin" / "bandtimer", "list", cwd=outside, env=env)
+    for name in ("Quick try", "Mini band workouts", "Resistance band workouts"):
+        assert name in listing
+    assert "invalid" not in listing
+    where = run(python, "-c", "from bandtimer.storage.locations import shipped_routines_dir, "
+                "sounds_dir; print(shipped_routines_dir()); print(sounds_dir())", cwd=outside,
+                env=env)
+    for line in where.splitlines():
+        assert Path(line).is_relative_to(venv), line
+    assert not (tmp_path / "home").exists(), "listing routines must not create anything"
