@@ -115,6 +115,8 @@ class Routine:
     exercises: tuple[Exercise, ...]
     description: str = ""
     source: str = ""
+    notes: str = ""
+    """Anything else worth knowing before starting, such as dosing bandtimer chose itself."""
     tags: tuple[str, ...] = ()
     equipment: tuple[str, ...] = ()
     timing: Timing = field(default_factory=Timing)

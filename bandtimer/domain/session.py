@@ -36,6 +36,9 @@ COUNTDOWN_FROM = 3
 HALFWAY_MIN_HOLD = 20
 """Holds shorter than this get the 3-2-1 only; a halfway cue as well would crowd them."""
 HELD_REP_COUNTDOWN_MIN_HOLD = 10
+CLOCK_TOLERANCE = 1e-9
+"""Seconds; a deadline this close counts as reached, so float sums (3 × 3.3) cannot leave a
+segment running with femtoseconds to go."""
 
 
 class SessionState(StrEnum):
@@ -90,6 +93,10 @@ class Session:
     # -- reading the state -------------------------------------------------------------------
 
     @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    @property
     def current(self) -> Segment:
         return self.plan[self.index]
 
@@ -133,11 +140,11 @@ class Session:
         cycle = segment.rep_cycle_seconds
         elapsed = min(elapsed, self.duration() or 0.0)
         if segment.rep_mode is RepMode.TEMPO:
-            done = min(target, int(elapsed / cycle + 1e-9))
+            done = min(target, int(elapsed / cycle + CLOCK_TOLERANCE))
             return RepProgress(done, min(done + 1, target), holding=False, phase_remaining=None)
         assert segment.hold_seconds is not None
         hold = segment.hold_seconds
-        started = min(target - 1, int(elapsed / cycle + 1e-9))
+        started = min(target - 1, int(elapsed / cycle + CLOCK_TOLERANCE))
         into = elapsed - started * cycle
         holding = into < hold
         done = started + (0 if holding else 1)
@@ -221,8 +228,13 @@ class Session:
         return True
 
     def count_rep(self) -> bool:
-        """Count one rep of a set counted by hand; the set ends itself at the top of its range."""
+        """Count one rep of a set counted by hand; the set ends itself at the top of its range.
+
+        Refused while paused: nothing counts during a pause.
+        """
         if not self._catch_up_for_operation() or self.current.rep_mode is not RepMode.COUNTED:
+            return False
+        if self.is_paused:
             return False
         now = self._now()
         self._counted_reps += 1
@@ -268,8 +280,11 @@ class Session:
         while self.state is SessionState.RUNNING:
             elapsed = now - self._segment_start - self._segment_paused
             duration = self.duration()
+            if duration is not None and elapsed >= duration - CLOCK_TOLERANCE:
+                elapsed = max(elapsed, duration)
             limit = elapsed if duration is None else min(elapsed, duration)
-            for offset, key, make in self._thresholds():
+            # Sorted, so that after a stall the events come out in the order they were due.
+            for offset, key, make in sorted(self._thresholds(), key=lambda mark: mark[0]):
                 if offset <= limit and key not in self._fired:
                     self._fired.add(key)
                     self._pending.append(make(self._segment_start + self._segment_paused + offset))
