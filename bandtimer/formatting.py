@@ -44,6 +44,18 @@ def describe_dose(exercise: Exercise) -> str:
     return ", ".join(parts)
 
 
+def describe_band(exercise: Exercise) -> str:
+    """How to set the band up: `mini band · around both ankles · anchor: a table leg`."""
+    parts = []
+    if exercise.band is not None:
+        parts.append(f"{exercise.band.value} band")
+    if exercise.placement:
+        parts.append(exercise.placement)
+    if exercise.anchor:
+        parts.append(f"anchor: {exercise.anchor}")
+    return " · ".join(parts)
+
+
 def describe_segment(segment: Segment) -> str:
     """What one segment asks for, as a line of `bandtimer show`."""
     if segment.kind is SegmentKind.HOLD:

@@ -1,0 +1,168 @@
+"""What a finished (or stopped) workout amounts to, set by set, against what was planned.
+
+Built from the session's plan and records alone, so the summary screen, and later the history,
+read the same figures. Going back re-does a segment and leaves its earlier record behind; only
+the last record of each segment counts, because going back means "that one again".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bandtimer.domain.plan import Segment, SegmentKind
+from bandtimer.domain.records import SegmentRecord
+from bandtimer.domain.routine import Exercise, IntRange
+from bandtimer.domain.session import Session, SessionState
+
+
+@dataclass(frozen=True)
+class SetResult:
+    """One side of one set that was reached, done or not."""
+
+    set_number: int
+    done: bool
+    """Held to the end, or reps inside the range; False when skipped, gone back from or quit."""
+    reps: int | None
+    """Reps finished; None for a timed hold."""
+    seconds: float
+    """Active seconds the set ran, pauses left out: the hold, for a timed hold."""
+
+
+@dataclass(frozen=True)
+class ExerciseSummary:
+    """One exercise: planned against done, side by side.
+
+    `sides` holds `"right"` and `"left"` for an exercise done on each side, or `("",)` for one
+    that works both together; `results` has one tuple per side, in the same order, of the sets
+    reached on that side.
+    """
+
+    number: int
+    """1-based position in the routine."""
+    name: str
+    exercise: Exercise
+    """The exercise as the routine gives it, for showing its planned dose."""
+    planned_sets: int
+    planned_reps: IntRange | None
+    """The range a set of reps may finish in; None for a timed hold."""
+    planned_hold: int | None
+    """Seconds of a timed hold, or of each held rep; None for reps without a hold."""
+    is_timed_hold: bool
+    sides: tuple[str, ...]
+    results: tuple[tuple[SetResult, ...], ...]
+
+    @property
+    def sets_done(self) -> tuple[int, ...]:
+        """Sets done, one count per side."""
+        return tuple(sum(result.done for result in side) for side in self.results)
+
+    @property
+    def reps(self) -> tuple[tuple[int, ...], ...]:
+        """Reps of every set reached, per side; empty for a timed hold."""
+        return tuple(
+            tuple(result.reps for result in side if result.reps is not None)
+            for side in self.results
+        )
+
+    @property
+    def holds(self) -> tuple[tuple[float, ...], ...]:
+        """Seconds held in every set reached, per side; empty unless a timed hold."""
+        if not self.is_timed_hold:
+            return tuple(() for _ in self.results)
+        return tuple(tuple(result.seconds for result in side) for side in self.results)
+
+    @property
+    def reached(self) -> bool:
+        """Whether the workout got as far as any set of this exercise."""
+        return any(self.results)
+
+    @property
+    def skipped(self) -> bool:
+        """Nothing done: every set skipped, or the workout stopped before it."""
+        return not any(self.sets_done)
+
+
+@dataclass(frozen=True)
+class WorkoutSummary:
+    routine_name: str
+    completed: bool
+    """The plan ran to its end; False when the person stopped early."""
+    active_seconds: float
+    """Seconds the workout ran, pauses left out, including rests and redone segments."""
+    paused_seconds: float
+    total_seconds: float
+    """From start to finish, pauses included: `active_seconds + paused_seconds`."""
+    planned_seconds: float
+    exercises: tuple[ExerciseSummary, ...]
+
+
+def summarize(session: Session) -> WorkoutSummary:
+    """Compare what a session recorded with its plan; the session must be over."""
+    if not session.state.is_over or session.started_at is None or session.finished_at is None:
+        raise ValueError(f"a session that is {session.state} has nothing to summarise yet")
+    last = _last_record_per_segment(session.records)
+    work = [segment for segment in session.plan.segments if segment.is_work]
+    numbers = sorted({segment.exercise_number for segment in work})
+    exercises = tuple(
+        _summarize_exercise([s for s in work if s.exercise_number == number], last)
+        for number in numbers
+    )
+    return WorkoutSummary(
+        routine_name=session.plan.routine.name,
+        completed=session.state is SessionState.FINISHED,
+        active_seconds=sum(record.actual_seconds for record in session.records),
+        paused_seconds=session.total_paused,
+        total_seconds=session.finished_at - session.started_at,
+        planned_seconds=session.plan.total_seconds,
+        exercises=exercises,
+    )
+
+
+def _last_record_per_segment(records: list[SegmentRecord]) -> dict[int, SegmentRecord]:
+    """Records are in the order they happened, so a later one replaces an earlier one."""
+    return {record.segment_index: record for record in records}
+
+
+def _summarize_exercise(segments: list[Segment], last: dict[int, SegmentRecord]) -> ExerciseSummary:
+    first = segments[0]
+    sides = tuple(dict.fromkeys(_side(segment) for segment in segments))
+    results = tuple(
+        tuple(
+            _set_result(segment, last[segment.index])
+            for segment in segments
+            if _side(segment) == side and segment.index in last
+        )
+        for side in sides
+    )
+    return ExerciseSummary(
+        number=first.exercise_number,
+        name=first.exercise.name,
+        exercise=first.exercise,
+        planned_sets=first.set_count,
+        planned_reps=first.rep_target,
+        planned_hold=first.hold_seconds,
+        is_timed_hold=first.kind is SegmentKind.HOLD,
+        sides=sides,
+        results=results,
+    )
+
+
+def _set_result(segment: Segment, record: SegmentRecord) -> SetResult:
+    return SetResult(
+        set_number=segment.set_number,
+        done=_is_done(segment, record),
+        reps=record.reps_done,
+        seconds=record.actual_seconds,
+    )
+
+
+def _is_done(segment: Segment, record: SegmentRecord) -> bool:
+    """A set counts when it ran its course, or its reps reached the range (even if left by back)."""
+    if not record.skipped:
+        return True
+    target = segment.rep_target
+    return record.reps_done is not None and target is not None and record.reps_done >= target.low
+
+
+def _side(segment: Segment) -> str:
+    return segment.side.value if segment.side is not None else ""

@@ -1,0 +1,187 @@
+"""The screen `bandtimer` opens on: pick a routine, read what it asks for, start it.
+
+The menu only chooses. Starting is a message (`StartRoutine`) that the app turns into a workout,
+so the menu never builds a session and the command palette can start a routine the same way.
+Routine files are read through `Services.routines()` on mount, on `r`, and whenever the menu
+comes back into view, so a person who edits a file in another window sees the change without
+restarting. A broken file is listed and explained, never hidden and never fatal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList
+
+from bandtimer.domain.routine import Routine
+from bandtimer.formatting import plural
+from bandtimer.storage.routines import RoutineEntry
+from bandtimer.ui.services import Services
+from bandtimer.ui.widgets.routine_list import LastDone, RoutineList, entry_matches
+from bandtimer.ui.widgets.routine_preview import RoutinePreview
+
+NARROW_BELOW_COLUMNS = 56
+"""Under this width the preview folds away and the list takes the whole screen."""
+
+
+class RoutineFilter(Input):
+    """The filter box. Enter starts the highlighted match, as on the list, so typing part of a
+    name and pressing Enter is enough; Down hands over to the list to pick another."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.start", "Start", id="filter-start"),
+        Binding("down", "screen.focus_list", "To the list", show=False),
+    ]
+
+
+class MenuScreen(Screen[None]):
+    """The filter and the list on the left, the highlighted routine in full on the right."""
+
+    DEFAULT_CSS = """
+    MenuScreen #menu-body { height: 1fr; }
+    MenuScreen #menu-left { width: 1fr; min-width: 26; max-width: 64; }
+    MenuScreen RoutinePreview { width: 1fr; border-left: tall $panel; }
+    MenuScreen.-narrow #menu-left { max-width: 100%; }
+    MenuScreen.-narrow RoutinePreview { display: none; }
+    """
+    AUTO_FOCUS = "#routine-list"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "start", "Start", id="start", tooltip="start the highlighted routine"),
+        Binding("slash", "focus_filter", "Filter", id="filter", tooltip="type to filter"),
+        Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
+        Binding("r", "reload", "Reload", id="reload", tooltip="read the routine files again"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="leave bandtimer"),
+    ]
+
+    class StartRoutine(Message):
+        """The person chose to start `routine`; the app pushes the workout."""
+
+        def __init__(self, routine: Routine) -> None:
+            super().__init__()
+            self.routine = routine
+
+    def __init__(self, services: Services, last_done: LastDone | None = None) -> None:
+        super().__init__()
+        self.services = services
+        self._last_done = last_done
+        self._entries: list[RoutineEntry] = []
+        self._was_suspended = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="menu-body"):
+            with Vertical(id="menu-left"):
+                yield RoutineFilter(placeholder="filter routines… (/)", id="routine-filter")
+                yield RoutineList(last_done=self._last_done, id="routine-list")
+            yield RoutinePreview(last_done=self._last_done, id="routine-preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_screen_suspend(self) -> None:
+        self._was_suspended = True
+
+    def on_screen_resume(self) -> None:
+        """Back from a workout (or an editor in another window): the files may have changed."""
+        if self._was_suspended:
+            self._was_suspended = False
+            self.reload()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW_BELOW_COLUMNS, "-narrow")
+
+    # -- what is shown ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the routine files again, keeping the filter and the highlighted routine."""
+        self._entries = self.services.routines()
+        self._refilter()
+
+    def _refilter(self) -> None:
+        routines = self.query_one(RoutineList)
+        current = routines.highlighted_entry
+        query = self.query_one(RoutineFilter).value
+        shown = [entry for entry in self._entries if entry_matches(entry, query)]
+        routines.show(shown, keep=current.path if current is not None else None)
+        self._preview()
+
+    def _preview(self) -> None:
+        preview = self.query_one(RoutinePreview)
+        entry = self.query_one(RoutineList).highlighted_entry
+        if entry is not None:
+            preview.show_entry(entry)
+        elif self._entries:
+            query = self.query_one(RoutineFilter).value
+            preview.show_message(f"No routine matches “{query}”.\nEsc clears the filter.")
+        else:
+            folder = self.services.locations.user_routines_dir
+            preview.show_message(f"No routines found.\nPut routine .toml files in {folder}")
+
+    @on(RoutineList.OptionHighlighted, "#routine-list")
+    def _highlighted(self) -> None:
+        self._preview()
+
+    @on(Input.Changed, "#routine-filter")
+    def _filter_changed(self) -> None:
+        self._refilter()
+
+    @on(OptionList.OptionSelected, "#routine-list")
+    def _clicked(self) -> None:
+        """A click on a row starts it, as Enter does (the list's own Enter is the screen's)."""
+        self.action_start()
+
+    # -- keys ---------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide "/ Filter" while the filter has focus: there `/` is text. (Textual drops the
+        other letters from the footer by itself, but does not know `slash` is a character.)"""
+        return not (action == "focus_filter" and isinstance(self.focused, RoutineFilter))
+
+    def action_start(self) -> None:
+        entry = self.query_one(RoutineList).highlighted_entry
+        if entry is None:
+            hint = "clear the filter with Esc" if self._entries else "there are none yet"
+            self.notify(f"No routine to start: {hint}", timeout=3)
+        elif entry.routine is None:
+            self.notify(_refusal(entry), title="Cannot start", severity="error", markup=False)
+        else:
+            self.post_message(self.StartRoutine(entry.routine))
+
+    def action_focus_filter(self) -> None:
+        self.query_one(RoutineFilter).focus()
+
+    def action_focus_list(self) -> None:
+        self.query_one(RoutineList).focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one(RoutineFilter).value = ""  # Input.Changed refilters
+        self.action_focus_list()
+
+    def action_reload(self) -> None:
+        self.reload()
+        self.notify(f"Read {plural(len(self._entries), 'routine file')}", timeout=2)
+
+    def action_quit(self) -> None:
+        """Nothing on the menu can be lost, so quitting asks no question."""
+        self.app.exit()
+
+
+def _refusal(entry: RoutineEntry) -> str:
+    """`Fix mine.toml first:` and the first problem as `bandtimer check` says it, with the
+    file's short name; the preview lists the rest."""
+    name = entry.path.name or str(entry.path)
+    if not entry.problems:
+        return f"Fix {name} first: it cannot be read"
+    first = str(replace(entry.problems[0], path=Path(name)))
+    more = len(entry.problems) - 1
+    rest = f" (and {more} more in the preview)" if more > 0 else ""
+    return f"Fix {name} first:\n{first}{rest}"

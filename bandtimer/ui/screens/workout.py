@@ -1,0 +1,220 @@
+"""The screen a runner follows from the mat: one layout whose colour and words follow the segment.
+
+It holds no timing of its own. Ten times a second it asks the session to catch up with the clock,
+plays at most one cue for what fell due, and copies `describe(session)` into its widgets. Every
+key calls one session operation and redraws at once, so a key press shows without waiting for
+the next tick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from bandtimer.cues import choose_cue
+from bandtimer.domain.plan import RepMode
+from bandtimer.domain.session import Session, SessionState
+from bandtimer.sound import Cue
+from bandtimer.ui.screens.confirm import ConfirmScreen
+from bandtimer.ui.screens.help import HelpScreen
+from bandtimer.ui.widgets.big_word import BigWord
+from bandtimer.ui.widgets.countdown import Countdown
+from bandtimer.workout_view import WorkoutView, describe
+
+REDRAW_SECONDS = 0.1
+"""10 Hz: smooth enough for a seconds display, and the time shown never depends on it."""
+TONES = ("work", "rest", "switch", "ready")
+COMPACT_BELOW_ROWS = 26
+"""Under this many rows the steps fold away, so the digits keep their room."""
+TINY_BELOW_ROWS = 17
+BIG_PHASE_MIN_COLUMNS = 78
+"""Narrower than this, the phase is written in plain letters so RIGHT or LEFT keeps its size."""
+
+
+class WorkoutScreen(Screen[None]):
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause", id="pause", tooltip="pause / resume"),
+        Binding(
+            "enter", "rep", "Rep / finish", id="rep",
+            tooltip="count a rep; for reps that count themselves, finish the set",
+        ),
+        Binding(
+            "f", "finish_set", "Finish set", id="finish-set", show=False,
+            tooltip="finish the set anywhere inside its rep range",
+        ),
+        Binding("s", "skip", "Skip", id="skip", tooltip="skip to what comes next"),
+        Binding("b", "back", "Back", id="back", tooltip="back to what came before"),
+        Binding("plus", "more_rest", "+10s", id="more-rest", tooltip="10 s more rest"),
+        Binding("minus", "less_rest", "-10s", id="less-rest", tooltip="10 s less rest"),
+        Binding(
+            "q", "quit_workout", "Quit", id="quit-workout",
+            tooltip="stop the workout, after asking; what you did is kept",
+        ),
+    ]
+
+    class Finished(Message):
+        """The session is over, finished or stopped early; the app shows the summary."""
+
+        def __init__(self, session: Session) -> None:
+            super().__init__()
+            self.session = session
+
+    def __init__(self, session: Session, play_cue: Callable[[Cue], None]) -> None:
+        super().__init__()
+        self.session = session
+        self._play_cue = play_cue
+        self._shown: WorkoutView | None = None
+        self._finish_sent = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="workout"):
+            with Horizontal(id="top"):
+                yield Static("", id="heading", markup=False)
+                yield Static("", id="clock", markup=False)
+            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="progress")
+            with Horizontal(id="phase-row"):
+                yield BigWord("", id="phase-big")
+                yield Static("", id="phase", markup=False)
+                yield BigWord("", id="side")
+            yield Static("", id="exercise", markup=False)
+            yield Static("", id="set-line", markup=False)
+            yield Countdown(id="countdown")
+            yield Static("", id="band", markup=False)
+            with VerticalScroll(id="steps-box"):
+                yield Static("", id="steps", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session.start()
+        self.sync()
+        self.set_interval(REDRAW_SECONDS, self.sync)
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < BIG_PHASE_MIN_COLUMNS, "-narrow")
+        self.set_class(event.size.height < COMPACT_BELOW_ROWS, "-compact")
+        self.set_class(event.size.height < TINY_BELOW_ROWS, "-tiny")
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def sync(self) -> None:
+        """Catch the session up with the clock, sound what fell due, and redraw what changed."""
+        events = self.session.poll()
+        if events:
+            cue = choose_cue(events, self.session.clock.now())
+            if cue is not None:
+                self._play_cue(cue)
+        self._show(describe(self.session))
+        if self.session.state.is_over and not self._finish_sent:
+            self._finish_sent = True
+            self.post_message(self.Finished(self.session))
+
+    def _show(self, view: WorkoutView) -> None:
+        old = self._shown
+        self._shown = view
+        texts = _texts(view)
+        previous = _texts(old) if old is not None else {}
+        for selector, text in texts.items():
+            if previous.get(selector) != text:
+                self.query_one(selector, Static).update(text)
+        self.query_one("#phase-big", BigWord).update(view.phase)
+        self.query_one("#side", BigWord).update(view.side)
+        self.query_one(Countdown).show(view.big, view.caption)
+        self.query_one(ProgressBar).update(progress=view.progress)
+        for tone in TONES:
+            self.set_class(view.tone == tone, f"-{tone}")
+        self.set_class(view.paused, "-paused")
+        self.set_class(view.final, "-final")
+
+    # -- keys ---------------------------------------------------------------------------------
+
+    def _after(self) -> None:
+        self.sync()
+
+    def action_toggle_pause(self) -> None:
+        self.session.toggle_pause()
+        self._after()
+
+    def action_rep(self) -> None:
+        """Enter counts a rep when you count; for reps that count themselves it ends the set."""
+        if self.session.current.rep_mode is RepMode.COUNTED:
+            self.session.count_rep()
+        elif not self.session.finish_set() and self.session.current.rep_target is not None:
+            self.notify(f"Finish after {self.session.current.rep_target.low} reps", timeout=2)
+        self._after()
+
+    def action_finish_set(self) -> None:
+        if not self.session.finish_set() and self.session.current.rep_target is not None:
+            self.notify(f"Finish after {self.session.current.rep_target.low} reps", timeout=2)
+        self._after()
+
+    def action_skip(self) -> None:
+        self.session.skip()
+        self._after()
+
+    def action_back(self) -> None:
+        self.session.back()
+        self._after()
+
+    def action_more_rest(self) -> None:
+        self._adjust_rest(+10)
+
+    def action_less_rest(self) -> None:
+        self._adjust_rest(-10)
+
+    def _adjust_rest(self, seconds: int) -> None:
+        if not self.session.adjust_rest(seconds):
+            self.notify("+ and - change rests only", timeout=2)
+        self._after()
+
+    def action_quit_workout(self) -> None:
+        self._ask_to_quit()
+
+    def action_help(self) -> None:
+        self._pause_for(HelpScreen(self))
+
+    @work(exclusive=True, group="modal")
+    async def _ask_to_quit(self) -> None:
+        question = ConfirmScreen(
+            "Stop this workout?",
+            "What you have done so far is kept.",
+            yes="Stop",
+            no="Keep going",
+        )
+        if await self._pause_for_result(question):
+            self.session.quit()
+        self._after()
+
+    @work(exclusive=True, group="modal")
+    async def _pause_for(self, modal: ModalScreen[object]) -> None:
+        await self._pause_for_result(modal)
+        self._after()
+
+    async def _pause_for_result(self, modal: ModalScreen[object]) -> object:
+        """Hold the clock while a dialog covers the countdown; carry on as before after it."""
+        was_running = self.session.state is SessionState.RUNNING
+        self.session.pause()
+        self.sync()
+        result = await self.app.push_screen_wait(modal)
+        if was_running and not self.session.state.is_over:
+            self.session.resume()
+        return result
+
+
+def _texts(view: WorkoutView) -> dict[str, str]:
+    return {
+        "#heading": view.heading,
+        "#clock": view.clock,
+        "#phase": view.phase,
+        "#exercise": view.exercise,
+        "#set-line": view.set_line,
+        "#band": view.band,
+        "#steps": "\n".join(f"{n}. {step}" for n, step in enumerate(view.steps, 1)),
+    }

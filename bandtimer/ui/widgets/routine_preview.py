@@ -1,0 +1,120 @@
+"""The menu's right-hand pane: everything about the highlighted routine before starting it.
+
+A runner picks a routine by what it asks for (the exercises, their dosing, which band and how
+long it takes), so the preview shows all of it, and for a broken file it shows every problem in
+full so the file can be fixed from this screen. Everything a routine file says is appended to a
+`Content` as plain text: a name such as `[bold]` or `[link=x]` shows exactly as written.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from bandtimer.domain.routine import Exercise, Routine
+from bandtimer.formatting import describe_dose, plural
+from bandtimer.storage.routines import RoutineEntry
+from bandtimer.ui.widgets.routine_list import LastDone, day_label, routine_size
+
+HEADING = "bold $accent"
+LABEL = "$text-muted"
+WARNING = "bold $warning"
+
+
+class RoutinePreview(VerticalScroll):
+    """Shows one routine entry, or a message when there is nothing to show.
+
+    It takes focus (Tab) so a long routine can be scrolled from the keyboard; Enter still
+    starts the routine it shows, because Enter is the screen's."""
+
+    DEFAULT_CSS = """
+    RoutinePreview { padding: 0 1; }
+    RoutinePreview > #preview-text { width: 1fr; }
+    """
+
+    def __init__(self, *, last_done: LastDone | None = None, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._last_done = last_done
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="preview-text", markup=False)
+
+    @property
+    def text(self) -> str:
+        """What the pane says, as plain text."""
+        return str(self.query_one("#preview-text", Static).content)
+
+    def show_entry(self, entry: RoutineEntry) -> None:
+        if entry.routine is None:
+            self._show(problems(entry))
+        else:
+            self._show(details(entry, entry.routine, self._last_done))
+
+    def show_message(self, message: str) -> None:
+        self._show(Content(message))
+
+    def _show(self, content: Content) -> None:
+        self.query_one("#preview-text", Static).update(content)
+        self.scroll_home(animate=False)
+
+
+def problems(entry: RoutineEntry) -> Content:
+    """A broken file: its name, where it is, and every problem, one to a paragraph."""
+    parts: list[Content | str | tuple[str, str]] = [
+        ("⚠ ", WARNING),
+        (entry.name, "bold"),
+        (" — invalid", WARNING),
+        "\n",
+        (str(entry.path), LABEL),
+        "\n\n",
+        (f"{plural(len(entry.problems), 'problem')} to fix before it can run:", "bold"),
+    ]
+    for problem in entry.problems:
+        parts += ["\n\n• ", str(problem)]
+    return Content.assemble(*parts)
+
+
+def details(entry: RoutineEntry, routine: Routine, last_done: LastDone | None) -> Content:
+    """A usable routine: what it is, what it needs, and each exercise with its dosing."""
+    summary = f"{routine_size(routine)} planned"
+    day = last_done(routine.name) if last_done is not None else None
+    if day is not None:
+        summary += f" · last done {day_label(day)}"
+    parts: list[Content | str | tuple[str, str]] = [(routine.name, HEADING), "\n", summary]
+    if routine.description:
+        parts += ["\n\n", routine.description]
+    fields = [
+        ("Equipment", ", ".join(routine.equipment)),
+        ("Tags", ", ".join(routine.tags)),
+        ("Source", routine.source),
+        ("Notes", routine.notes),
+        ("File", f"{entry.path} ({'yours' if entry.origin == 'user' else 'shipped'})"),
+    ]
+    parts.append("\n")
+    for label, value in fields:
+        if value:
+            parts += ["\n", (f"{label}: ", LABEL), value]
+    parts += ["\n\n", ("Exercises", "bold")]
+    for number, exercise in enumerate(routine.exercises, start=1):
+        parts += ["\n", *_exercise(number, exercise)]
+    return Content.assemble(*parts)
+
+
+def _exercise(number: int, exercise: Exercise) -> list[Content | str | tuple[str, str]]:
+    parts: list[Content | str | tuple[str, str]] = [
+        (f"{number}. ", "bold"),
+        (exercise.name, "bold"),
+        "\n   ",
+        describe_dose(exercise),
+    ]
+    equipment = [
+        ("band", f"{exercise.band.value} band" if exercise.band is not None else ""),
+        ("placement", exercise.placement),
+        ("anchor", exercise.anchor),
+    ]
+    for label, value in equipment:
+        if value:
+            parts += ["\n   ", (f"{label}: ", LABEL), value]
+    return parts

@@ -1,0 +1,86 @@
+"""Builds the app the way the command line does, with a fake clock and a player that listens.
+
+Tests move time with `advance`, which moves the fake clock and then lets the workout screen
+catch up exactly as its 10 Hz redraw would; no test waits on real time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from bandtimer.domain.clock import FakeClock
+from bandtimer.domain.routine import Routine
+from bandtimer.sound import Cue
+from bandtimer.storage.locations import Locations
+from bandtimer.storage.routines import load_routine
+from bandtimer.ui.app import BandtimerApp
+from bandtimer.ui.factory import create_app
+from bandtimer.ui.screens.workout import WorkoutScreen
+
+ROOT = Path(__file__).resolve().parents[2]
+QUICK_TRY = ROOT / "routines" / "quick-try.toml"
+
+
+@dataclass
+class RecordingPlayer:
+    """Stands in for the sound card: the cues the app asked for, in order."""
+
+    played: list[Cue] = field(default_factory=list)
+
+    def play(self, cue: Cue) -> None:
+        self.played.append(cue)
+
+
+@dataclass
+class Harness:
+    app: BandtimerApp
+    clock: FakeClock
+    player: RecordingPlayer
+
+
+def build(home: Path, routine: Routine | None = None, *, mute: bool = False) -> Harness:
+    clock = FakeClock()
+    player = RecordingPlayer()
+    app = create_app(
+        Locations.under(home),
+        start_routine=routine,
+        mute=mute,
+        clock=clock,
+        player_factory=lambda on_fallback: (player, None),
+    )
+    return Harness(app, clock, player)
+
+
+def write_routine(home: Path, name: str, text: str) -> Path:
+    folder = home / "routines"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def quick_try() -> Routine:
+    return load_routine(QUICK_TRY)
+
+
+async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
+    """Move time on, then let the workout screen catch up as its redraw timer would."""
+    clock.advance(seconds)
+    screen = pilot.app.screen
+    if isinstance(screen, WorkoutScreen):
+        screen.sync()
+    await pilot.pause()
+
+
+def text_of(pilot: Pilot[None], selector: str) -> str:
+    return str(pilot.app.screen.query_one(selector, Static).render())
+
+
+def workout(pilot: Pilot[None]) -> WorkoutScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, WorkoutScreen), f"expected the workout, got {screen!r}"
+    return screen

@@ -1,0 +1,208 @@
+"""What the runner reads when a workout ends, checked on the rendered screen."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.app import App
+
+from bandtimer.domain.clock import FakeClock
+from bandtimer.domain.plan import build_plan
+from bandtimer.domain.routine import Exercise, IntRange, Routine, Sides, Timing
+from bandtimer.domain.session import Session
+from bandtimer.domain.summary import ExerciseSummary, SetResult, WorkoutSummary, summarize
+from bandtimer.ui.screens.summary import NOT_RECORDED, SummaryScreen
+
+
+def sets(*figures: int | tuple[int, bool], hold: bool = False) -> tuple[SetResult, ...]:
+    """`sets(12, 12, (7, False))`: reps (or seconds with hold=True) per set; False = not done."""
+    results = []
+    for number, figure in enumerate(figures, start=1):
+        value, done = figure if isinstance(figure, tuple) else (figure, True)
+        reps = None if hold else value
+        results.append(SetResult(number, done, reps, float(value) if hold else value * 2.0))
+    return tuple(results)
+
+
+def clamshell(name: str = "Clamshell") -> ExerciseSummary:
+    return ExerciseSummary(
+        number=1,
+        name=name,
+        exercise=Exercise(name, IntRange.exactly(3), reps=IntRange(10, 12), sides=Sides.EACH),
+        planned_sets=3,
+        planned_reps=IntRange(10, 12),
+        planned_hold=None,
+        is_timed_hold=False,
+        sides=("right", "left"),
+        results=(sets(12, 12, 10), sets(12, 11, (7, False))),
+    )
+
+
+def plank() -> ExerciseSummary:
+    return ExerciseSummary(
+        number=2,
+        name="Plank",
+        exercise=Exercise("Plank", IntRange.exactly(2), hold=IntRange(30, 45)),
+        planned_sets=2,
+        planned_reps=None,
+        planned_hold=30,
+        is_timed_hold=True,
+        sides=("",),
+        results=(sets(30, 30, hold=True),),
+    )
+
+
+def monster_walk(results: tuple[SetResult, ...] = ()) -> ExerciseSummary:
+    return ExerciseSummary(
+        number=3,
+        name="Monster walk",
+        exercise=Exercise("Monster walk", IntRange.exactly(2), reps=IntRange.exactly(10)),
+        planned_sets=2,
+        planned_reps=IntRange.exactly(10),
+        planned_hold=None,
+        is_timed_hold=False,
+        sides=("",),
+        results=(results,),
+    )
+
+
+def workout(
+    *exercises: ExerciseSummary, completed: bool = True, routine_name: str = "Hips for runners"
+) -> WorkoutSummary:
+    return WorkoutSummary(
+        routine_name=routine_name,
+        completed=completed,
+        active_seconds=660,
+        paused_seconds=100,
+        total_seconds=760,
+        planned_seconds=720,
+        exercises=exercises,
+    )
+
+
+class SummaryApp(App[None]):
+    """Shows one summary over an empty screen and writes down what it was dismissed with."""
+
+    def __init__(self, screen: SummaryScreen) -> None:
+        super().__init__()
+        self.summary_screen = screen
+        self.dismissed: list[object] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self.summary_screen, callback=self.dismissed.append)
+
+
+def screen_text(app: App[None]) -> str:
+    """The characters on the terminal, row by row, as the person sees them."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def shown(screen: SummaryScreen, size: tuple[int, int] = (80, 24)) -> str:
+    async def run() -> str:
+        app = SummaryApp(screen)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            return screen_text(app)
+
+    return asyncio.run(run())
+
+
+def test_a_finished_workout_shows_done_against_planned():
+    text = shown(SummaryScreen(workout(clamshell(), plank(), monster_walk(sets((0, False))))))
+
+    assert "Workout complete" in text
+    assert "Hips for runners" in text
+    assert "Total 12:40 (planned 12:00) · active 11:00 · paused 1:40" in text
+    assert "3 sets × 10–12 reps, each side" in text
+    assert "3/3" in text and "12 · 12 · 10" in text
+    assert "2/3" in text and "12 · 11 · 7" in text
+    assert "2/2" in text and "30 · 30 s" in text
+    assert "0/2" in text and "skipped" in text
+    assert NOT_RECORDED == "Not recorded: workout history arrives in a later version."
+    assert NOT_RECORDED in text
+    assert "Done" in text
+
+
+def test_each_row_is_one_line_at_80_columns():
+    text = shown(SummaryScreen(workout(clamshell(), plank(), monster_walk())))
+    rows = text.splitlines()
+
+    assert any("Clamshell" in row and "right" in row and "12 · 12 · 10" in row for row in rows)
+    assert any("left" in row and "12 · 11 · 7" in row for row in rows)
+    assert any("Plank" in row and "30 · 30 s" in row for row in rows)
+    assert "…" not in text
+
+
+def test_a_narrow_terminal_drops_the_planned_column_and_keeps_the_figures():
+    text = shown(SummaryScreen(workout(clamshell(), plank())), size=(45, 20))
+
+    assert "Planned" not in text
+    for figure in ("Clamshell", "right", "left", "3/3", "12 · 12 · 10", "12 · 11 · 7", "30 · 30 s"):
+        assert figure in text
+
+
+def test_a_stopped_workout_says_so_and_marks_what_was_not_reached():
+    text = shown(SummaryScreen(workout(clamshell(), monster_walk(), completed=False)))
+
+    assert "Stopped early" in text
+    assert "Workout complete" not in text
+    assert "not reached" in text
+
+
+def test_where_it_was_recorded_is_shown_when_known():
+    text = shown(SummaryScreen(workout(plank()), recorded_to="/home/runner/history/w.toml"))
+
+    assert "Recorded to /home/runner/history/w.toml" in text
+    assert "Not recorded" not in text
+
+
+def test_names_from_routine_files_are_shown_verbatim_not_as_markup():
+    summary = workout(clamshell("[bold]x[/]"), routine_name="[red]Mine[/red] [link=x]y")
+
+    text = shown(SummaryScreen(summary, recorded_to="/tmp/[b]h[/b].toml"))
+
+    assert "[bold]x[/]" in text
+    assert "[red]Mine[/red] [link=x]y" in text
+    assert "/tmp/[b]h[/b].toml" in text
+
+
+def test_enter_and_escape_dismiss_with_nothing():
+    async def run(key: str) -> list[object]:
+        app = SummaryApp(SummaryScreen(workout(plank())))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, SummaryScreen)
+            return app.dismissed
+
+    assert asyncio.run(run("enter")) == [None]
+    assert asyncio.run(run("escape")) == [None]
+
+
+def test_a_tiny_terminal_still_shows_the_heading_and_does_not_crash():
+    summary = workout(clamshell("A very long exercise name indeed"), plank(), monster_walk())
+
+    text = shown(
+        SummaryScreen(summary, recorded_to="/a/long/path/to/a/history/file.toml"), size=(30, 10)
+    )
+
+    assert "Workout complete" in text
+
+
+def test_a_summarised_session_shows_on_the_screen():
+    """From a real session: the figures the domain works out are the ones on the screen."""
+    hold = Exercise("Wall sit", sets=IntRange.exactly(2), hold=IntRange.exactly(20))
+    routine = Routine("Quick legs", (hold,), timing=Timing(get_ready=5, rest_between_sets=10))
+    clock = FakeClock()
+    session = Session(build_plan(routine), clock)
+    session.start()
+    clock.advance(5 + 20 + 10 + 12)
+    session.quit()
+
+    text = shown(SummaryScreen(summarize(session)))
+
+    assert "Stopped early" in text
+    assert "Quick legs" in text
+    assert "Total 0:47 (planned 0:55) · active 0:47 · paused 0:00" in text
+    assert "1/2" in text and "20 · 12 s" in text
