@@ -30,7 +30,9 @@ class IntRange:
         return self.low == self.high
 
     def __contains__(self, value: object) -> bool:
-        return isinstance(value, int) and self.low <= value <= self.high
+        if isinstance(value, bool) or not isinstance(value, int):
+            return False
+        return self.low <= value <= self.high
 
     def __str__(self) -> str:
         return str(self.low) if self.is_fixed else f"{self.low}–{self.high}"

@@ -162,13 +162,16 @@ class Session:
 
     # -- operations --------------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, from_index: int = 0) -> None:
+        """Begin the workout; `from_index` picks up an interrupted one where it stopped."""
         if self.state is not SessionState.NOT_STARTED:
             return
+        if not 0 <= from_index < len(self.plan):
+            raise ValueError(f"segment {from_index} is not in a plan of {len(self.plan)}")
         now = self._now()
         self.started_at = now
         self.state = SessionState.RUNNING
-        self._begin(0, now)
+        self._begin(from_index, now)
 
     def poll(self) -> list[Event]:
         """Catch up with the clock and hand over the events that fell due since last time."""

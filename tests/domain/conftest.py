@@ -14,6 +14,7 @@ from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Sides, Timing
 from bandtimer.domain.session import Session
+from tests.domain.session_builders import hold
 
 START = 1000.0
 """Where every test clock starts; events and records are checked against it."""
@@ -70,3 +71,9 @@ def clamshell_each_side() -> Exercise:
 def plank_hold() -> Exercise:
     """A 30-second timed hold (the low end of 30–45), two sets."""
     return Exercise(name="Plank", sets=IntRange.exactly(2), hold=IntRange(30, 45))
+
+
+@pytest.fixture
+def two_planks(make_routine):
+    """0 hold [0, 30), 1 rest [30, 50), 2 hold [50, 80)."""
+    return make_routine(hold(30, sets=2), rest_between_sets=20)
