@@ -100,11 +100,11 @@ def summarize(session: Session) -> WorkoutSummary:
     """Compare what a session recorded with its plan; the session must be over."""
     if not session.state.is_over or session.started_at is None or session.finished_at is None:
         raise ValueError(f"a session that is {session.state} has nothing to summarise yet")
-    last = _last_record_per_segment(session.records)
+    last = last_record_per_segment(session.records)
     work = [segment for segment in session.plan.segments if segment.is_work]
     numbers = sorted({segment.exercise_number for segment in work})
     exercises = tuple(
-        _summarize_exercise([s for s in work if s.exercise_number == number], last)
+        summarize_exercise([s for s in work if s.exercise_number == number], last)
         for number in numbers
     )
     return WorkoutSummary(
@@ -118,12 +118,12 @@ def summarize(session: Session) -> WorkoutSummary:
     )
 
 
-def _last_record_per_segment(records: list[SegmentRecord]) -> dict[int, SegmentRecord]:
+def last_record_per_segment(records: list[SegmentRecord]) -> dict[int, SegmentRecord]:
     """Records are in the order they happened, so a later one replaces an earlier one."""
     return {record.segment_index: record for record in records}
 
 
-def _summarize_exercise(segments: list[Segment], last: dict[int, SegmentRecord]) -> ExerciseSummary:
+def summarize_exercise(segments: list[Segment], last: dict[int, SegmentRecord]) -> ExerciseSummary:
     first = segments[0]
     sides = tuple(dict.fromkeys(_side(segment) for segment in segments))
     results = tuple(
@@ -150,13 +150,13 @@ def _summarize_exercise(segments: list[Segment], last: dict[int, SegmentRecord])
 def _set_result(segment: Segment, record: SegmentRecord) -> SetResult:
     return SetResult(
         set_number=segment.set_number,
-        done=_is_done(segment, record),
+        done=is_set_done(segment, record),
         reps=record.reps_done,
         seconds=record.actual_seconds,
     )
 
 
-def _is_done(segment: Segment, record: SegmentRecord) -> bool:
+def is_set_done(segment: Segment, record: SegmentRecord) -> bool:
     """A set counts when it ran its course, or its reps reached the range (even if left by back)."""
     if not record.skipped:
         return True

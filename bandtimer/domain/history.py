@@ -1,0 +1,261 @@
+"""Workout records: what a person did, kept so that the next workout can build on it.
+
+A record is written when a workout starts and rewritten after every finished set, so a crash, a
+closed terminal or a flat battery loses at most the set in progress and the workout can be
+resumed where it stopped. It holds two views of the same session: per exercise and side, what a
+person reads back (sets, reps, holds, band, how it felt), and the session's raw segment records,
+which keep the exact seconds for anything computed later. Both come from the plan and records
+alone, counted the way the summary screen counts them, so the summary and the history agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from bandtimer.domain.plan import Plan
+from bandtimer.domain.records import SegmentRecord
+from bandtimer.domain.routine import Side
+from bandtimer.domain.session import Session
+
+# summary.py owns how records are counted (last record per segment, when a set is done); these
+# are its helpers, reused so the history can never count differently from the summary screen.
+from bandtimer.domain.summary import (
+    is_set_done,
+    last_record_per_segment,
+    summarize_exercise,
+)
+
+SECONDS_DECIMALS = 1
+"""Seconds are kept to a tenth: the clock's nanoseconds would only clutter a file people read."""
+
+
+class WorkoutStatus(StrEnum):
+    IN_PROGRESS = "in progress"
+    """Still running, or the app ended without saying how (a crash, a closed terminal)."""
+    COMPLETED = "completed"
+    STOPPED_EARLY = "stopped early"
+
+    @property
+    def is_final(self) -> bool:
+        return self is not WorkoutStatus.IN_PROGRESS
+
+
+class Feel(StrEnum):
+    """How an exercise felt, which is what progression needs to know beyond the numbers."""
+
+    EASY = "easy"
+    RIGHT = "right"
+    HARD = "hard"
+
+
+@dataclass(frozen=True)
+class RoutineRef:
+    """Which routine was followed, and exactly which version of its file.
+
+    `sha256` lets a later reader tell whether the file has been edited since, without keeping a
+    copy of it in every record.
+    """
+
+    name: str
+    file: Path | None = None
+    sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class ExerciseRecord:
+    """One exercise on one side (or both together): the figures a person reads back."""
+
+    number: int
+    """1-based position in the routine; the same exercise may appear twice."""
+    name: str
+    side: Side | None
+    sets_planned: int
+    sets_done: int
+    reps: tuple[int, ...] = ()
+    """Reps in every set reached, in order; empty for a timed hold."""
+    hold_seconds: int | None = None
+    """The planned hold: of a timed hold, or of each held rep; None for reps without a hold."""
+    held_seconds: tuple[float, ...] = ()
+    """Seconds actually held in every set reached; timed holds only."""
+    band: str | None = None
+    """The band's colour, as the person named it."""
+    feel: Feel | None = None
+
+
+@dataclass(frozen=True)
+class WorkoutRecord:
+    """One started workout, finished or not. Pure data: storage decides the file it lives in."""
+
+    id: str
+    """Short and random, so records made at the same second on two devices still differ."""
+    routine: RoutineRef
+    started: datetime
+    """Aware local time: a record read in another time zone still says when it happened."""
+    ended: datetime
+    """When it ended, or for a workout in progress, when it was last saved."""
+    status: WorkoutStatus
+    device: str
+    exercises: tuple[ExerciseRecord, ...] = ()
+    segments: tuple[SegmentRecord, ...] = ()
+    resume_at: int | None = None
+    """Plan segment to resume from: the one after the last finished work set. None once there
+    is nothing left to do, and for completed workouts."""
+
+    def __post_init__(self) -> None:
+        for label, moment in (("started", self.started), ("ended", self.ended)):
+            if moment.tzinfo is None or moment.utcoffset() is None:
+                raise ValueError(f"{label} must be an aware datetime, got {moment.isoformat()}")
+
+    @property
+    def active_seconds(self) -> float:
+        """Seconds the workout ran, pauses left out, including rests and redone segments."""
+        return sum(segment.actual_seconds for segment in self.segments)
+
+    @property
+    def paused_seconds(self) -> float:
+        return sum(segment.paused_seconds for segment in self.segments)
+
+    @property
+    def sets_done(self) -> int:
+        """Sets done, each side of a one-sided exercise counted as a set of its own."""
+        return sum(exercise.sets_done for exercise in self.exercises)
+
+    def exercise(self, name: str) -> tuple[ExerciseRecord, ...]:
+        """Every side of every exercise called `name` (ignoring case), in routine order."""
+        wanted = name.casefold()
+        return tuple(entry for entry in self.exercises if entry.name.casefold() == wanted)
+
+
+def record_from_session(
+    session: Session,
+    *,
+    record_id: str,
+    routine_file: Path | None,
+    routine_hash: str | None,
+    device: str,
+    started: datetime,
+    now: datetime,
+    bands: Mapping[str, str],
+    feels: Mapping[str, Feel],
+    status: WorkoutStatus,
+    resumed: WorkoutRecord | None = None,
+) -> WorkoutRecord:
+    """The record of `session` so far, at any point: before the first set, midway, or over.
+
+    `bands` and `feels` are keyed by exercise name and apply to every side of it: a person picks
+    a band once per exercise and rates it once. Only exercises the workout reached are listed;
+    exercises not reached leave no entry, since there is nothing to say about them yet.
+
+    `resumed` is the unfinished record that this session continues (started with
+    `session.start(resumed.resume_at)`). Its segments are kept and the new ones follow, timed
+    from the workout's first start; its bands and feels stand unless given again. Pass its id
+    and start time as `record_id` and `started`, so that saving rewrites the same file instead
+    of leaving the first half of the workout behind in another.
+    """
+    plan = session.plan
+    if resumed is not None:
+        if resumed.id != record_id or resumed.started != started.replace(microsecond=0):
+            raise ValueError("a resumed workout keeps its id and start time, so it keeps its file")
+        if not matches_plan(resumed, plan):
+            raise ValueError("the routine has changed since this workout stopped")
+        bands = {e.name: e.band for e in resumed.exercises if e.band is not None} | dict(bands)
+        feels = {e.name: e.feel for e in resumed.exercises if e.feel is not None} | dict(feels)
+    records = [_rounded(record) for record in session.records]
+    if resumed is not None:
+        records = [*resumed.segments, *_after_interruption(records, session, started, now)]
+    last = last_record_per_segment(records)
+    work = [segment for segment in plan.segments if segment.is_work]
+    exercises: list[ExerciseRecord] = []
+    for number in sorted({segment.exercise_number for segment in work}):
+        summary = summarize_exercise([s for s in work if s.exercise_number == number], last)
+        for side, results in zip(summary.sides, summary.results, strict=True):
+            if not results:
+                continue
+            exercises.append(
+                ExerciseRecord(
+                    number=number,
+                    name=summary.name,
+                    side=Side(side) if side else None,
+                    sets_planned=summary.planned_sets,
+                    sets_done=sum(result.done for result in results),
+                    reps=tuple(result.reps for result in results if result.reps is not None),
+                    hold_seconds=summary.planned_hold,
+                    held_seconds=tuple(_seconds(r.seconds) for r in results)
+                    if summary.is_timed_hold
+                    else (),
+                    band=bands.get(summary.name),
+                    feel=feels.get(summary.name),
+                )
+            )
+    return WorkoutRecord(
+        id=record_id,
+        routine=RoutineRef(plan.routine.name, routine_file, routine_hash),
+        started=started.replace(microsecond=0),
+        ended=now.replace(microsecond=0),
+        status=status,
+        device=device,
+        exercises=tuple(exercises),
+        segments=tuple(records),
+        resume_at=None if status is WorkoutStatus.COMPLETED else resume_point(plan, records),
+    )
+
+
+def resume_point(plan: Plan, records: Sequence[SegmentRecord]) -> int | None:
+    """The segment after the last finished work set; None if that was the plan's last segment.
+
+    "Finished" is judged on the last record of each segment, as the summary does: a set that was
+    gone back from and not redone does not count, so resuming does it again.
+    """
+    last = last_record_per_segment(list(records))
+    finished = [
+        index
+        for index, record in last.items()
+        if plan[index].is_work and is_set_done(plan[index], record)
+    ]
+    resume = max(finished) + 1 if finished else 0
+    return resume if resume < len(plan) else None
+
+
+def matches_plan(record: WorkoutRecord, plan: Plan) -> bool:
+    """Whether every segment `record` holds is the same segment of `plan`: safe to resume.
+
+    The routine's sha256 says the same more strictly; this also accepts an edit that left the
+    plan as it was (a typo fixed in a description).
+    """
+    return all(
+        done.segment_index < len(plan)
+        and plan[done.segment_index].kind is done.kind
+        and plan[done.segment_index].exercise.name == done.exercise_name
+        and plan[done.segment_index].side == done.side
+        for done in record.segments
+    )
+
+
+def _after_interruption(
+    records: list[SegmentRecord], session: Session, started: datetime, now: datetime
+) -> list[SegmentRecord]:
+    """A resumed session's records, timed from the workout's first start rather than its own:
+    later by however long the workout was interrupted, as the wall clock tells."""
+    if session.started_at is None:
+        return records
+    running = session.clock.now() - session.started_at
+    offset = max(0.0, (now - started).total_seconds() - running)
+    return [replace(r, started_at=_seconds(r.started_at + offset)) for r in records]
+
+
+def _seconds(value: float) -> float:
+    return float(round(value, SECONDS_DECIMALS))
+
+
+def _rounded(record: SegmentRecord) -> SegmentRecord:
+    return replace(
+        record,
+        planned_seconds=_seconds(record.planned_seconds),
+        actual_seconds=_seconds(record.actual_seconds),
+        paused_seconds=_seconds(record.paused_seconds),
+        started_at=_seconds(record.started_at),
+    )

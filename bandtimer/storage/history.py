@@ -1,0 +1,266 @@
+"""The workout history on disk: one TOML file per workout, in a folder per year.
+
+History is the one thing bandtimer keeps that a person cannot recreate, so the store is careful
+in both directions. Writing replaces one file atomically and touches nothing else, which also
+keeps a save as cheap with ten thousand workouts as with one. Reading never changes a file: a
+file that cannot be read is reported with its path and the reason, left exactly as it is for the
+person (or their sync tool) to deal with, and everything else still loads.
+
+A workout in progress lives in `<name>.inprogress.toml` and is saved after every set; finishing
+writes `<name>.toml` and then removes the in-progress file. A crash between the two leaves both,
+and the finished one wins. Each device only ever writes files with its own name in them, so two
+devices syncing the folder never write the same file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
+from bandtimer.storage.atomic import make_folder, write_atomically
+from bandtimer.storage.history_codec import record_to_toml
+from bandtimer.storage.history_files import RecordCache, UnreadableRecord, os_reason
+from bandtimer.storage.history_names import (
+    FINAL_SUFFIX,
+    IN_PROGRESS_SUFFIX,
+    HistoryFileName,
+    device_slug,
+    finished_twin,
+    newest_day_per_routine,
+    record_path,
+)
+
+LAST_BAND_SEARCH = 50
+"""How many of the newest files `last_band` opens before giving up: months of workouts."""
+CACHE_SIZE = 256
+"""Parsed records kept in memory (~22 KiB each): the newest files, which are asked for most."""
+_YEAR = re.compile(r"\d{4}")
+
+
+@dataclass(frozen=True)
+class HistoryProblem:
+    """A history file that could not be read, and why; the file itself is left alone."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class HistoryLoad:
+    records: list[WorkoutRecord]
+    """Newest first."""
+    problems: list[HistoryProblem]
+
+
+class HistoryWriteError(Exception):
+    """A workout could not be saved (read-only folder, full disk); no existing file changed."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"could not save the workout to {path}: {reason}")
+
+
+def new_record_id() -> str:
+    """A short random id: eight hex digits make two devices' ids collide about never."""
+    return secrets.token_hex(4)
+
+
+class HistoryStore:
+    """Reads and writes the workout files under `history_dir` for one device.
+
+    `device` is made safe for file names; pass `store.device` on to `record_from_session` so
+    records and file names agree. Nothing is created until the first save.
+    """
+
+    def __init__(self, history_dir: Path, device: str) -> None:
+        self.history_dir = history_dir
+        self.device = device_slug(device)
+        self._cache = RecordCache(CACHE_SIZE)
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def save(self, record: WorkoutRecord) -> Path:
+        """Write `record` to its own file and return the path; raises HistoryWriteError.
+
+        A record with a final status replaces its in-progress file. Only this store's device's
+        records may be saved: writing another device's file is how synced copies conflict.
+        """
+        if device_slug(record.device) != self.device:
+            raise ValueError(f"a record from device {record.device!r} saved on {self.device!r}")
+        path = record_path(self.history_dir, record)
+        data = record_to_toml(record).encode("utf-8")
+        try:
+            make_folder(path.parent)
+            write_atomically(path, data)
+        except OSError as error:
+            raise HistoryWriteError(path, os_reason(error)) from error
+        if record.status.is_final:
+            in_progress = path.with_name(path.name.removesuffix(FINAL_SUFFIX) + IN_PROGRESS_SUFFIX)
+            # Left behind, it is harmless: the loader prefers the finished file.
+            with contextlib.suppress(OSError):
+                in_progress.unlink(missing_ok=True)
+        return path
+
+    def mark_stopped(self, record: WorkoutRecord) -> Path:
+        """Close an unfinished workout that will not be resumed, keeping what was done."""
+        return self.save(replace(record, status=WorkoutStatus.STOPPED_EARLY))
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def load_all(self) -> HistoryLoad:
+        """Every workout, newest first, with a problem for each file that could not be read."""
+        listing = self._listing()
+        return self._load(listing.paths(listing.files), listing.problems)
+
+    def latest(self, n: int) -> HistoryLoad:
+        """The newest `n` files only, for listings that must stay fast however long the history.
+
+        Only those files are opened, so a broken older file is neither read nor reported.
+        """
+        listing = self._listing()
+        return self._load(listing.paths(listing.newest_first()[: max(0, n)]), listing.problems)
+
+    def since(self, day: date) -> HistoryLoad:
+        """Workouts started on `day` or later, opening only their files: a calendar's weeks.
+
+        Dated by file name, so a file under a name bandtimer did not give it is left out.
+        """
+        listing = self._listing()
+        recent = [
+            (name, folder)
+            for name, folder in listing.files
+            if (parsed := HistoryFileName.parse(name)) is not None and parsed.day >= day
+        ]
+        return self._load(listing.paths(recent), listing.problems)
+
+    def unfinished(self) -> list[WorkoutRecord]:
+        """This device's workouts still in progress, newest first: the ones to offer resuming.
+
+        Other devices' in-progress files are theirs to finish. Unreadable files are skipped here;
+        `load_all` reports them.
+        """
+        listing = self._listing()
+        mine = [
+            (name, folder)
+            for name, folder in listing.files
+            if name.endswith(IN_PROGRESS_SUFFIX)
+            and (parsed := HistoryFileName.parse(name)) is not None
+            and parsed.device == self.device
+        ]
+        loaded = self._load(listing.paths(mine), [])
+        return [r for r in loaded.records if r.status is WorkoutStatus.IN_PROGRESS]
+
+    def last_done(self) -> dict[str, date]:
+        """Routine slug (`routine_slug(name)`) -> the day of its newest workout, from file names.
+
+        No file is opened, so the menu pays for one folder listing per year of history.
+        """
+        return newest_day_per_routine(name for name, _ in self._listing().files)
+
+    def last_band(self, exercise_name: str) -> str | None:
+        """The band most recently used for `exercise_name`, looking through the newest files."""
+        listing = self._listing()
+        for path in listing.paths(listing.newest_first()[:LAST_BAND_SEARCH]):
+            try:
+                record = self._cache.read(path)
+            except UnreadableRecord:
+                continue
+            for entry in record.exercise(exercise_name):
+                if entry.band is not None:
+                    return entry.band
+        return None
+
+    def _listing(self) -> _Listing:
+        """History files in the year folders, without in-progress files that have finished.
+
+        Names only, as strings: the menu lists ten thousand of them on every start.
+        """
+        listing = _Listing([], [])
+        for folder in _year_folders(self.history_dir, listing.problems):
+            try:
+                with os.scandir(folder) as entries:
+                    names = {
+                        entry.name
+                        for entry in entries
+                        if entry.name.endswith(FINAL_SUFFIX) and not entry.name.startswith(".")
+                    }
+            except OSError as error:
+                reason = f"cannot list the folder: {os_reason(error)}"
+                listing.problems.append(HistoryProblem(folder, reason))
+                continue
+            listing.files.extend(
+                (name, folder) for name in names if finished_twin(name) not in names
+            )
+        return listing
+
+    def _load(self, paths: Iterable[Path], problems: list[HistoryProblem]) -> HistoryLoad:
+        """Read `paths`; a workout found in two files (a sync tool's conflict copy) counts once."""
+        chosen: dict[tuple[str, str], tuple[Path, WorkoutRecord]] = {}
+        for path in sorted(paths):
+            try:
+                record = self._cache.read(path)
+            except UnreadableRecord as error:
+                problems.append(HistoryProblem(path, str(error)))
+                continue
+            key = (record.device, record.id)
+            if key in chosen:
+                kept_path, kept = chosen[key]
+                if _preferred(path, record) > _preferred(kept_path, kept):
+                    chosen[key] = (path, record)
+                aside = kept_path if chosen[key][0] == path else path
+                reason = f"holds the same workout as {chosen[key][0].name}; counted once"
+                problems.append(HistoryProblem(aside, reason))
+                continue
+            chosen[key] = (path, record)
+        records = sorted(
+            (record for _, record in chosen.values()),
+            key=lambda record: (record.started, record.id),
+            reverse=True,
+        )
+        return HistoryLoad(records, sorted(problems, key=lambda problem: problem.path))
+
+
+def _preferred(path: Path, record: WorkoutRecord) -> tuple[bool, bool]:
+    """Of two copies, the finished one, then the one under the name bandtimer gave it."""
+    return record.status.is_final, path.name == record_path(Path(), record).name
+
+
+@dataclass(frozen=True)
+class _Listing:
+    files: list[tuple[str, Path]]
+    """(file name, folder) pairs: the name first, so that sorting them sorts by time."""
+    problems: list[HistoryProblem]
+
+    def newest_first(self) -> list[tuple[str, Path]]:
+        """File names start with the start time, so sorting names sorts workouts."""
+        return sorted(self.files, reverse=True)
+
+    @staticmethod
+    def paths(files: Iterable[tuple[str, Path]]) -> list[Path]:
+        return [folder / name for name, folder in files]
+
+
+def _year_folders(history_dir: Path, problems: list[HistoryProblem]) -> list[Path]:
+    try:
+        with os.scandir(history_dir) as entries:
+            return [
+                Path(entry.path)
+                for entry in entries
+                if _YEAR.fullmatch(entry.name) and entry.is_dir()
+            ]
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        problems.append(HistoryProblem(history_dir, f"cannot list the folder: {os_reason(error)}"))
+        return []

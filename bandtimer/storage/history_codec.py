@@ -1,0 +1,208 @@
+"""A workout record as a TOML document a person can read, and back.
+
+The file is meant to be opened in an editor: plain key names with their unit in them
+(`actual_seconds`), ISO dates with the UTC offset they were recorded in, one `[[exercise]]`
+table per exercise and side and one `[[segment]]` per pass through a segment of the plan. Keys
+with nothing to say (a side for an exercise done on both sides at once, a band nobody chose) are
+left out rather than written as a placeholder, because TOML has no null.
+
+Reading is strict about the values it needs and lenient about everything else: unknown keys are
+ignored, so a newer bandtimer on another device can add some without older ones rejecting the
+file, and a date written without an offset is taken as local time, as a person would mean it.
+A value that is wrong raises `HistoryFormatError` naming the table and key.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import tomli_w
+
+from bandtimer.domain.history import (
+    ExerciseRecord,
+    Feel,
+    RoutineRef,
+    WorkoutRecord,
+    WorkoutStatus,
+)
+from bandtimer.domain.plan import SegmentKind
+from bandtimer.domain.records import SegmentRecord
+from bandtimer.domain.routine import Side
+from bandtimer.storage.history_fields import Fields, HistoryFormatError, Table
+
+__all__ = ["FORMAT_VERSION", "HistoryFormatError", "record_from_toml", "record_to_toml"]
+
+FORMAT_VERSION = 1
+"""Bumped only for a change older versions would misread; adding a key does not need it."""
+
+HEADER = """\
+# A workout recorded by bandtimer. You may edit it; keep the file name as it is.
+# Times are local, with their offset from UTC. Seconds are active time: pauses are counted apart.
+"""
+
+
+def record_to_toml(record: WorkoutRecord) -> str:
+    top: Table = {
+        "format": FORMAT_VERSION,
+        "id": record.id,
+        "status": record.status.value,
+        "started": _toml_moment(record.started),
+        "ended": _toml_moment(record.ended),
+        "device": record.device,
+    }
+    if record.resume_at is not None:
+        top["resume_at"] = record.resume_at
+    routine: Table = {"name": record.routine.name}
+    if record.routine.file is not None:
+        routine["file"] = str(record.routine.file)
+    if record.routine.sha256 is not None:
+        routine["sha256"] = record.routine.sha256
+    parts = [HEADER, _key_values(top), "\n[routine]\n", _key_values(routine)]
+    for entry in record.exercises:
+        parts += ["\n[[exercise]]\n", _key_values(_exercise_table(entry))]
+    for segment in record.segments:
+        parts += ["\n[[segment]]\n", _key_values(_segment_table(segment))]
+    return "".join(parts)
+
+
+def _key_values(table: Table) -> str:
+    """`key = value` lines in the table's order, lists of numbers on one line: `[12, 12, 10]`.
+
+    tomli_w writes every literal (it knows TOML's escaping); the layout is done here because
+    tomli_w puts each list item on a line of its own and may turn short `[[tables]]` inline.
+    """
+    scalars = {key: value for key, value in table.items() if not isinstance(value, list)}
+    # A flat table of scalars comes out of tomli_w as exactly one line per key, in order. Split
+    # on "\n" only: a string may hold other line separators (U+2028) that TOML leaves as they are.
+    lines = dict(zip(scalars, tomli_w.dumps(scalars).split("\n")[:-1], strict=True))
+    for key, value in table.items():
+        if isinstance(value, list):
+            lines[key] = f"{key} = [{', '.join(_number(item) for item in value)}]"
+    return "".join(lines[key] + "\n" for key in table)
+
+
+def _number(value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise TypeError(f"a list in a workout record holds finite numbers, not {value!r}")
+    return repr(value)
+
+
+def _toml_moment(moment: datetime) -> datetime:
+    """TOML offsets are whole minutes; the odd historical zone that is not goes out as UTC."""
+    offset = moment.utcoffset()
+    if offset is not None and offset.total_seconds() % 60:
+        return moment.astimezone(UTC)
+    return moment
+
+
+def _exercise_table(entry: ExerciseRecord) -> Table:
+    table: Table = {"number": entry.number, "name": entry.name}
+    if entry.side is not None:
+        table["side"] = entry.side.value
+    table |= {"sets_planned": entry.sets_planned, "sets_done": entry.sets_done}
+    if entry.reps:
+        table["reps"] = list(entry.reps)
+    if entry.hold_seconds is not None:
+        table["hold_seconds"] = entry.hold_seconds
+    if entry.held_seconds:
+        table["held_seconds"] = list(entry.held_seconds)
+    if entry.band is not None:
+        table["band"] = entry.band
+    if entry.feel is not None:
+        table["feel"] = entry.feel.value
+    return table
+
+
+def _segment_table(segment: SegmentRecord) -> Table:
+    table: Table = {
+        "index": segment.segment_index,
+        "kind": segment.kind.value,
+        "exercise": segment.exercise_name,
+        "set": segment.set_number,
+    }
+    if segment.side is not None:
+        table["side"] = segment.side.value
+    table |= {
+        "planned_seconds": segment.planned_seconds,
+        "actual_seconds": segment.actual_seconds,
+        "paused_seconds": segment.paused_seconds,
+        "started_after_seconds": segment.started_at,
+    }
+    if segment.reps_done is not None:
+        table["reps"] = segment.reps_done
+    table["skipped"] = segment.skipped
+    return table
+
+
+def record_from_toml(text: str) -> WorkoutRecord:
+    """The record in `text`; raises HistoryFormatError for anything that is not one."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise HistoryFormatError(f"is not valid TOML: {error}") from None
+    except RecursionError:
+        raise HistoryFormatError("is not valid TOML: it nests too deeply") from None
+    top = Fields(document, "")
+    version = top.optional_whole("format") or FORMAT_VERSION  # a hand-written file may omit it
+    if version > FORMAT_VERSION:
+        raise HistoryFormatError(
+            f"was written by a newer bandtimer (format {version}); this one reads format "
+            f"{FORMAT_VERSION}"
+        )
+    routine = Fields(top.table("routine"), "[routine]")
+    file = routine.optional_text("file")
+    return WorkoutRecord(
+        id=top.text("id"),
+        routine=RoutineRef(
+            name=routine.text("name"),
+            file=Path(file) if file is not None else None,
+            sha256=routine.optional_text("sha256"),
+        ),
+        started=top.moment("started"),
+        ended=top.moment("ended"),
+        status=top.choice("status", WorkoutStatus),
+        device=top.text("device"),
+        resume_at=top.optional_whole("resume_at"),
+        exercises=tuple(
+            _exercise(Fields(table, f"[[exercise]] {number}"))
+            for number, table in enumerate(top.tables("exercise"), start=1)
+        ),
+        segments=tuple(
+            _segment(Fields(table, f"[[segment]] {number}"))
+            for number, table in enumerate(top.tables("segment"), start=1)
+        ),
+    )
+
+
+def _exercise(fields: Fields) -> ExerciseRecord:
+    return ExerciseRecord(
+        number=fields.whole("number", minimum=1),
+        name=fields.text("name"),
+        side=fields.optional_choice("side", Side),
+        sets_planned=fields.whole("sets_planned"),
+        sets_done=fields.whole("sets_done"),
+        reps=fields.whole_list("reps"),
+        hold_seconds=fields.optional_whole("hold_seconds"),
+        held_seconds=fields.seconds_list("held_seconds"),
+        band=fields.optional_text("band"),
+        feel=fields.optional_choice("feel", Feel),
+    )
+
+
+def _segment(fields: Fields) -> SegmentRecord:
+    return SegmentRecord(
+        segment_index=fields.whole("index"),
+        kind=fields.choice("kind", SegmentKind),
+        exercise_name=fields.text("exercise"),
+        set_number=fields.whole("set"),
+        side=fields.optional_choice("side", Side),
+        planned_seconds=fields.seconds("planned_seconds"),
+        actual_seconds=fields.seconds("actual_seconds"),
+        paused_seconds=fields.seconds("paused_seconds"),
+        started_at=fields.seconds("started_after_seconds"),
+        reps_done=fields.optional_whole("reps"),
+        skipped=fields.flag("skipped"),
+    )

@@ -1,0 +1,132 @@
+"""The names of history files, which carry enough to answer questions without opening them.
+
+`2025-03-01T07-30-00--mini-band-workouts--laptop-1a2b3c4d.toml` says when a workout started,
+which routine it was, and which device wrote it. That is what makes the menu's "last done" cost
+one folder listing however long the history, lets `bandtimer history` open only the newest files
+(names sort by time), and means two devices syncing the folder never write the same file: each
+puts its own name in every file it writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import socket
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bandtimer.domain.history import WorkoutRecord
+
+FINAL_SUFFIX = ".toml"
+IN_PROGRESS_SUFFIX = ".inprogress.toml"
+MAX_SLUG_LENGTH = 48
+"""Keeps a file name well under every file system's limit of 255 bytes."""
+
+_NAME = re.compile(
+    r"^(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)T(?P<time>\d\d-\d\d-\d\d)"
+    r"--(?P<routine>[a-z0-9-]+?)--(?P<device>[a-z0-9-]+)-(?P<id>[a-z0-9]+)"
+    r"(?P<in_progress>\.inprogress)?\.toml$"
+)
+
+
+def slug(text: str, fallback: str) -> str:
+    """`"Mini Band Workouts!"` -> `mini-band-workouts`: lower-case ASCII words joined by `-`.
+
+    Never contains `--`, which separates the parts of a file name. Text with no ASCII letters at
+    all (a routine named in Greek) gets `fallback` and a short hash of the text, so two such
+    routines still get names of their own.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    words = words[:MAX_SLUG_LENGTH].rstrip("-")
+    if words:
+        return words
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{fallback}-{digest}"
+
+
+def routine_slug(routine_name: str) -> str:
+    """The routine's part of a history file name; `HistoryStore.last_done()` is keyed by it."""
+    return slug(routine_name, "routine")
+
+
+def device_slug(device: str) -> str:
+    return slug(device, "device")
+
+
+def default_device_name() -> str:
+    """This computer's host name, without its domain, made safe for a file name."""
+    try:
+        host = socket.gethostname()
+    except OSError:
+        host = ""
+    return device_slug(host.split(".")[0]) if host.split(".")[0] else "this-device"
+
+
+def record_path(history_dir: Path, record: WorkoutRecord) -> Path:
+    """Where `record` lives: `history_dir/YYYY/<name>`, with the in-progress suffix if it is."""
+    suffix = FINAL_SUFFIX if record.status.is_final else IN_PROGRESS_SUFFIX
+    started = record.started
+    short_id = re.sub(r"[^a-z0-9]", "", record.id.lower())[:16] or "0"
+    name = (
+        f"{started:%Y-%m-%dT%H-%M-%S}--{routine_slug(record.routine.name)}"
+        f"--{device_slug(record.device)}-{short_id}{suffix}"
+    )
+    return history_dir / f"{started:%Y}" / name
+
+
+def newest_day_per_routine(names: Iterable[str]) -> dict[str, date]:
+    """Routine slug -> the day of its newest workout, from file names alone.
+
+    The menu runs this over every name in the history on each start, so it compares the names'
+    `YYYY-MM-DD` prefixes as text (which sorts them by date) and builds dates only at the end.
+    """
+    newest: dict[str, str] = {}
+    for name in names:
+        match = _NAME.match(name)
+        if match is None:
+            continue
+        slug, day = match["routine"], name[:10]
+        if newest.get(slug, "") < day and _is_date(day):
+            newest[slug] = day
+    return {slug: date.fromisoformat(day) for slug, day in newest.items()}
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def finished_twin(name: str) -> str | None:
+    """For an in-progress file's name, the name of the same workout once finished; else None."""
+    if name.endswith(IN_PROGRESS_SUFFIX):
+        return name.removesuffix(IN_PROGRESS_SUFFIX) + FINAL_SUFFIX
+    return None
+
+
+@dataclass(frozen=True)
+class HistoryFileName:
+    """What a history file's name says, read without opening it."""
+
+    day: date
+    routine_slug: str
+    device: str
+    in_progress: bool
+
+    @classmethod
+    def parse(cls, name: str) -> HistoryFileName | None:
+        """None for a name that is not one bandtimer writes (a note, a sync tool's conflict)."""
+        match = _NAME.match(name)
+        if match is None:
+            return None
+        try:
+            day = date(int(match["year"]), int(match["month"]), int(match["day"]))
+        except ValueError:
+            return None
+        return cls(day, match["routine"], match["device"], bool(match["in_progress"]))

@@ -1,0 +1,232 @@
+"""History files: any record survives the trip to disk and back, and the file reads like this."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bandtimer.domain.history import (
+    ExerciseRecord,
+    Feel,
+    RoutineRef,
+    WorkoutRecord,
+    WorkoutStatus,
+)
+from bandtimer.domain.plan import SegmentKind
+from bandtimer.domain.records import SegmentRecord
+from bandtimer.domain.routine import Side
+from bandtimer.storage.history import HistoryStore
+from bandtimer.storage.history_codec import HistoryFormatError, record_from_toml, record_to_toml
+from bandtimer.storage.history_files import read_record
+
+words = st.text(min_size=1, max_size=30).filter(lambda text: text.strip())
+seconds = st.floats(min_value=0, max_value=1e7, allow_nan=False, allow_infinity=False)
+counts = st.integers(min_value=0, max_value=10_000)
+offsets = st.integers(-14 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes)))
+moments = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1)).flatmap(
+    lambda moment: offsets.map(lambda zone: moment.replace(tzinfo=zone))
+)
+sides = st.none() | st.sampled_from(Side)
+
+exercise_records = st.builds(
+    ExerciseRecord,
+    number=st.integers(1, 50),
+    name=words,
+    side=sides,
+    sets_planned=counts,
+    sets_done=counts,
+    reps=st.lists(counts, max_size=6).map(tuple),
+    hold_seconds=st.none() | counts,
+    held_seconds=st.lists(seconds, max_size=6).map(tuple),
+    band=st.none() | words,
+    feel=st.none() | st.sampled_from(Feel),
+)
+segment_records = st.builds(
+    SegmentRecord,
+    segment_index=counts,
+    kind=st.sampled_from(SegmentKind),
+    exercise_name=words,
+    set_number=counts,
+    side=sides,
+    planned_seconds=seconds,
+    actual_seconds=seconds,
+    paused_seconds=seconds,
+    started_at=seconds,
+    reps_done=st.none() | counts,
+    skipped=st.booleans(),
+)
+workout_records = st.builds(
+    WorkoutRecord,
+    id=st.text("0123456789abcdef", min_size=1, max_size=12),
+    routine=st.builds(
+        RoutineRef,
+        name=words,
+        file=st.none() | words.map(Path).filter(lambda path: str(path).strip()),
+        sha256=st.none() | st.text("0123456789abcdef", min_size=64, max_size=64),
+    ),
+    started=moments,
+    ended=moments,
+    status=st.sampled_from(WorkoutStatus),
+    device=words,
+    exercises=st.lists(exercise_records, max_size=4).map(tuple),
+    segments=st.lists(segment_records, max_size=6).map(tuple),
+    resume_at=st.none() | counts,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(workout_records)
+def test_any_record_written_and_read_back_is_equal(record):
+    assert record_from_toml(record_to_toml(record)) == record
+
+
+@settings(max_examples=50, deadline=None)
+@given(workout_records)
+def test_any_record_saved_to_a_file_and_loaded_is_equal(record):
+    with tempfile.TemporaryDirectory() as folder:
+        store = HistoryStore(Path(folder), record.device)
+        path = store.save(record)
+
+        assert read_record(path) == record
+        assert store.load_all().records == [record]
+
+
+PLANK_RECORD = WorkoutRecord(
+    id="1a2b3c4d",
+    routine=RoutineRef('Core "basics"', Path("/home/me/routines/core.toml"), "ab" * 32),
+    started=datetime(2025, 3, 1, 7, 30, tzinfo=timezone(timedelta(hours=1))),
+    ended=datetime(2025, 3, 1, 7, 31, 20, tzinfo=timezone(timedelta(hours=1))),
+    status=WorkoutStatus.STOPPED_EARLY,
+    device="laptop",
+    exercises=(
+        ExerciseRecord(1, "Clamshell", Side.RIGHT, 3, 2, reps=(12, 12, 10), band="blue"),
+        ExerciseRecord(
+            2, "Plank", None, 2, 1, hold_seconds=30, held_seconds=(30.0, 12.5), feel=Feel.HARD
+        ),
+    ),
+    segments=(
+        SegmentRecord(0, SegmentKind.HOLD, "Plank", 1, None, 30, 30.0, 4.5, 10.0),
+        SegmentRecord(1, SegmentKind.REPS, "Clamshell", 2, Side.LEFT, 36, 20.1, 0, 45.0, 8, True),
+    ),
+    resume_at=3,
+)
+
+PLANK_FILE = """\
+# A workout recorded by bandtimer. You may edit it; keep the file name as it is.
+# Times are local, with their offset from UTC. Seconds are active time: pauses are counted apart.
+format = 1
+id = "1a2b3c4d"
+status = "stopped early"
+started = 2025-03-01 07:30:00+01:00
+ended = 2025-03-01 07:31:20+01:00
+device = "laptop"
+resume_at = 3
+
+[routine]
+name = "Core \\"basics\\""
+file = "/home/me/routines/core.toml"
+sha256 = "abababababababababababababababababababababababababababababababab"
+
+[[exercise]]
+number = 1
+name = "Clamshell"
+side = "right"
+sets_planned = 3
+sets_done = 2
+reps = [12, 12, 10]
+band = "blue"
+
+[[exercise]]
+number = 2
+name = "Plank"
+sets_planned = 2
+sets_done = 1
+hold_seconds = 30
+held_seconds = [30.0, 12.5]
+feel = "hard"
+
+[[segment]]
+index = 0
+kind = "hold"
+exercise = "Plank"
+set = 1
+planned_seconds = 30
+actual_seconds = 30.0
+paused_seconds = 4.5
+started_after_seconds = 10.0
+skipped = false
+
+[[segment]]
+index = 1
+kind = "reps"
+exercise = "Clamshell"
+set = 2
+side = "left"
+planned_seconds = 36
+actual_seconds = 20.1
+paused_seconds = 0
+started_after_seconds = 45.0
+reps = 8
+skipped = true
+"""
+
+
+def test_the_file_is_plain_toml_a_person_can_read():
+    assert record_to_toml(PLANK_RECORD) == PLANK_FILE
+    assert record_from_toml(PLANK_FILE) == PLANK_RECORD
+
+
+def test_a_hand_edited_file_is_read_leniently():
+    """No format line, a local time without an offset, a key from a newer version: all fine."""
+    text = """
+        id = "abc"
+        status = "completed"
+        started = 2025-03-01T07:30:00
+        ended = 2025-03-01T08:00:00
+        device = "phone"
+        mood = "great"
+        [routine]
+        name = "Hips"
+        [[exercise]]
+        number = 1
+        name = "Clamshell"
+        sets_planned = 3
+        sets_done = 3
+        reps = [15, 15, 15]
+    """
+
+    record = record_from_toml(text)
+
+    assert record.started == datetime(2025, 3, 1, 7, 30).astimezone()
+    assert record.started.tzinfo is not None
+    assert record.exercises[0].reps == (15, 15, 15)
+    assert record.segments == ()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("format = 1", "format = 2"), "was written by a newer bandtimer (format 2)"),
+        (('status = "stopped early"', 'status = "done"'), '`status` must be one of "in progress"'),
+        (('id = "1a2b3c4d"\n', ""), "has no `id` (some text)"),
+        (("started = 2025-03-01 07:30:00+01:00", "started = 2025-03-01"), "`started` must be a"),
+        (("reps = [12, 12, 10]", 'reps = [12, "x"]'), "[[exercise]] 1 `reps` must be a list"),
+        (("paused_seconds = 4.5", "paused_seconds = -1"), "[[segment]] 1 `paused_seconds` must"),
+        (("skipped = true", 'skipped = "yes"'), "[[segment]] 2 `skipped` must be true or false"),
+        (("[routine]", "[routin]"), "has no `routine` (a table)"),
+        (("resume_at = 3", "resume_at = 3\nresume_at = 4"), "is not valid TOML"),
+    ],
+)
+def test_a_wrong_value_is_named_with_its_table_and_key(change, message):
+    old, new = change
+    assert old in PLANK_FILE
+
+    with pytest.raises(HistoryFormatError) as caught:
+        record_from_toml(PLANK_FILE.replace(old, new, 1))
+
+    assert message in str(caught.value)
