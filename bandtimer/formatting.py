@@ -6,6 +6,8 @@ says is ever read as markup.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bandtimer.domain.plan import RepMode, Segment, SegmentKind
 from bandtimer.domain.routine import Exercise, Sides
 
@@ -72,3 +74,11 @@ def describe_segment(segment: Segment) -> str:
 
 def side_label(segment: Segment) -> str:
     return segment.side.value if segment.side is not None else ""
+
+
+def shown_path(path: Path) -> str:
+    """The path, with the home folder written `~` as a person would type it."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except (ValueError, RuntimeError):  # not under it, or no home folder to be found
+        return str(path)

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from bandtimer.domain.history import ExerciseRecord, Feel, WorkoutRecord
 from bandtimer.domain.plan import planned_hold, planned_sets
-from bandtimer.domain.routine import Exercise, Side, Sides
+from bandtimer.domain.routine import Exercise, Routine, Side, Sides
 
 HOLD_TOLERANCE_SECONDS = 0.5
 """A hold ended by the clock can be a hair short of its planned seconds; that still counts."""
@@ -142,3 +142,15 @@ def _heaviest(name: str, bands: Sequence[BandColour]) -> Suggestion | None:
     if not bands or bands[-1].name.casefold() != name.casefold():
         return None
     return Suggestion(SuggestionKind.HEAVIEST, f"Stay on {name}, the heaviest band", band=name)
+
+
+def advise(
+    routine: Routine, history: Sequence[WorkoutRecord], bands: Sequence[BandColour]
+) -> list[tuple[str, Suggestion]]:
+    """(exercise name, suggestion) for every exercise of `routine` the history has advice for."""
+    advice = []
+    for exercise in routine.exercises:
+        suggestion = suggest(exercise, history, bands)
+        if suggestion is not None:
+            advice.append((exercise.name, suggestion))
+    return advice

@@ -7,6 +7,7 @@ the last record of each segment counts, because going back means "that one again
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bandtimer.domain.plan import Segment, SegmentKind
@@ -96,11 +97,16 @@ class WorkoutSummary:
     exercises: tuple[ExerciseSummary, ...]
 
 
-def summarize(session: Session) -> WorkoutSummary:
-    """Compare what a session recorded with its plan; the session must be over."""
+def summarize(session: Session, earlier: Sequence[SegmentRecord] = ()) -> WorkoutSummary:
+    """Compare what a session recorded with its plan; the session must be over.
+
+    `earlier` holds the records of the same workout from before an interruption, when the
+    session resumed it, so the summary covers the whole workout and not only its second half.
+    """
     if not session.state.is_over or session.started_at is None or session.finished_at is None:
         raise ValueError(f"a session that is {session.state} has nothing to summarise yet")
-    last = last_record_per_segment(session.records)
+    records = [*earlier, *session.records]
+    last = last_record_per_segment(records)
     work = [segment for segment in session.plan.segments if segment.is_work]
     numbers = sorted({segment.exercise_number for segment in work})
     exercises = tuple(
@@ -110,9 +116,11 @@ def summarize(session: Session) -> WorkoutSummary:
     return WorkoutSummary(
         routine_name=session.plan.routine.name,
         completed=session.state is SessionState.FINISHED,
-        active_seconds=sum(record.actual_seconds for record in session.records),
-        paused_seconds=session.total_paused,
-        total_seconds=session.finished_at - session.started_at,
+        active_seconds=sum(record.actual_seconds for record in records),
+        paused_seconds=session.total_paused + sum(record.paused_seconds for record in earlier),
+        total_seconds=session.finished_at
+        - session.started_at
+        + sum(record.actual_seconds + record.paused_seconds for record in earlier),
         planned_seconds=session.plan.total_seconds,
         exercises=exercises,
     )

@@ -2,7 +2,7 @@
 
 The menu is always the bottom screen. A workout is pushed on top of it, replaced by its summary
 when it ends, and closing the summary returns to the menu. `bandtimer run ROUTINE` simply starts
-with a workout already pushed.
+with a workout already pushed. An unfinished workout found at start-up is offered for resuming.
 """
 
 from __future__ import annotations
@@ -11,12 +11,18 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from bandtimer.domain.history import WorkoutRecord
 from bandtimer.domain.plan import build_plan
+from bandtimer.domain.progression import advise
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.session import Session
 from bandtimer.domain.summary import summarize
+from bandtimer.formatting import shown_path
+from bandtimer.recording import WorkoutRecorder
 from bandtimer.sound import Cue, CuePlayer
+from bandtimer.storage.history_names import routine_slug
 from bandtimer.ui.commands import RoutineCommands
+from bandtimer.ui.resume import ResumeScreen, find_resumable
 from bandtimer.ui.screens.help import HelpScreen
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.screens.summary import SummaryScreen
@@ -24,6 +30,8 @@ from bandtimer.ui.screens.workout import WorkoutScreen
 from bandtimer.ui.services import Services
 
 FLASH_SECONDS = 0.3
+ADVICE_LOOKBACK = 30
+"""Workouts read for band advice: the latest time each exercise was done is in these."""
 
 
 class BandtimerApp(App[None]):
@@ -45,9 +53,19 @@ class BandtimerApp(App[None]):
         self._player: CuePlayer | None = None
 
     def on_mount(self) -> None:
-        self.push_screen(MenuScreen(self.services))
+        days = self.services.history.last_done()
+        menu = MenuScreen(
+            self.services,
+            last_done=lambda name: days.get(routine_slug(name)),
+            advice=self.advice,
+        )
+        self.push_screen(menu)
+        for problem in self.services.config_problems:
+            self.notify(problem, title="config.toml", severity="warning", markup=False)
         if self._start_routine is not None:
             self.start_workout(self._start_routine)
+        else:
+            self._offer_resume()
         self._open_player()
 
     # -- sound --------------------------------------------------------------------------------
@@ -78,18 +96,67 @@ class BandtimerApp(App[None]):
         self.muted = not self.muted
         self.notify("Sound cues off" if self.muted else "Sound cues on", timeout=2)
 
+    # -- history ------------------------------------------------------------------------------
+
+    def advice(self, routine: Routine) -> list[str]:
+        """Next-time suggestions for `routine`'s exercises, from the recent history."""
+        history = self.services.history.latest(ADVICE_LOOKBACK).records
+        return [
+            f"{name}: {suggestion.text}"
+            for name, suggestion in advise(routine, history, self.services.config.bands)
+        ]
+
+    @work(exclusive=True, group="resume")
+    async def _offer_resume(self) -> None:
+        unfinished = self.services.history.unfinished()
+        if not unfinished:
+            return
+        record = unfinished[0]
+        routine = find_resumable(record, self.services.routines())
+        if await self.push_screen_wait(ResumeScreen(record, can_resume=routine is not None)):
+            assert routine is not None
+            self.start_workout(routine, resumed=record)
+        else:
+            self.services.history.mark_stopped(record)
+            self.notify("Kept as stopped early.", timeout=3)
+
     # -- routing ------------------------------------------------------------------------------
 
-    def start_workout(self, routine: Routine) -> None:
+    def start_workout(self, routine: Routine, *, resumed: WorkoutRecord | None = None) -> None:
         session = Session(build_plan(routine), self.services.clock)
-        self.push_screen(WorkoutScreen(session, self.play_cue))
+        recorder = WorkoutRecorder(
+            session,
+            self.services.history,
+            self.services.wall_clock,
+            self.services.config.bands,
+            resumed=resumed,
+        )
+        start_at = (resumed.resume_at or 0) if resumed is not None else 0
+        self.push_screen(WorkoutScreen(session, self.play_cue, recorder, start_at=start_at))
 
     def on_menu_screen_start_routine(self, message: MenuScreen.StartRoutine) -> None:
         if isinstance(self.screen, MenuScreen):
             self.start_workout(message.routine)
 
+    def on_menu_screen_open_history(self, message: MenuScreen.OpenHistory) -> None:
+        if isinstance(self.screen, MenuScreen):
+            # Imported on first use: its charts are not needed for the menu to appear quickly.
+            from bandtimer.ui.screens.history import HistoryScreen
+
+            self.push_screen(HistoryScreen(self.services))
+
     def on_workout_screen_finished(self, message: WorkoutScreen.Finished) -> None:
-        self.switch_screen(SummaryScreen(summarize(message.session)))
+        recorder = message.recorder
+        routine = message.session.plan.routine
+        earlier = recorder.earlier_records if recorder is not None else ()
+        saved_in = shown_path(self.services.history.history_dir)
+        summary = SummaryScreen(
+            summarize(message.session, earlier),
+            saved_in if recorder is not None and recorder.saved else None,
+            recorder=recorder,
+            advice=lambda: self.advice(routine),
+        )
+        self.switch_screen(summary)
 
     def action_help(self) -> None:
         if isinstance(self.screen, WorkoutScreen):

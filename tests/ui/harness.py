@@ -7,14 +7,19 @@ catch up exactly as its 10 Hz redraw would; no test waits on real time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from bandtimer.domain.clock import FakeClock
+from bandtimer.domain.history import Feel, WorkoutRecord, WorkoutStatus, record_from_session
+from bandtimer.domain.plan import RepMode, build_plan
 from bandtimer.domain.routine import Routine
+from bandtimer.domain.session import Session
 from bandtimer.sound import Cue
+from bandtimer.storage.history import HistoryStore, new_record_id
 from bandtimer.storage.locations import Locations
 from bandtimer.storage.routines import load_routine
 from bandtimer.ui.app import BandtimerApp
@@ -84,3 +89,38 @@ def workout(pilot: Pilot[None]) -> WorkoutScreen:
     screen = pilot.app.screen
     assert isinstance(screen, WorkoutScreen), f"expected the workout, got {screen!r}"
     return screen
+
+
+def save_workout(
+    home: Path,
+    routine: Routine,
+    started: datetime,
+    *,
+    band: str | None = None,
+    feel: Feel | None = None,
+) -> WorkoutRecord:
+    """Do the whole routine on a fake clock and save it in `home`'s history, as the app would."""
+    clock = FakeClock()
+    session = Session(build_plan(routine), clock)
+    session.start()
+    while not session.state.is_over:
+        if session.current.rep_mode is RepMode.COUNTED:
+            session.count_rep()
+        clock.advance(1)
+        session.poll()
+    names = [exercise.name for exercise in routine.exercises]
+    store = HistoryStore(Locations.under(home).history_dir, "laptop")
+    record = record_from_session(
+        session,
+        record_id=new_record_id(),
+        routine_file=None,
+        routine_hash=None,
+        device=store.device,
+        started=started,
+        now=started + timedelta(seconds=session.plan.total_seconds),
+        bands={name: band for name in names} if band else {},
+        feels={name: feel for name in names} if feel else {},
+        status=WorkoutStatus.COMPLETED,
+    )
+    store.save(record)
+    return record

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +23,14 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input
 
-from bandtimer.domain.clock import FakeClock
-from bandtimer.storage.locations import Locations
+from bandtimer.domain.history import Feel
 from bandtimer.storage.routines import RoutineEntry
 from bandtimer.ui.commands import RoutineCommands
 from bandtimer.ui.screens.help import HelpScreen
 from bandtimer.ui.screens.menu import MenuScreen
-from bandtimer.ui.services import Services
 from bandtimer.ui.widgets.routine_list import RoutineList, entry_matches
 from bandtimer.ui.widgets.routine_preview import RoutinePreview
-from tests.ui.harness import RecordingPlayer, build, workout, write_routine
+from tests.ui.harness import build, quick_try, save_workout, workout, write_routine
 
 SIZE = (100, 30)
 SHIPPED = [
@@ -482,32 +480,22 @@ def test_the_palette_starts_a_routine_end_to_end(tmp_path: Path) -> None:
     run(tmp_path, body)
 
 
-# -- last done, for the history ---------------------------------------------------------------
+# -- last done and advice, from the history ----------------------------------------------------
 
 
-class MenuOnly(App[None]):
-    """The menu alone, for what the real app does not pass it yet."""
-
-    def __init__(self, services: Services, last_done: Callable[[str], date | None]) -> None:
-        super().__init__()
-        self.services = services
-        self._last_done = last_done
-
-    def on_mount(self) -> None:
-        self.push_screen(MenuScreen(self.services, last_done=self._last_done))
-
-
-def test_last_done_is_shown_when_the_history_gives_it(tmp_path: Path) -> None:
-    services = Services(
-        Locations.under(tmp_path), FakeClock(), lambda fallback: (RecordingPlayer(), None)
-    )
-    days = {"Quick try": date(2025, 3, 3)}
+def test_last_done_and_advice_come_from_the_history(tmp_path: Path) -> None:
+    started = datetime(2025, 3, 3, 7, 30, tzinfo=UTC)
+    save_workout(tmp_path, quick_try(), started, band="blue", feel=Feel.EASY)
 
     async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
         await highlight(pilot, "Quick try")
         assert "last done 3 Mar 2025" in "\n".join(rendered(routine_list(pilot)))
-        assert "last done 3 Mar 2025" in preview_text(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        preview = preview_text(pilot)
+        assert "last done 3 Mar 2025" in preview
+        assert "Glute bridge: Move up from blue to yellow" in preview
         await highlight(pilot, "Mini band workouts")
         assert "last done" not in preview_text(pilot)
 
-    run(tmp_path, body, app=MenuOnly(services, days.get))
+    run(tmp_path, body)

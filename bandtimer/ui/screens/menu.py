@@ -9,11 +9,12 @@ restarting. A broken file is listed and explained, never hidden and never fatal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -28,6 +29,9 @@ from bandtimer.storage.routines import RoutineEntry
 from bandtimer.ui.services import Services
 from bandtimer.ui.widgets.routine_list import LastDone, RoutineList, entry_matches
 from bandtimer.ui.widgets.routine_preview import RoutinePreview
+
+Advice = Callable[[Routine], list[str]]
+"""Next-time suggestions for a routine's exercises, read from the history."""
 
 NARROW_BELOW_COLUMNS = 56
 """Under this width the preview folds away and the list takes the whole screen."""
@@ -58,6 +62,7 @@ class MenuScreen(Screen[None]):
         Binding("enter", "start", "Start", id="start", tooltip="start the highlighted routine"),
         Binding("slash", "focus_filter", "Filter", id="filter", tooltip="type to filter"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
+        Binding("h", "history", "History", id="history", tooltip="past workouts and streaks"),
         Binding("r", "reload", "Reload", id="reload", tooltip="read the routine files again"),
         Binding("q", "quit", "Quit", id="quit", tooltip="leave bandtimer"),
     ]
@@ -69,10 +74,19 @@ class MenuScreen(Screen[None]):
             super().__init__()
             self.routine = routine
 
-    def __init__(self, services: Services, last_done: LastDone | None = None) -> None:
+    class OpenHistory(Message):
+        """The person asked for the history screen."""
+
+    def __init__(
+        self,
+        services: Services,
+        last_done: LastDone | None = None,
+        advice: Advice | None = None,
+    ) -> None:
         super().__init__()
         self.services = services
         self._last_done = last_done
+        self._advice = advice
         self._entries: list[RoutineEntry] = []
         self._was_suspended = False
 
@@ -119,12 +133,26 @@ class MenuScreen(Screen[None]):
         entry = self.query_one(RoutineList).highlighted_entry
         if entry is not None:
             preview.show_entry(entry)
+            if entry.routine is not None and self._advice is not None:
+                self._fetch_advice(entry)
         elif self._entries:
             query = self.query_one(RoutineFilter).value
             preview.show_message(f"No routine matches “{query}”.\nEsc clears the filter.")
         else:
             folder = self.services.locations.user_routines_dir
             preview.show_message(f"No routines found.\nPut routine .toml files in {folder}")
+
+    @work(thread=True, exclusive=True, group="advice")
+    def _fetch_advice(self, entry: RoutineEntry) -> None:
+        """Advice reads the history; it fills in after the preview so the menu never waits."""
+        assert self._advice is not None and entry.routine is not None
+        advice = self._advice(entry.routine)
+        if advice:
+            self.app.call_from_thread(self._show_advice, entry, advice)
+
+    def _show_advice(self, entry: RoutineEntry, advice: list[str]) -> None:
+        if self.query_one(RoutineList).highlighted_entry == entry:
+            self.query_one(RoutinePreview).show_entry(entry, advice)
 
     @on(RoutineList.OptionHighlighted, "#routine-list")
     def _highlighted(self) -> None:
@@ -169,6 +197,9 @@ class MenuScreen(Screen[None]):
     def action_reload(self) -> None:
         self.reload()
         self.notify(f"Read {plural(len(self._entries), 'routine file')}", timeout=2)
+
+    def action_history(self) -> None:
+        self.post_message(self.OpenHistory())
 
     def action_quit(self) -> None:
         """Nothing on the menu can be lost, so quitting asks no question."""

@@ -8,6 +8,7 @@ cell is a `Text` and none of it is read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich import box
@@ -20,10 +21,13 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from bandtimer.domain.history import Feel
 from bandtimer.domain.summary import ExerciseSummary, SetResult, WorkoutSummary
 from bandtimer.formatting import clock_time, describe_dose
+from bandtimer.recording import WorkoutRecorder
+from bandtimer.ui.feel_bindings import FEEL_BINDINGS, feel_question
 
-NOT_RECORDED = "Not recorded: workout history arrives in a later version."
+NOT_RECORDED = "Not recorded: the history could not be written (see the message above)."
 SHORT_BELOW_ROWS = 16
 """Under this many rows the heading shrinks to one line, leaving the rows to the table."""
 NARROW_BELOW_COLUMNS = 60
@@ -46,17 +50,29 @@ class SummaryScreen(Screen[None]):
     SummaryScreen #routine-name { text-style: bold; margin-top: 1; }
     SummaryScreen #times { margin-bottom: 1; }
     SummaryScreen #recorded { margin-top: 1; color: $text-muted; }
+    SummaryScreen #feel { margin-top: 1; text-style: bold; color: $accent; }
+    SummaryScreen #advice { margin-top: 1; }
     SummaryScreen.-short #routine-name { margin-top: 0; }
     SummaryScreen.-short #times { margin-bottom: 0; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,escape", "done", "Done", id="summary-done"),
+        *FEEL_BINDINGS,
     ]
 
-    def __init__(self, summary: WorkoutSummary, recorded_to: str | None = None) -> None:
+    def __init__(
+        self,
+        summary: WorkoutSummary,
+        recorded_to: str | None = None,
+        *,
+        recorder: WorkoutRecorder | None = None,
+        advice: Callable[[], list[str]] | None = None,
+    ) -> None:
         super().__init__()
         self.summary = summary
         self.recorded_to = recorded_to
+        self.recorder = recorder
+        self._advice = advice
         self._narrow: bool | None = None
 
     def compose(self) -> ComposeResult:
@@ -67,11 +83,26 @@ class SummaryScreen(Screen[None]):
             yield Static(Text(summary.routine_name), id="routine-name")
             yield Static(times_line(summary), id="times")
             yield Static("", id="exercises")
+            yield Static("", id="feel", markup=False)
+            yield Static("", id="advice", markup=False)
             yield Static(recorded_line(self.recorded_to), id="recorded")
         yield Footer()
 
     def on_mount(self) -> None:
         self.set_class(not self.summary.completed, "-stopped")
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        """The last exercise's how-did-it-feel question, and advice for next time."""
+        awaiting = self.recorder.awaiting_feel if self.recorder is not None else None
+        self.query_one("#feel", Static).update(feel_question(awaiting))
+        lines = self._advice() if self._advice is not None else []
+        advice = "\n".join(["Next time:", *(f"  {line}" for line in lines)]) if lines else ""
+        self.query_one("#advice", Static).update(advice)
+
+    def action_rate(self, feel: str) -> None:
+        if self.recorder is not None and self.recorder.rate(Feel(feel)) is not None:
+            self._show_progress()
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < SHORT_BELOW_ROWS, "-short")
@@ -97,7 +128,7 @@ def times_line(summary: WorkoutSummary) -> Text:
 def recorded_line(recorded_to: str | None) -> Text:
     if recorded_to is None:
         return Text(NOT_RECORDED)
-    return Text.assemble("Recorded to ", (recorded_to, "bold"))
+    return Text.assemble("Saved to your history in ", (recorded_to, "bold"))
 
 
 def exercise_table(summary: WorkoutSummary, *, narrow: bool = False) -> Table:

@@ -20,9 +20,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from bandtimer.cues import choose_cue
+from bandtimer.domain.history import Feel
 from bandtimer.domain.plan import RepMode
 from bandtimer.domain.session import Session, SessionState
+from bandtimer.recording import WorkoutRecorder
 from bandtimer.sound import Cue
+from bandtimer.ui.feel_bindings import FEEL_BINDINGS, feel_question
 from bandtimer.ui.screens.confirm import ConfirmScreen
 from bandtimer.ui.screens.help import HelpScreen
 from bandtimer.ui.widgets.big_word import BigWord
@@ -43,7 +46,7 @@ class WorkoutScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "toggle_pause", "Pause", id="pause", tooltip="pause / resume"),
         Binding(
-            "enter", "rep", "Rep / finish", id="rep",
+            "enter", "rep", "Rep", id="rep",
             tooltip="count a rep; for reps that count themselves, finish the set",
         ),
         Binding(
@@ -52,8 +55,10 @@ class WorkoutScreen(Screen[None]):
         ),
         Binding("s", "skip", "Skip", id="skip", tooltip="skip to what comes next"),
         Binding("b", "back", "Back", id="back", tooltip="back to what came before"),
-        Binding("plus", "more_rest", "+10s", id="more-rest", tooltip="10 s more rest"),
-        Binding("minus", "less_rest", "-10s", id="less-rest", tooltip="10 s less rest"),
+        Binding("plus", "more_rest", "+10s", id="more-rest", show=False, tooltip="10 s more rest"),
+        Binding("minus", "less_rest", "-10s", id="less-rest", show=False, tooltip="10 s less rest"),
+        Binding("c", "next_band", "Band", id="band", tooltip="change this exercise's band"),
+        *FEEL_BINDINGS,
         Binding(
             "q", "quit_workout", "Quit", id="quit-workout",
             tooltip="stop the workout, after asking; what you did is kept",
@@ -63,14 +68,24 @@ class WorkoutScreen(Screen[None]):
     class Finished(Message):
         """The session is over, finished or stopped early; the app shows the summary."""
 
-        def __init__(self, session: Session) -> None:
+        def __init__(self, session: Session, recorder: WorkoutRecorder | None) -> None:
             super().__init__()
             self.session = session
+            self.recorder = recorder
 
-    def __init__(self, session: Session, play_cue: Callable[[Cue], None]) -> None:
+    def __init__(
+        self,
+        session: Session,
+        play_cue: Callable[[Cue], None],
+        recorder: WorkoutRecorder | None = None,
+        *,
+        start_at: int = 0,
+    ) -> None:
         super().__init__()
         self.session = session
+        self.recorder = recorder
         self._play_cue = play_cue
+        self._start_at = start_at
         self._shown: WorkoutView | None = None
         self._finish_sent = False
 
@@ -88,12 +103,16 @@ class WorkoutScreen(Screen[None]):
             yield Static("", id="set-line", markup=False)
             yield Countdown(id="countdown")
             yield Static("", id="band", markup=False)
+            yield Static("", id="band-choice", markup=False)
+            yield Static("", id="feel", markup=False)
             with VerticalScroll(id="steps-box"):
                 yield Static("", id="steps", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.session.start()
+        self.session.start(self._start_at)
+        if self.recorder is not None:
+            self.recorder.save()
         self.sync()
         self.set_interval(REDRAW_SECONDS, self.sync)
 
@@ -111,10 +130,13 @@ class WorkoutScreen(Screen[None]):
             cue = choose_cue(events, self.session.clock.now())
             if cue is not None:
                 self._play_cue(cue)
+            if self.recorder is not None:
+                self.recorder.observe(events)
         self._show(describe(self.session))
+        self._show_record()
         if self.session.state.is_over and not self._finish_sent:
             self._finish_sent = True
-            self.post_message(self.Finished(self.session))
+            self.post_message(self.Finished(self.session, self.recorder))
 
     def _show(self, view: WorkoutView) -> None:
         old = self._shown
@@ -132,6 +154,24 @@ class WorkoutScreen(Screen[None]):
             self.set_class(view.tone == tone, f"-{tone}")
         self.set_class(view.paused, "-paused")
         self.set_class(view.final, "-final")
+
+    def _show_record(self) -> None:
+        """The band in use and, after an exercise, the question of how it felt."""
+        recorder = self.recorder
+        if recorder is not None:
+            self._report(recorder.take_problem())
+        band = recorder.band_label(self.session.current.exercise.name) if recorder else ""
+        feel = recorder.awaiting_feel if recorder else None
+        question = feel_question(feel)
+        for selector, text in (("#band-choice", band), ("#feel", question)):
+            widget = self.query_one(selector, Static)
+            if str(widget.content) != text:
+                widget.update(text)
+        self.set_class(not question, "-no-feel")
+
+    def _report(self, problem: str | None) -> None:
+        if problem:
+            self.notify(problem, title="History", severity="error", timeout=10, markup=False)
 
     # -- keys ---------------------------------------------------------------------------------
 
@@ -172,6 +212,17 @@ class WorkoutScreen(Screen[None]):
     def _adjust_rest(self, seconds: int) -> None:
         if not self.session.adjust_rest(seconds):
             self.notify("+ and - change rests only", timeout=2)
+        self._after()
+
+    def action_next_band(self) -> None:
+        """The band goes with the exercise on screen: the one in progress, or the one up next."""
+        if self.recorder is not None and not self.session.state.is_over:
+            self.recorder.next_band(self.session.current.exercise.name)
+        self._after()
+
+    def action_rate(self, feel: str) -> None:
+        if self.recorder is not None and self.recorder.rate(Feel(feel)) is not None:
+            self.notify(f"Felt {feel}: noted", timeout=2)
         self._after()
 
     def action_quit_workout(self) -> None:

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from bandtimer.domain.routine import Exercise, Routine
-from bandtimer.formatting import describe_dose, plural
+from bandtimer.formatting import describe_dose, plural, shown_path
 from bandtimer.storage.routines import RoutineEntry
 from bandtimer.ui.widgets.routine_list import LastDone, day_label, routine_size
 
@@ -46,11 +46,12 @@ class RoutinePreview(VerticalScroll):
         """What the pane says, as plain text."""
         return str(self.query_one("#preview-text", Static).content)
 
-    def show_entry(self, entry: RoutineEntry) -> None:
+    def show_entry(self, entry: RoutineEntry, advice: list[str] | None = None) -> None:
+        """Show `entry`; `advice` (next-time suggestions) arrives later, from the history."""
         if entry.routine is None:
             self._show(problems(entry))
         else:
-            self._show(details(entry, entry.routine, self._last_done))
+            self._show(details(entry, entry.routine, self._last_done, advice or []))
 
     def show_message(self, message: str) -> None:
         self._show(Content(message))
@@ -67,7 +68,7 @@ def problems(entry: RoutineEntry) -> Content:
         (entry.name, "bold"),
         (" — invalid", WARNING),
         "\n",
-        (str(entry.path), LABEL),
+        (shown_path(entry.path), LABEL),
         "\n\n",
         (f"{plural(len(entry.problems), 'problem')} to fix before it can run:", "bold"),
     ]
@@ -76,7 +77,9 @@ def problems(entry: RoutineEntry) -> Content:
     return Content.assemble(*parts)
 
 
-def details(entry: RoutineEntry, routine: Routine, last_done: LastDone | None) -> Content:
+def details(
+    entry: RoutineEntry, routine: Routine, last_done: LastDone | None, advice: list[str]
+) -> Content:
     """A usable routine: what it is, what it needs, and each exercise with its dosing."""
     summary = f"{routine_size(routine)} planned"
     day = last_done(routine.name) if last_done is not None else None
@@ -90,16 +93,32 @@ def details(entry: RoutineEntry, routine: Routine, last_done: LastDone | None) -
         ("Tags", ", ".join(routine.tags)),
         ("Source", routine.source),
         ("Notes", routine.notes),
-        ("File", f"{entry.path} ({'yours' if entry.origin == 'user' else 'shipped'})"),
+        ("File", file_line(entry)),
     ]
     parts.append("\n")
     for label, value in fields:
         if value:
             parts += ["\n", (f"{label}: ", LABEL), value]
+    if advice:
+        parts += ["\n\n", ("Next time", "bold")]
+        for line in advice:
+            parts += ["\n   ", line]
     parts += ["\n\n", ("Exercises", "bold")]
     for number, exercise in enumerate(routine.exercises, start=1):
         parts += ["\n", *_exercise(number, exercise)]
     return Content.assemble(*parts)
+
+
+def file_line(entry: RoutineEntry) -> str:
+    """`quick-try.toml (shipped)`, or where the person's own file is, so they can edit it.
+
+    A shipped routine lives inside the installation, wherever that happens to be; its name is
+    all that helps, and the full path would differ from one machine (and snapshot) to the next.
+    """
+    if entry.origin == "user":
+        return f"{shown_path(entry.path)} (yours)"
+    return f"{entry.path.name} (shipped)"
+
 
 
 def _exercise(number: int, exercise: Exercise) -> list[Content | str | tuple[str, str]]:

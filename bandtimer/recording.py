@@ -1,0 +1,186 @@
+"""Keeps one workout's history file in step with its session, set by set.
+
+The file is written when the workout starts, after every finished set, when a band is picked or
+an exercise rated, and once more at the end, so a crash or a kill loses at most the set in
+progress. A write that fails (read-only folder, full disk) never stops the workout: the first
+failure is reported once, later saves keep trying, and nothing already on disk is touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from bandtimer.domain.events import Event, SegmentEnded, WorkoutFinished
+from bandtimer.domain.history import (
+    Feel,
+    WorkoutRecord,
+    WorkoutStatus,
+    record_from_session,
+)
+from bandtimer.domain.progression import BandColour
+from bandtimer.domain.records import SegmentRecord
+from bandtimer.domain.session import Session, SessionState
+from bandtimer.storage.history import HistoryStore, HistoryWriteError, new_record_id
+
+STATUS = {
+    SessionState.FINISHED: WorkoutStatus.COMPLETED,
+    SessionState.QUIT: WorkoutStatus.STOPPED_EARLY,
+}
+
+
+def routine_fingerprint(path: Path | None) -> tuple[Path | None, str | None]:
+    """The routine file's absolute path and the sha256 of its bytes, as the record keeps them."""
+    if path is None:
+        return None, None
+    try:
+        return path.resolve(), hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return path.resolve(), None
+
+
+class WorkoutRecorder:
+    def __init__(
+        self,
+        session: Session,
+        store: HistoryStore,
+        wall_clock: Callable[[], datetime],
+        bands: Sequence[BandColour],
+        *,
+        resumed: WorkoutRecord | None = None,
+    ) -> None:
+        self.session = session
+        self.bands = tuple(bands)
+        self._store = store
+        self._wall_clock = wall_clock
+        self._resumed = resumed
+        self._id = resumed.id if resumed else new_record_id()
+        self._started = resumed.started if resumed else wall_clock()
+        self._file, self._hash = routine_fingerprint(session.plan.routine.path)
+        self._chosen_bands: dict[str, str] = {}
+        self._feels: dict[str, Feel] = {}
+        self._to_rate: str | None = None
+        self._last_bands: dict[str, str | None] = {}
+        self.path: Path | None = None
+        self.failure: str | None = None
+        self._unreported: str | None = None
+        self._last_save_ok = False
+        self.record: WorkoutRecord | None = None
+
+    # -- what the screens ask ----------------------------------------------------------------
+
+    def band_for(self, exercise_name: str) -> str | None:
+        """The band chosen for this exercise, else the one used last time, else none yet."""
+        if exercise_name in self._chosen_bands:
+            return self._chosen_bands[exercise_name]
+        if self._resumed is not None:
+            for entry in self._resumed.exercise(exercise_name):
+                if entry.band:
+                    return entry.band
+        if exercise_name not in self._last_bands:
+            self._last_bands[exercise_name] = self._store.last_band(exercise_name)
+        return self._last_bands[exercise_name]
+
+    def band_label(self, exercise_name: str) -> str:
+        name = self.band_for(exercise_name)
+        if name is None:
+            return "band: not chosen (c)"
+        strength = next((b.strength for b in self.bands if b.name == name), "")
+        return f"band: {name}{f' ({strength})' if strength else ''} · c changes"
+
+    @property
+    def earlier_records(self) -> tuple[SegmentRecord, ...]:
+        """What a resumed workout recorded before its interruption."""
+        return self._resumed.segments if self._resumed is not None else ()
+
+    @property
+    def awaiting_feel(self) -> str | None:
+        """The exercise just finished and not yet rated, for the 1/2/3 prompt."""
+        return self._to_rate
+
+    # -- what the person does ----------------------------------------------------------------
+
+    def next_band(self, exercise_name: str) -> str | None:
+        """Step to the next band in the person's set (lightest after heaviest), and save."""
+        if not self.bands:
+            return None
+        names = [band.name for band in self.bands]
+        current = self.band_for(exercise_name)
+        index = (names.index(current) + 1) % len(names) if current in names else 0
+        self._chosen_bands[exercise_name] = names[index]
+        self.save()
+        return names[index]
+
+    def rate(self, feel: Feel) -> str | None:
+        """Record how the exercise awaiting a rating felt; returns its name, or None."""
+        name = self._to_rate
+        if name is None:
+            return None
+        self._feels[name] = feel
+        self._to_rate = None
+        self.save()
+        return name
+
+    # -- following the session ---------------------------------------------------------------
+
+    @property
+    def saved(self) -> bool:
+        """Whether the file on disk holds everything so far: the last save went through."""
+        return self.path is not None and self._last_save_ok
+
+    def take_problem(self) -> str | None:
+        """The first failed save, as a sentence for the person, handed over only once."""
+        problem, self._unreported = self._unreported, None
+        return problem
+
+    def observe(self, events: Iterable[Event]) -> None:
+        """Save after every finished set and at the end."""
+        finished_work = False
+        for event in events:
+            if isinstance(event, SegmentEnded) and event.segment.is_work:
+                finished_work = True
+                following = self.session.plan.up_next(event.segment.index)
+                last_set = (
+                    following is None
+                    or following.exercise_number != event.segment.exercise_number
+                )
+                if last_set and not event.record.skipped:
+                    self._to_rate = event.segment.exercise.name
+            elif isinstance(event, WorkoutFinished):
+                finished_work = True
+        if finished_work:
+            self.save()
+
+    def save(self) -> None:
+        """Write the record as it stands; a failure is kept for `take_problem`."""
+        status = STATUS.get(self.session.state, WorkoutStatus.IN_PROGRESS)
+        self.record = record_from_session(
+            self.session,
+            record_id=self._id,
+            routine_file=self._file,
+            routine_hash=self._hash,
+            device=self._store.device,
+            started=self._started,
+            now=self._wall_clock(),
+            bands={name: band for name in self._reached() if (band := self.band_for(name))},
+            feels=self._feels,
+            status=status,
+            resumed=self._resumed,
+        )
+        try:
+            self.path = self._store.save(self.record)
+            self._last_save_ok = True
+        except HistoryWriteError as error:
+            self._last_save_ok = False
+            if self.failure is None:
+                self._unreported = (
+                    f"Couldn't save this workout to {error.path}: {error.reason}. "
+                    "The workout goes on; earlier records are untouched."
+                )
+            self.failure = f"not saved: {error.reason}"
+
+    def _reached(self) -> set[str]:
+        """Exercises with a record so far: only their bands belong in the file."""
+        return {record.exercise_name for record in self.session.records} | set(self._chosen_bands)

@@ -1,0 +1,167 @@
+"""The recorder keeps a workout's file in step with its session, on a fake clock and real files."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bandtimer.domain.clock import FakeClock
+from bandtimer.domain.history import Feel, WorkoutStatus
+from bandtimer.domain.plan import build_plan
+from bandtimer.domain.progression import DEFAULT_BANDS
+from bandtimer.domain.routine import Exercise, IntRange, Routine, Sides, Timing
+from bandtimer.domain.session import Session
+from bandtimer.recording import WorkoutRecorder
+from bandtimer.storage.history import HistoryStore
+
+BRIDGE = Exercise("Bridge", IntRange.exactly(2), hold=IntRange.exactly(10))
+WALK = Exercise("Walk", IntRange.exactly(1), reps=IntRange.exactly(4), tempo=2.0, sides=Sides.EACH)
+ROUTINE = Routine(
+    "Two things",
+    (BRIDGE, WALK),
+    timing=Timing(get_ready=0, rest_between_sets=5, rest_between_exercises=5, switch_sides=2),
+)
+# Plan: 0 hold 10 | 1 rest 5 | 2 hold 10 | 3 rest 5 | 4 walk right 8 | 5 switch 2 | 6 walk left 8
+
+
+class WallClock:
+    """Local time that moves with the fake monotonic clock."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        self._clock = clock
+        self._origin = clock.now()
+
+    def __call__(self) -> datetime:
+        start = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
+        return start + timedelta(seconds=self._clock.now() - self._origin)
+
+
+Started = tuple[Session, WorkoutRecorder, FakeClock]
+
+
+def begin(tmp_path: Path, store: HistoryStore | None = None) -> Started:
+    clock = FakeClock()
+    session = Session(build_plan(ROUTINE), clock)
+    store = store or HistoryStore(tmp_path / "history", "laptop")
+    recorder = WorkoutRecorder(session, store, WallClock(clock), DEFAULT_BANDS)
+    session.start()
+    recorder.save()
+    return session, recorder, clock
+
+
+def step(session: Session, recorder: WorkoutRecorder, clock: FakeClock, seconds: float) -> None:
+    clock.advance(seconds)
+    recorder.observe(session.poll())
+
+
+def test_the_workout_is_on_disk_from_its_start_and_after_every_set(tmp_path: Path) -> None:
+    session, recorder, clock = begin(tmp_path)
+    store = HistoryStore(tmp_path / "history", "laptop")
+    assert recorder.path is not None and recorder.path.name.endswith(".inprogress.toml")
+    assert store.unfinished()[0].sets_done == 0
+
+    step(session, recorder, clock, 10)
+    assert store.unfinished()[0].sets_done == 1
+    step(session, recorder, clock, 4)  # inside the rest: nothing new to save
+    assert store.unfinished()[0].sets_done == 1
+    step(session, recorder, clock, 11)
+    assert store.unfinished()[0].sets_done == 2
+
+    step(session, recorder, clock, 30)
+    assert store.unfinished() == []
+    [record] = store.load_all().records
+    assert record.status is WorkoutStatus.COMPLETED
+    assert [(e.name, e.side and e.side.value, e.reps) for e in record.exercises] == [
+        ("Bridge", None, ()),
+        ("Walk", "right", (4,)),
+        ("Walk", "left", (4,)),
+    ]
+    assert recorder.saved
+
+
+def test_a_quit_is_saved_as_stopped_early_with_what_was_done(tmp_path: Path) -> None:
+    session, recorder, clock = begin(tmp_path)
+    step(session, recorder, clock, 12)
+    session.quit()
+    recorder.observe(session.poll())
+    [record] = HistoryStore(tmp_path / "history", "laptop").load_all().records
+    assert record.status is WorkoutStatus.STOPPED_EARLY
+    assert record.exercises[0].sets_done == 1
+
+
+def test_bands_cycle_through_the_set_and_are_remembered_next_time(tmp_path: Path) -> None:
+    session, recorder, clock = begin(tmp_path)
+    assert recorder.band_for("Bridge") is None
+    assert recorder.next_band("Bridge") == "green"
+    assert recorder.next_band("Bridge") == "blue"
+    assert recorder.band_label("Bridge") == "band: blue (light) · c changes"
+    step(session, recorder, clock, 60)
+
+    _, next_recorder, _ = begin(tmp_path)
+    assert next_recorder.band_for("Bridge") == "blue"
+    assert next_recorder.band_for("Walk") is None
+
+
+def test_the_heaviest_band_wraps_round_to_the_lightest(tmp_path: Path) -> None:
+    _, recorder, _ = begin(tmp_path)
+    picks = [recorder.next_band("Bridge") for _ in range(len(DEFAULT_BANDS) + 1)]
+    assert picks == ["green", "blue", "yellow", "red", "black", "green"]
+
+
+def test_how_it_felt_is_asked_after_the_last_set_and_not_for_a_skipped_one(
+    tmp_path: Path,
+) -> None:
+    session, recorder, clock = begin(tmp_path)
+    step(session, recorder, clock, 10)
+    assert recorder.awaiting_feel is None, "one set of two is not the end of the exercise"
+    step(session, recorder, clock, 15)
+    assert recorder.awaiting_feel == "Bridge"
+    assert recorder.rate(Feel.HARD) == "Bridge"
+    assert recorder.awaiting_feel is None
+    assert recorder.rate(Feel.EASY) is None
+    [record] = HistoryStore(tmp_path / "history", "laptop").unfinished()
+    assert record.exercises[0].feel is Feel.HARD
+
+    step(session, recorder, clock, 5 + 8 + 2)
+    session.skip()
+    recorder.observe(session.poll())
+    assert recorder.awaiting_feel is None
+
+
+def test_a_failed_save_is_told_once_and_the_workout_goes_on(tmp_path: Path) -> None:
+    blocked = tmp_path / "history"
+    blocked.write_text("a file where the history folder should be", encoding="utf-8")
+    session, recorder, clock = begin(tmp_path, HistoryStore(blocked, "laptop"))
+    problem = recorder.take_problem()
+    assert problem is not None and "Couldn't save this workout" in problem
+    step(session, recorder, clock, 10)
+    assert recorder.take_problem() is None
+    assert not recorder.saved
+    assert session.index == 1
+    assert blocked.read_text(encoding="utf-8") == "a file where the history folder should be"
+
+
+def test_a_resumed_workout_keeps_its_file_and_its_first_half(tmp_path: Path) -> None:
+    session, recorder, clock = begin(tmp_path)
+    recorder.next_band("Bridge")
+    step(session, recorder, clock, 10 + 5 + 10)  # both bridge sets, then the "crash"
+    store = HistoryStore(tmp_path / "history", "laptop")
+    [interrupted] = store.unfinished()
+    assert interrupted.resume_at == 3
+
+    clock = FakeClock()
+    resumed_session = Session(build_plan(ROUTINE), clock)
+    resumed = WorkoutRecorder(
+        resumed_session, store, WallClock(clock), DEFAULT_BANDS, resumed=interrupted
+    )
+    resumed_session.start(interrupted.resume_at)
+    resumed.save()
+    assert resumed.band_for("Bridge") == "green"
+    step(resumed_session, resumed, clock, 5 + 8 + 2 + 8)
+
+    [record] = store.load_all().records
+    assert record.id == interrupted.id
+    assert record.status is WorkoutStatus.COMPLETED
+    assert [e.sets_done for e in record.exercises] == [2, 1, 1]
+    assert len(list((tmp_path / "history").rglob("*.toml"))) == 1
+    assert [r.actual_seconds for r in resumed.earlier_records][:3] == [10, 5, 10]

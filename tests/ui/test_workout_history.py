@@ -1,0 +1,92 @@
+"""What the workout screens record: bands, how it felt, resuming, and advice for next time."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bandtimer.domain.history import Feel, WorkoutStatus
+from bandtimer.storage.history import HistoryStore
+from bandtimer.storage.history_names import default_device_name
+from bandtimer.storage.locations import Locations
+from bandtimer.ui.resume import ResumeScreen
+from bandtimer.ui.screens.menu import MenuScreen
+from bandtimer.ui.screens.summary import SummaryScreen
+from tests.ui.harness import advance, build, quick_try, save_workout, text_of
+
+SIZE = (100, 30)
+
+
+def store_in(home: Path) -> HistoryStore:
+    return HistoryStore(Locations.under(home).history_dir, default_device_name())
+
+
+def test_band_and_feel_are_picked_with_one_key_and_saved(tmp_path: Path) -> None:
+    async def body() -> None:
+        harness = build(tmp_path, quick_try())
+        async with harness.app.run_test(size=SIZE) as pilot:
+            assert text_of(pilot, "#band-choice") == "band: not chosen (c)"
+            await pilot.press("c", "c")
+            assert text_of(pilot, "#band-choice") == "band: blue (light) · c changes"
+            assert text_of(pilot, "#feel") == ""
+            await advance(pilot, harness.clock, 5 + 19 + 10 + 19)
+            assert text_of(pilot, "#feel").startswith("How did Glute bridge feel?")
+            await pilot.press("1")
+            assert text_of(pilot, "#feel") == ""
+            [record] = store_in(tmp_path).unfinished()
+            bridge = record.exercise("Glute bridge")[0]
+            assert (bridge.band, bridge.feel, bridge.sets_done) == ("blue", Feel.EASY, 2)
+
+    asyncio.run(body())
+
+
+def test_the_summary_says_where_it_was_saved_and_what_to_do_next_time(tmp_path: Path) -> None:
+    save_workout(tmp_path, quick_try(), datetime(2026, 3, 2, 7, tzinfo=UTC), band="blue",
+                 feel=Feel.EASY)
+
+    async def body() -> None:
+        harness = build(tmp_path, quick_try())
+        async with harness.app.run_test(size=SIZE) as pilot:
+            for _ in range(100):
+                if isinstance(pilot.app.screen, SummaryScreen):
+                    break
+                await advance(pilot, harness.clock, 1)
+            summary = pilot.app.screen
+            assert isinstance(summary, SummaryScreen)
+            assert text_of(pilot, "#recorded").startswith("Saved to your history in ")
+            assert "How did Lateral banded walk feel?" in text_of(pilot, "#feel")
+            await pilot.press("3")
+            assert text_of(pilot, "#feel") == ""
+            advice = text_of(pilot, "#advice")
+            assert "Lateral banded walk: Stay on blue" in advice
+            records = store_in(tmp_path).load_all().records
+            assert [r.status for r in records] == [WorkoutStatus.COMPLETED] * 2
+
+    asyncio.run(body())
+
+
+def test_an_unfinished_workout_can_be_kept_as_stopped_early(tmp_path: Path) -> None:
+    async def interrupt() -> None:
+        harness = build(tmp_path, quick_try())
+        async with harness.app.run_test(size=SIZE) as pilot:
+            await advance(pilot, harness.clock, 5 + 19)
+
+    asyncio.run(interrupt())  # the app is torn down mid-workout, as a closed terminal would
+    assert len(store_in(tmp_path).unfinished()) == 1
+
+    async def next_start() -> None:
+        harness = build(tmp_path)
+        async with harness.app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, ResumeScreen)
+            await pilot.press("k")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, MenuScreen)
+
+    asyncio.run(next_start())
+    store = store_in(tmp_path)
+    assert store.unfinished() == []
+    [record] = store.load_all().records
+    assert record.status is WorkoutStatus.STOPPED_EARLY
+    assert record.sets_done == 1
