@@ -77,8 +77,31 @@ def side_label(segment: Segment) -> str:
 
 
 def shown_path(path: Path) -> str:
-    """The path, with the home folder written `~` as a person would type it."""
+    """The path, with the home folder written `~` as a person would type it; a file name may
+    hold control characters as well as any text can, so they are shown as symbols."""
     try:
-        return str(Path("~") / path.relative_to(Path.home()))
+        shown = str(Path("~") / path.relative_to(Path.home()))
     except (ValueError, RuntimeError):  # not under it, or no home folder to be found
-        return str(path)
+        shown = str(path)
+    return visible_controls(shown)
+
+
+_CONTROL_PICTURES = {
+    **{code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t"},
+    0x7F: 0x2421,
+    **{code: 0xFFFD for code in range(0x80, 0xA0)},
+}
+"""Each control character but line break and tab, as the symbol that stands for it (ESC as
+`␛`, BEL as `␇`); the C1 controls, which have no symbol, as `�`."""
+
+
+def visible_controls(text: str) -> str:
+    """`text` with its control characters shown as symbols instead of obeyed.
+
+    Text from a file goes to the terminal as it is: Textual keeps markup from being read, but
+    passes an ESC (which starts a colour, a cursor move or a write to the clipboard) or a BEL
+    straight through. A routine's name is refused for them; in a step or a note a stray one is
+    no reason to refuse the routine, so it is made visible and harmless, and the person sees
+    what their file holds. Line breaks and tabs stay.
+    """
+    return text.translate(_CONTROL_PICTURES)

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from bandtimer.cli.console import make_console
 from bandtimer.domain.plan import build_plan
-from bandtimer.formatting import clock_time
+from bandtimer.formatting import clock_time, visible_controls
 from bandtimer.storage.locations import Locations, shipped_routines_dir
 from bandtimer.storage.routines import discover_routines
 
@@ -19,7 +19,7 @@ def list_routines(locations: Locations) -> int:
     for column in ("routine", "exercises", "planned", "tags", "from"):
         table.add_column(column, overflow="fold")
     for entry in entries:
-        origin = Text(f"{entry.origin}: {entry.path.name}", style="dim")
+        origin = Text(f"{entry.origin}: {visible_controls(entry.path.name)}", style="dim")
         if entry.routine is None:
             errors = Text("\n".join(str(problem) for problem in entry.problems), style="red")
             invalid = Text("invalid", style="red")

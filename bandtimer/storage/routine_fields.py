@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeGuard, TypeVar
 
 from bandtimer.domain.routine import IntRange
+from bandtimer.formatting import visible_controls
 from bandtimer.storage.routine_problems import Problem, quoted, shown
 from bandtimer.storage.toml_lines import KeyPath, LineIndex
 
@@ -117,10 +118,13 @@ def read_name(table: Table, at: Reporter) -> str | None:
 
 
 def read_text(table: Table, key: str, at: Reporter) -> str | None:
-    """Text exactly as written: nothing is stripped or interpreted."""
+    """Text as written: nothing is stripped or interpreted, and control characters are shown
+    as symbols (`visible_controls`)."""
     value = table.get(key)
-    if value is None or isinstance(value, str):
-        return value
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return visible_controls(value)
     at.report(key, f"{at.label(key)} must be text in quotes, got {shown(value)}")
     return None
 
@@ -133,7 +137,7 @@ def read_texts(
     if value is None:
         return None
     if single and isinstance(value, str):
-        return (value,)
+        return (visible_controls(value),)
     if not isinstance(value, list):
         expected = "a string or a list of strings" if single else "a list of strings"
         at.report(key, f"{at.label(key)} must be {expected}, got {shown(value)}")
@@ -141,7 +145,7 @@ def read_texts(
     texts: list[str] = []
     for number, item in enumerate(value, start=1):
         if isinstance(item, str):
-            texts.append(item)
+            texts.append(visible_controls(item))
         else:
             at.report(key, f"{at.label(key)} item {number} must be a string, got {shown(item)}")
     return tuple(texts) if len(texts) == len(value) else None

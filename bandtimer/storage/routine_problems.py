@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
+from bandtimer.formatting import visible_controls
+
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
 """What json.dumps leaves as it is but a terminal or `splitlines()` may take as a break."""
 _SHOWN_LENGTH = 60
@@ -39,7 +41,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
+        path = visible_controls(str(self.path))  # a file name is shown, never obeyed
+        where = path if self.line is None else f"{path}:{self.line}"
         if self.exercise_number is None:
             return f"{where}: {self.message}"
         exercise = f"exercise {self.exercise_number}"

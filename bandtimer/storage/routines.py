@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from bandtimer.domain.routine import Routine
+from bandtimer.formatting import visible_controls
 from bandtimer.storage.routine_problems import Problem, RoutineError
 from bandtimer.storage.routine_validation import build_routine
 from bandtimer.storage.toml_lines import LineIndex
@@ -135,7 +136,9 @@ class RoutineEntry:
     @property
     def name(self) -> str:
         """The routine's name, or the file's name without `.toml` when it could not be read."""
-        return self.routine.name if self.routine is not None else self.path.stem
+        if self.routine is not None:
+            return self.routine.name
+        return visible_controls(self.path.stem)  # a file name is shown, never obeyed
 
     @property
     def ok(self) -> bool:

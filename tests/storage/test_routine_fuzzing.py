@@ -9,6 +9,7 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bandtimer.formatting import visible_controls
 from bandtimer.storage.routines import RoutineError, load_routine, parse_routine
 from bandtimer.storage.toml_lines import LineIndex
 
@@ -146,11 +147,11 @@ def test_a_valid_document_keeps_its_text_and_points_at_its_headers(document: dic
         exercise["name"] = f"Exercise {number}"
     text = tomli_w.dumps(document, multiline_strings=True)
     routine = parse_routine(text, Path("valid.toml"))
-    assert routine.description == document["description"]
+    assert routine.description == visible_controls(document["description"])
     lines = text.split("\n")  # TOML breaks lines only at \n; splitlines() also breaks at \x85
     for exercise, table in zip(routine.exercises, document["exercise"], strict=True):
-        assert exercise.steps == tuple(table.get("steps", ()))
-        assert exercise.why == table.get("why", "")
+        assert exercise.steps == tuple(visible_controls(step) for step in table.get("steps", ()))
+        assert exercise.why == visible_controls(table.get("why", ""))
         assert exercise.line is not None
         assert lines[exercise.line - 1] == "[[exercise]]"
 

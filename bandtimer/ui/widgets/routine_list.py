@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Routine
-from bandtimer.formatting import clock_time, plural
+from bandtimer.formatting import clock_time, plural, visible_controls
 from bandtimer.storage.routines import RoutineEntry
 
 LastDone = Callable[[str], date | None]
@@ -63,7 +63,7 @@ def summary_line(entry: RoutineEntry, last_done: LastDone | None) -> str:
 
     Tags come last because they are the first thing cut off in a narrow list."""
     if entry.routine is None:
-        return f"{entry.path.name} · {plural(len(entry.problems), 'problem')}"
+        return f"{visible_controls(entry.path.name)} · {plural(len(entry.problems), 'problem')}"
     routine = entry.routine
     parts = [routine_size(routine)]
     day = last_done(routine.name) if last_done is not None else None
