@@ -23,6 +23,7 @@ from bandtimer.domain.history import (
 from bandtimer.domain.progression import BandColour
 from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.session import Session, SessionState
+from bandtimer.formatting import visible_controls
 from bandtimer.storage.history import HistoryStore, HistoryWriteError, new_record_id
 
 STATUS = {
@@ -88,7 +89,8 @@ class WorkoutRecorder:
         if name is None:
             return "band: not chosen (c)"
         strength = next((b.strength for b in self.bands if b.name == name), "")
-        return f"band: {name}{f' ({strength})' if strength else ''} · c changes"
+        label = f"band: {name}{f' ({strength})' if strength else ''} · c changes"
+        return visible_controls(label)
 
     @property
     def earlier_records(self) -> tuple[SegmentRecord, ...]:

@@ -73,7 +73,9 @@ def describe(session: Session) -> WorkoutView:
     set_line = f"set {segment.set_number} / {segment.set_count}"
     if side:
         set_line += f" · {side} side"
-    if not segment.is_work:
+    if segment.kind is SegmentKind.SWITCH_SIDES:
+        exercise = f"{exercise}: {side} side next"
+    elif not segment.is_work:
         exercise = f"Up next: {exercise}"
     elapsed_total = plan.seconds_before(segment.index) + min(
         session.elapsed(), segment.planned_seconds

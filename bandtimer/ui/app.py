@@ -20,6 +20,7 @@ from bandtimer.domain.summary import summarize
 from bandtimer.formatting import shown_path
 from bandtimer.recording import WorkoutRecorder
 from bandtimer.sound import Cue, CuePlayer
+from bandtimer.storage.history import HistoryWriteError
 from bandtimer.storage.history_names import routine_slug
 from bandtimer.ui.commands import RoutineCommands
 from bandtimer.ui.resume import ResumeScreen, find_resumable
@@ -117,7 +118,15 @@ class BandtimerApp(App[None]):
             assert routine is not None
             self.start_workout(routine, resumed=record)
         else:
-            self.services.history.mark_stopped(record)
+            try:
+                self.services.history.mark_stopped(record)
+            except HistoryWriteError as error:
+                self.notify(
+                    f"Couldn't save it as stopped early to {error.path}: {error.reason}. "
+                    "It will be offered again next time.",
+                    title="History", severity="error", timeout=10, markup=False,
+                )  # fmt: skip
+                return
             self.notify("Kept as stopped early.", timeout=3)
 
     # -- routing ------------------------------------------------------------------------------

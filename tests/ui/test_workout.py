@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from textual.widgets import Digits
-
 from bandtimer.domain.session import SessionState
 from bandtimer.sound import Cue
 from bandtimer.storage.routines import load_routine
@@ -14,6 +12,7 @@ from bandtimer.ui.screens.confirm import ConfirmScreen
 from bandtimer.ui.screens.help import HelpScreen
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.screens.summary import SummaryScreen
+from bandtimer.ui.widgets.countdown import Countdown
 from tests.ui.harness import advance, build, quick_try, text_of, workout, write_routine
 
 SIZE = (100, 30)
@@ -54,7 +53,7 @@ hold = 30
 
 
 def digits(pilot) -> str:
-    return pilot.app.screen.query_one("#digits", Digits).value
+    return pilot.app.screen.query_one(Countdown).value
 
 
 def test_quick_try_from_the_menu_to_the_summary(tmp_path: Path) -> None:
@@ -191,7 +190,7 @@ def test_tempo_reps_count_themselves_on_both_sides(tmp_path: Path) -> None:
             assert text_of(pilot, "#phase") == "SWITCH SIDES"
             assert Cue.SWITCH in harness.player.played
             assert workout(pilot).query_one("#side").word == "LEFT"
-            assert text_of(pilot, "#exercise") == "Up next: Kick back"
+            assert text_of(pilot, "#exercise") == "Kick back: LEFT side next"
             await advance(pilot, harness.clock, 4)
             assert text_of(pilot, "#phase") == "REPS"
             assert workout(pilot).query_one("#side").word == "LEFT"

@@ -29,13 +29,16 @@ def key_label(keys: str) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
+    """The keys in a box of fixed width: a scrolling box of `width: auto` measures a Rich table
+    at zero columns (Textual 8), which left the help an empty frame."""
+
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: auto; max-width: 90%; height: auto; max-height: 90%;
-        border: thick $accent; background: $surface; padding: 1 2;
+        width: 80; max-width: 90%; height: auto; max-height: 90%;
+        border: thick $accent; background: $surface; padding: 0 2;
     }
-    HelpScreen Static { width: auto; }
+    HelpScreen Static { width: 100%; }
     """
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close", id="help-close")]
 
@@ -56,6 +59,7 @@ class HelpScreen(ModalScreen[None]):
                 continue
             seen.add(binding.action)
             rows.append((key_label(binding.key), binding.tooltip or binding.description))
+        rows.append(("ctrl+p", "command palette: start any routine, change the theme"))
         rows.append(("esc / ?", "close this help"))
         return rows
 

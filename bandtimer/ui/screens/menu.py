@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 
 from bandtimer.domain.routine import Routine
-from bandtimer.formatting import plural
+from bandtimer.formatting import plural, shown_path, visible_controls
 from bandtimer.storage.routines import RoutineEntry
 from bandtimer.ui.services import Services
 from bandtimer.ui.widgets.routine_list import LastDone, RoutineList, entry_matches
@@ -209,7 +209,7 @@ class MenuScreen(Screen[None]):
 def _refusal(entry: RoutineEntry) -> str:
     """`Fix mine.toml first:` and the first problem as `bandtimer check` says it, with the
     file's short name; the preview lists the rest."""
-    name = entry.path.name or str(entry.path)
+    name = visible_controls(entry.path.name) or shown_path(entry.path)
     if not entry.problems:
         return f"Fix {name} first: it cannot be read"
     first = str(replace(entry.problems[0], path=Path(name)))

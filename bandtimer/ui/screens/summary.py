@@ -95,14 +95,20 @@ class SummaryScreen(Screen[None]):
     def _show_progress(self) -> None:
         """The last exercise's how-did-it-feel question, and advice for next time."""
         awaiting = self.recorder.awaiting_feel if self.recorder is not None else None
-        self.query_one("#feel", Static).update(feel_question(awaiting))
+        question = feel_question(awaiting)
+        self.query_one("#feel", Static).update(question)
+        self.query_one("#feel").display = bool(question)
         lines = self._advice() if self._advice is not None else []
         advice = "\n".join(["Next time:", *(f"  {line}" for line in lines)]) if lines else ""
         self.query_one("#advice", Static).update(advice)
+        self.query_one("#advice").display = bool(advice)
 
     def action_rate(self, feel: str) -> None:
         if self.recorder is not None and self.recorder.rate(Feel(feel)) is not None:
             self._show_progress()
+            problem = self.recorder.take_problem()  # the first failed save may be this one
+            if problem:
+                self.notify(problem, title="History", severity="error", timeout=10, markup=False)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < SHORT_BELOW_ROWS, "-short")

@@ -28,6 +28,7 @@ from bandtimer.sound import Cue
 from bandtimer.ui.feel_bindings import FEEL_BINDINGS, feel_question
 from bandtimer.ui.screens.confirm import ConfirmScreen
 from bandtimer.ui.screens.help import HelpScreen
+from bandtimer.ui.widgets.big_number import size_at
 from bandtimer.ui.widgets.big_word import BigWord
 from bandtimer.ui.widgets.countdown import Countdown
 from bandtimer.workout_view import WorkoutView, describe
@@ -35,16 +36,32 @@ from bandtimer.workout_view import WorkoutView, describe
 REDRAW_SECONDS = 0.1
 """10 Hz: smooth enough for a seconds display, and the time shown never depends on it."""
 TONES = ("work", "rest", "switch", "ready")
-COMPACT_BELOW_ROWS = 26
-"""Under this many rows the steps fold away, so the digits keep their room."""
+COMPACT_BELOW_ROWS = 24
+"""Under this many rows the steps fold away, so the digits keep their room. A classic 80×24
+terminal still has four rows for them: at 26, they were hidden there above ten empty rows."""
 TINY_BELOW_ROWS = 17
 BIG_PHASE_MIN_COLUMNS = 78
 """Narrower than this, the phase is written in plain letters so RIGHT or LEFT keeps its size."""
 
 
+def block_scale(width: int, height: int) -> int:
+    """How large the countdown can be drawn: 0 for `Digits`, else the block font's scale.
+
+    The number takes at most about a quarter of the rows, so the phase, the side and the
+    exercise stay on screen with it, and must fit "10:00" across.
+    """
+    if height < COMPACT_BELOW_ROWS:
+        return 0
+    scale = max(1, height // 18)
+    while scale > 1 and size_at("10:00", scale).width > width - 4:
+        scale -= 1
+    return scale if size_at("10:00", scale).width <= width - 4 else 0
+
+
 class WorkoutScreen(Screen[None]):
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause", id="pause", tooltip="pause / resume"),
+        Binding("space", "pause", "Pause", id="pause", tooltip="pause / resume"),
+        Binding("space", "resume", "Resume", id="resume"),
         Binding(
             "enter", "rep", "Rep", id="rep",
             tooltip="count a rep; for reps that count themselves, finish the set",
@@ -107,7 +124,7 @@ class WorkoutScreen(Screen[None]):
             yield Static("", id="feel", markup=False)
             with VerticalScroll(id="steps-box"):
                 yield Static("", id="steps", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.session.start(self._start_at)
@@ -117,9 +134,11 @@ class WorkoutScreen(Screen[None]):
         self.set_interval(REDRAW_SECONDS, self.sync)
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < BIG_PHASE_MIN_COLUMNS, "-narrow")
-        self.set_class(event.size.height < COMPACT_BELOW_ROWS, "-compact")
-        self.set_class(event.size.height < TINY_BELOW_ROWS, "-tiny")
+        width, height = event.size
+        self.set_class(width < BIG_PHASE_MIN_COLUMNS, "-narrow")
+        self.set_class(height < COMPACT_BELOW_ROWS, "-compact")
+        self.set_class(height < TINY_BELOW_ROWS, "-tiny")
+        self.query_one(Countdown).use_blocks(block_scale(width, height))
 
     # -- drawing ------------------------------------------------------------------------------
 
@@ -152,7 +171,9 @@ class WorkoutScreen(Screen[None]):
         self.query_one(ProgressBar).update(progress=view.progress)
         for tone in TONES:
             self.set_class(view.tone == tone, f"-{tone}")
-        self.set_class(view.paused, "-paused")
+        if view.paused != self.has_class("-paused"):
+            self.set_class(view.paused, "-paused")
+            self.refresh_bindings()
         self.set_class(view.final, "-final")
 
     def _show_record(self) -> None:
@@ -178,8 +199,20 @@ class WorkoutScreen(Screen[None]):
     def _after(self) -> None:
         self.sync()
 
-    def action_toggle_pause(self) -> None:
-        self.session.toggle_pause()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Space says Pause while running and Resume while paused."""
+        if action == "pause":
+            return not self.session.is_paused
+        if action == "resume":
+            return self.session.is_paused
+        return True
+
+    def action_pause(self) -> None:
+        self.session.pause()
+        self._after()
+
+    def action_resume(self) -> None:
+        self.session.resume()
         self._after()
 
     def action_rep(self) -> None:
