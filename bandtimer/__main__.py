@@ -1,7 +1,8 @@
 """The `bandtimer` command: parses arguments, builds the dependencies, hands over.
 
-Commands that only print (`list`, `show`, `check`, `--help`) never import Textual, so they start
-fast enough to sit in a pre-commit hook; the app is imported only when a screen is wanted.
+Commands that only print (`list`, `show`, `check`, `history`, `stats`, `--help`) never import
+Textual, so they start fast enough to sit in a pre-commit hook; the app is imported only when a
+screen is wanted.
 """
 
 from __future__ import annotations
@@ -42,7 +43,45 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate routine files; exit 1 with every problem found"
     )
     check.add_argument("files", metavar="FILE", nargs="+", help="routine TOML files")
+
+    history = commands.add_parser(
+        "history",
+        help="list past workouts, or export every set as CSV or JSON",
+        description="The newest workouts as a table; --format csv prints one row per set "
+        "(date, workout, exercise, side, set, reps, seconds, band, feel, workout_id, status, "
+        "device) and --format json every record in full. Files that cannot be read are "
+        "reported and left as they are.",
+    )
+    history.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table (the default), csv or json; csv and json go to stdout, problems to stderr",
+    )
+    how_many = history.add_mutually_exclusive_group()
+    how_many.add_argument(
+        "--limit",
+        type=_positive,
+        metavar="N",
+        help="the newest N workouts (the table shows 20 unless told; csv and json show all)",
+    )
+    how_many.add_argument("--all", dest="every", action="store_true", help="every workout")
+
+    commands.add_parser(
+        "stats", help="weekly streak, this week against the target, totals, routines"
+    )
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, got {text!r}")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,6 +99,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bandtimer.cli.show import show_routine
 
         return show_routine(locations, args.routine)
+    if args.command == "history":
+        from bandtimer.cli.history import show_history
+
+        return show_history(
+            locations, output_format=args.output_format, limit=args.limit, every=args.every
+        )
+    if args.command == "stats":
+        from bandtimer.cli.stats import show_stats
+
+        return show_stats(locations)
     from bandtimer.cli.launch import launch
 
     return launch(locations, routine=getattr(args, "routine", None), mute=args.mute)

@@ -1,0 +1,129 @@
+"""`bandtimer history`: the newest workouts as a table, or every set as CSV or JSON.
+
+The table opens only the newest files (`HistoryStore.latest`), so it prints as quickly with ten
+thousand workouts as with ten. CSV and JSON are data for other programs: stdout holds nothing
+else, and files that could not be read are reported on stderr. Either way an unreadable file is
+named with the reason, left exactly as it is, and the command still succeeds with the rest.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from rich.table import Table
+from rich.text import Text
+
+from bandtimer.cli.console import make_console
+from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
+from bandtimer.formatting import visible_controls
+from bandtimer.history_export import (
+    LISTING_COLUMNS,
+    NO_WORKOUTS,
+    listing_row,
+    records_to_json,
+    write_csv,
+)
+from bandtimer.storage.config import Config, load_config
+from bandtimer.storage.history import HistoryLoad, HistoryProblem, HistoryStore
+from bandtimer.storage.history_names import default_device_name
+from bandtimer.storage.locations import Locations
+
+DEFAULT_LIMIT = 20
+STATUS_STYLES = {
+    WorkoutStatus.COMPLETED: "green",
+    WorkoutStatus.STOPPED_EARLY: "yellow",
+    WorkoutStatus.IN_PROGRESS: "dim",
+}
+
+
+def open_history(locations: Locations) -> tuple[HistoryStore, Config]:
+    """The store and settings the app would use; settings problems go to stderr."""
+    config, problems = load_config(locations.config_file)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    store = HistoryStore(locations.history_dir, config.device or default_device_name())
+    return store, config
+
+
+def show_history(
+    locations: Locations, *, output_format: str, limit: int | None, every: bool
+) -> int:
+    """The table lists the newest `limit` (20 unless given); CSV and JSON hold every workout
+    unless `limit` is given. `every` lists them all either way."""
+    store, _ = open_history(locations)
+    if output_format == "table":
+        shown = None if every else limit or DEFAULT_LIMIT
+        print_table(store.load_all() if shown is None else store.latest(shown), limit=shown)
+        return 0
+    load = store.load_all() if every or limit is None else store.latest(limit)
+    report_problems_to_stderr(load.problems)
+    if output_format == "csv":
+        return write_data(lambda out: write_csv(load.records, out))
+    return write_data(lambda out: out.write(json_text(load.records)))
+
+
+def json_text(records: Sequence[WorkoutRecord]) -> str:
+    return json.dumps(records_to_json(records), indent=2, ensure_ascii=False) + "\n"
+
+
+def print_table(load: HistoryLoad, *, limit: int | None) -> None:
+    console = make_console()
+    if not load.records:
+        console.print(NO_WORKOUTS)
+    else:
+        console.print(workouts_table(load.records))
+        if limit is not None and len(load.records) >= limit:
+            console.print(Text(f"The newest {limit}; --all lists every workout.", style="dim"))
+    if load.problems:
+        console.print(problems_text(load.problems))
+
+
+def workouts_table(records: Sequence[WorkoutRecord]) -> Table:
+    table = Table(title="Workouts, newest first", title_justify="left")
+    for column in LISTING_COLUMNS:
+        justify = "right" if column in ("sets", "active") else "left"
+        table.add_column(column, justify=justify, overflow="fold")
+    for record in records:
+        cells = [Text(cell) for cell in listing_row(record)]
+        cells[2].stylize(STATUS_STYLES[record.status])
+        table.add_row(*cells)
+    return table
+
+
+def problems_text(problems: Sequence[HistoryProblem]) -> Text:
+    """Every unreadable file with its reason; paths and reasons are data, never markup."""
+    if len(problems) == 1:
+        heading = "1 history file could not be read and was left as it is:"
+    else:
+        heading = f"{len(problems)} history files could not be read and were left as they are:"
+    text = Text(heading + "\n", style="yellow")
+    for problem in problems:
+        text.append(f"  {visible_controls(str(problem))}\n")
+    text.rstrip()
+    return text
+
+
+def report_problems_to_stderr(problems: Sequence[HistoryProblem]) -> None:
+    for problem in problems:
+        shown = visible_controls(str(problem))
+        print(f"bandtimer: skipped {shown} (left as it is)", file=sys.stderr)
+
+
+def write_data(write: Callable[[TextIO], None]) -> int:
+    """Write to stdout as UTF-8 whatever the locale says; a closed pipe (`| head`) is not an
+    error, just a reader that has seen enough."""
+    out = sys.stdout
+    if isinstance(out, io.TextIOWrapper):
+        out.reconfigure(encoding="utf-8")
+    try:
+        write(out)
+        out.flush()
+    except BrokenPipeError:
+        # Point stdout at nothing, so the interpreter's own flush at exit does not fail too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0

@@ -1,0 +1,217 @@
+"""Workout records as rows and plain data, for `bandtimer history` and the history screen.
+
+Pure: records in, strings and JSON-able values out, with no Textual, no Rich and no files. The
+table the command prints and the screen's list share `listing_row`, so they always agree. The
+exports are the files' text exactly; what is meant for the terminal shows control characters
+as symbols (`formatting.visible_controls`), since a history file is data like any other.
+
+**CSV** (`--format csv`): one row per set reached, the long format Strong and Hevy export, so a
+spreadsheet's pivot table or a pandas `groupby` works on it straight away. Columns, in order:
+
+    date        when the workout started, local time where it was done: `2025-03-18 07:30:00`
+                (Strong's layout, which spreadsheets read as a date; the UTC offset is in JSON)
+    workout     the routine's name
+    exercise    the exercise's name
+    side        `left` or `right`; empty for an exercise done on both sides together
+    set         1, 2, 3… within the exercise and side
+    reps        reps done in that set; empty for a timed hold
+    seconds     seconds held in that set, for a timed hold; empty for sets of reps
+    band        the band's colour as the person named it; empty if none was chosen
+    feel        `easy`, `right` or `hard`; rated once per exercise, repeated on each of its sets
+    workout_id  the record's id, the same on every row of one workout: group by it
+    status      `completed`, `stopped early` or `in progress`
+    device      the device that recorded it
+
+Numbers are plain (`12`, `20.0`), text is as written in the files, and the csv module does
+the quoting. A set that was reached but not finished (skipped, or cut short by stopping) is
+still a row, with what was done in it.
+
+**JSON** (`--format json`): a list of every record with everything it holds, segment timing
+included. Keys are the ones the TOML files use, with `null` where a file leaves a key out, and
+datetimes are ISO 8601 with their UTC offset.
+
+Both list workouts oldest first, the order of a training log.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from bandtimer.domain.history import ExerciseRecord, WorkoutRecord
+from bandtimer.domain.records import SegmentRecord
+from bandtimer.domain.streaks import Regularity, Totals
+from bandtimer.formatting import clock_time, plural, visible_controls
+
+CSV_COLUMNS = (
+    "date",
+    "workout",
+    "exercise",
+    "side",
+    "set",
+    "reps",
+    "seconds",
+    "band",
+    "feel",
+    "workout_id",
+    "status",
+    "device",
+)
+LISTING_COLUMNS = ("date", "routine", "status", "sets", "active", "device")
+"""The columns of `bandtimer history` and of the history screen's list of workouts."""
+
+
+def chronological(records: Iterable[WorkoutRecord]) -> list[WorkoutRecord]:
+    """Oldest first; workouts started at the same moment on two devices in a stable order."""
+    return sorted(records, key=lambda record: (record.started, record.id))
+
+
+# -- the listing and the figures ------------------------------------------------------------------
+
+NO_WORKOUTS = "No workouts yet — finish one and it shows here."
+
+
+def streak_line(regularity: Regularity) -> str:
+    """`Streak: 3 weeks · this week 1 / 2`."""
+    return (
+        f"Streak: {plural(regularity.streak_weeks, 'week')}"
+        f" · this week {regularity.this_week} / {regularity.weekly_target}"
+    )
+
+
+def totals_line(totals: Totals) -> str:
+    """`12 workouts · 1:27:41 active · 112 sets`: completed workouts only, as streaks counts."""
+    return (
+        f"{plural(totals.workouts, 'workout')} · {clock_time(totals.active_seconds)} active"
+        f" · {plural(totals.sets, 'set')}"
+    )
+
+
+def listing_row(record: WorkoutRecord) -> tuple[str, str, str, str, str, str]:
+    """One workout as the history lists it: `2025-03-18 07:30`, routine, status, sets, 24:10…
+
+    For the terminal, so control characters in the file's text are shown, not obeyed."""
+    return (
+        f"{record.started:%Y-%m-%d %H:%M}",
+        visible_controls(record.routine.name),
+        record.status.value,
+        str(record.sets_done),
+        clock_time(record.active_seconds),
+        visible_controls(record.device),
+    )
+
+
+# -- CSV -----------------------------------------------------------------------------------------
+
+
+def csv_rows(records: Iterable[WorkoutRecord]) -> Iterator[list[str]]:
+    """The rows under the `CSV_COLUMNS` header: one per set, oldest workout first."""
+    for record in chronological(records):
+        date = f"{record.started:%Y-%m-%d %H:%M:%S}"
+        workout = [record.id, record.status.value, record.device]
+        for entry in record.exercises:
+            for number, (reps, seconds) in enumerate(_sets(entry), start=1):
+                yield [
+                    date,
+                    record.routine.name,
+                    entry.name,
+                    entry.side.value if entry.side is not None else "",
+                    str(number),
+                    reps,
+                    seconds,
+                    entry.band or "",
+                    entry.feel.value if entry.feel is not None else "",
+                    *workout,
+                ]
+
+
+def write_csv(records: Iterable[WorkoutRecord], out: TextIO) -> None:
+    """The header and every row, `\\n` line endings (spreadsheets and `csv` read either)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_rows(records))
+
+
+def csv_text(records: Iterable[WorkoutRecord]) -> str:
+    out = io.StringIO()
+    write_csv(records, out)
+    return out.getvalue()
+
+
+def _sets(entry: ExerciseRecord) -> list[tuple[str, str]]:
+    """(reps, seconds) of each set reached, as CSV cells."""
+    count = max(len(entry.reps), len(entry.held_seconds), entry.sets_done)
+    return [
+        (
+            str(entry.reps[i]) if i < len(entry.reps) else "",
+            _seconds(entry.held_seconds[i]) if i < len(entry.held_seconds) else "",
+        )
+        for i in range(count)
+    ]
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f}"
+
+
+# -- JSON ----------------------------------------------------------------------------------------
+
+
+def records_to_json(records: Iterable[WorkoutRecord]) -> list[dict[str, Any]]:
+    """Every record as `json.dumps` takes it, oldest first."""
+    return [record_to_json(record) for record in chronological(records)]
+
+
+def record_to_json(record: WorkoutRecord) -> dict[str, Any]:
+    routine = record.routine
+    return {
+        "id": record.id,
+        "status": record.status.value,
+        "started": record.started.isoformat(),
+        "ended": record.ended.isoformat(),
+        "device": record.device,
+        "resume_at": record.resume_at,
+        "routine": {
+            "name": routine.name,
+            "file": str(routine.file) if routine.file is not None else None,
+            "sha256": routine.sha256,
+        },
+        "active_seconds": round(record.active_seconds, 1),
+        "paused_seconds": round(record.paused_seconds, 1),
+        "sets_done": record.sets_done,
+        "exercises": [_exercise_json(entry) for entry in record.exercises],
+        "segments": [_segment_json(segment) for segment in record.segments],
+    }
+
+
+def _exercise_json(entry: ExerciseRecord) -> dict[str, Any]:
+    return {
+        "number": entry.number,
+        "name": entry.name,
+        "side": entry.side.value if entry.side is not None else None,
+        "sets_planned": entry.sets_planned,
+        "sets_done": entry.sets_done,
+        "reps": list(entry.reps),
+        "hold_seconds": entry.hold_seconds,
+        "held_seconds": list(entry.held_seconds),
+        "band": entry.band,
+        "feel": entry.feel.value if entry.feel is not None else None,
+    }
+
+
+def _segment_json(segment: SegmentRecord) -> dict[str, Any]:
+    return {
+        "index": segment.segment_index,
+        "kind": segment.kind.value,
+        "exercise": segment.exercise_name,
+        "set": segment.set_number,
+        "side": segment.side.value if segment.side is not None else None,
+        "planned_seconds": segment.planned_seconds,
+        "actual_seconds": segment.actual_seconds,
+        "paused_seconds": segment.paused_seconds,
+        "started_after_seconds": segment.started_at,
+        "reps": segment.reps_done,
+        "skipped": segment.skipped,
+    }

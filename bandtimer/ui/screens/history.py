@@ -1,0 +1,204 @@
+"""Past workouts: how regular the training has been, every workout, and each exercise's trend.
+
+The history is read in a thread (`HistoryStore.load_all` opens every file, which takes a while
+with years of workouts), so the screen opens at once saying "Reading history…" and fills in
+when the files are read. Everything is worked out from the records by the domain
+(`streaks`), `history_export` (the rows `bandtimer history` prints too) and the trends widget;
+this screen only lays it out. Names of routines, exercises and devices come from files, so all
+of it is shown as `Text`, never as markup. A file that could not be read is listed with the
+reason, its path relative to the history folder, and left as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
+
+from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
+from bandtimer.domain.streaks import Regularity, regularity
+from bandtimer.formatting import visible_controls
+from bandtimer.history_export import NO_WORKOUTS, listing_row, streak_line, totals_line
+from bandtimer.storage.history import HistoryLoad, HistoryProblem
+from bandtimer.ui.services import Services
+from bandtimer.ui.widgets.calendar import CalendarHeatmap
+from bandtimer.ui.widgets.trends import ExerciseTrend, TrendsPanel, exercise_trends
+
+READING = "Reading history…"
+NARROW_BELOW_COLUMNS = 80
+"""Under this width the figures go above the calendar instead of beside it."""
+COLUMNS = ("Date", "Routine", "Status", "Sets", "Active", "Device")
+RIGHT_ALIGNED = {"Sets", "Active"}
+STATUS_STYLES = {
+    WorkoutStatus.COMPLETED: "",
+    WorkoutStatus.STOPPED_EARLY: "italic",
+    WorkoutStatus.IN_PROGRESS: "dim italic",
+}
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """Everything the screen shows, worked out in the reading thread, off the event loop."""
+
+    records: list[WorkoutRecord]
+    problems: list[HistoryProblem]
+    today: date
+    regularity: Regularity
+    rows: list[tuple[Text, ...]]
+    trends: list[ExerciseTrend]
+
+
+class HistoryScreen(Screen[None]):
+    DEFAULT_CSS = """
+    HistoryScreen #history-loading { padding: 1 2; color: $text-muted; }
+    HistoryScreen #history-body { height: 1fr; padding: 0 2; }
+    HistoryScreen .history-heading { margin-top: 1; text-style: bold; color: $accent; }
+    HistoryScreen #overview { height: auto; }
+    HistoryScreen #figures { width: 44; height: auto; margin-right: 2; }
+    HistoryScreen #calendar-box { width: 1fr; height: auto; }
+    HistoryScreen.-narrow #overview { layout: vertical; }
+    HistoryScreen.-narrow #figures { width: 100%; }
+    HistoryScreen #streak { text-style: bold; margin: 2 0 1 0; }
+    HistoryScreen .figures-label { color: $text-muted; }
+    HistoryScreen #problems-note { color: $warning; margin-top: 1; }
+    HistoryScreen #workouts { max-height: 14; }
+    HistoryScreen #problems { color: $text-muted; }
+    HistoryScreen #no-workouts { margin-top: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "back", "Back", id="history-back", tooltip="back to the menu"),
+    ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.view: HistoryView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(READING, id="history-loading")
+        yield VerticalScroll(id="history-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._read_history()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW_BELOW_COLUMNS, "-narrow")
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="history")
+    def _read_history(self) -> None:
+        load = self.services.history.load_all()
+        view = build_view(load, self.services)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, view)
+
+    def _show(self, view: HistoryView) -> None:
+        if not self.is_attached:
+            return
+        self.view = view
+        self.query_one("#history-loading").display = False
+        body = self.query_one("#history-body", VerticalScroll)
+        body.mount_all(list(self._sections(view)))
+
+    # -- what is shown ------------------------------------------------------------------------
+
+    def _sections(self, view: HistoryView) -> Iterator[Widget]:
+        if not view.records:
+            yield Static(NO_WORKOUTS, id="no-workouts", markup=False)
+        else:
+            yield Horizontal(
+                Vertical(*self._figures(view), id="figures"),
+                Vertical(
+                    heading("Workout days"),
+                    CalendarHeatmap(view.records, today=view.today, id="calendar"),
+                    id="calendar-box",
+                ),
+                id="overview",
+            )
+            yield heading("Workouts")
+            yield workouts_table(view.rows)
+            if view.trends:
+                yield heading("Trends: best set's reps, hold and band, per workout")
+                yield TrendsPanel(view.trends, id="trends")
+        if view.problems:
+            yield heading("Files that could not be read")
+            history_dir = self.services.history.history_dir
+            yield Static(problems_list(view.problems, history_dir), id="problems")
+
+    def _figures(self, view: HistoryView) -> Iterator[Widget]:
+        yield Static(streak_line(view.regularity), id="streak", markup=False)
+        yield Static("All time, completed workouts:", classes="figures-label")
+        yield Static(totals_line(view.regularity.totals), id="totals", markup=False)
+        if view.problems:
+            yield Static(problems_note(view.problems), id="problems-note", markup=False)
+
+
+def build_view(load: HistoryLoad, services: Services) -> HistoryView:
+    today = services.wall_clock().date()
+    return HistoryView(
+        records=load.records,
+        problems=load.problems,
+        today=today,
+        regularity=regularity(
+            load.records, today=today, weekly_target=services.config.weekly_target
+        ),
+        rows=[workout_cells(record) for record in load.records],
+        trends=exercise_trends(load.records, services.config.bands),
+    )
+
+
+def heading(title: str) -> Static:
+    return Static(title, classes="history-heading", markup=False)
+
+
+def workout_cells(record: WorkoutRecord) -> tuple[Text, ...]:
+    cells = []
+    for column, cell in zip(COLUMNS, listing_row(record), strict=True):
+        justify = "right" if column in RIGHT_ALIGNED else "left"
+        style = STATUS_STYLES[record.status] if column == "Status" else ""
+        cells.append(Text(cell, style=style, justify=justify))
+    return tuple(cells)
+
+
+def workouts_table(rows: Sequence[tuple[Text, ...]]) -> DataTable[Text]:
+    table: DataTable[Text] = DataTable(id="workouts", cursor_type="row", zebra_stripes=True)
+    for column in COLUMNS:
+        table.add_column(Text(column, justify="right" if column in RIGHT_ALIGNED else "left"))
+    table.add_rows(rows)
+    return table
+
+
+def problems_note(problems: Sequence[HistoryProblem]) -> str:
+    if len(problems) == 1:
+        return "1 history file could not be read and was left as it is: see the end."
+    count = len(problems)
+    return f"{count} history files could not be read and were left as they are: see the end."
+
+
+def problems_list(problems: Sequence[HistoryProblem], history_dir: Path) -> Text:
+    """`2025/….toml: reason` for each; paths are shown inside the history folder."""
+    text = Text()
+    for problem in problems:
+        path = problem.path
+        shown = path.relative_to(history_dir) if path.is_relative_to(history_dir) else path
+        text.append(visible_controls(f"{shown}: {problem.reason}") + "\n")
+    text.rstrip()
+    return text
