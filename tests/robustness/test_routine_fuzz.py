@@ -1,0 +1,329 @@
+"""Whatever TOML a routine file holds, loading it ends in a Routine or a RoutineError, quickly.
+
+tests/storage/test_routine_fuzzing.py throws random bytes and routine-shaped documents at the
+loader. This file goes two other ways. One: any valid TOML at all, with the types that suite
+leaves out (dates, times, offsets, nested tables, arrays of tables, deep nesting), written by
+tomli_w. Two: each shipped routine, a file known to be right, with exactly one thing in it
+changed, the way a person editing it by hand changes things: a key deleted, a value of the
+wrong type or out of range, a huge or strange string, an unknown key, an exercise copied, a
+list emptied.
+
+Each example must end in a Routine that can be planned, or in a RoutineError whose every
+problem names the file and says something; never another exception, never a hang (an alarm
+turns one into a failure), and never longer than a second. The bound is for robustness (a
+quadratic scan or a regex that backtracks would blow it), not a benchmark.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import signal
+import string
+import time
+import tomllib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import time as clock_time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from bandtimer.domain.plan import build_plan
+from bandtimer.domain.routine import Routine
+from bandtimer.storage.routine_validation import EXERCISE_FIELDS, ROUTINE_FIELDS, TIMING_BOUNDS
+from bandtimer.storage.routines import MAX_ROUTINE_BYTES, RoutineError, load_routine
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = sorted((ROOT / "routines").glob("*.toml"))
+SHIPPED_DOCUMENTS = {path.name: tomllib.loads(path.read_text("utf-8")) for path in SHIPPED}
+
+LOAD_LIMIT_SECONDS = 1.0
+HANG_ALARM_SECONDS = 10
+"""Far above the limit: only a loader stuck for good is interrupted, and reported as a hang."""
+
+FUZZ = settings(
+    derandomize=True,  # the same examples on every run, so CI never fails at random
+    deadline=None,  # the time bound is asserted below, on the load alone
+    max_examples=120,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+# -- loading, with the outcome and time checked --------------------------------------------------
+
+
+@contextmanager
+def hang_alarm(seconds: int) -> Iterator[None]:
+    """Turn a loader that never returns into a failure instead of a stuck test run."""
+
+    def give_up(signum: int, frame: object) -> None:
+        raise TimeoutError(f"loading did not finish in {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def load_and_check(folder: Path, document: dict[str, Any]) -> Routine | RoutineError:
+    """Write `document` as a routine file, load it, and check the outcome is an allowed one."""
+    path = folder / "fuzzed.toml"
+    path.write_bytes(tomli_w.dumps(document).encode("utf-8"))
+    outcome: Routine | RoutineError
+    with hang_alarm(HANG_ALARM_SECONDS):
+        began = time.monotonic()
+        try:
+            outcome = load_routine(path)
+        except RoutineError as error:
+            outcome = error
+        took = time.monotonic() - began
+    assert took < LOAD_LIMIT_SECONDS, f"loading took {took:.2f} s"
+    if isinstance(outcome, RoutineError):
+        assert outcome.problems, "a RoutineError with no problem in it"
+        for problem in outcome.problems:
+            assert problem.message.strip(), f"a problem without a message: {problem!r}"
+            assert problem.path == path
+            assert str(problem).startswith(str(path)), f"does not name the file: {problem}"
+    else:
+        plan = build_plan(outcome)  # a routine that loads must also be one a workout can follow
+        assert plan.segments and plan.total_seconds > 0
+    return outcome
+
+
+# -- any valid TOML ------------------------------------------------------------------------------
+
+offsets = st.integers(-18 * 60 + 1, 18 * 60 - 1).map(lambda m: timezone(timedelta(minutes=m)))
+moments = st.one_of(
+    st.dates(),
+    st.times(),  # TOML has no time of day with an offset
+    st.datetimes(),
+    st.datetimes(timezones=st.just(UTC) | offsets),
+)
+keys = st.one_of(
+    st.sampled_from(["name", "exercise", "timing", "reps", "hold", "sets", "steps", "tempo"]),
+    st.text(max_size=10),
+)
+leaves = st.one_of(
+    st.booleans(),
+    st.integers(-(2**63), 2**63 - 1),
+    st.floats(),  # nan and ±inf too: TOML has them
+    st.text(max_size=30),
+    moments,
+)
+toml_values = st.recursive(
+    leaves,
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(keys, inner, max_size=5),
+    max_leaves=40,
+)
+tables = st.dictionaries(keys, toml_values, max_size=8)
+arrays_of_tables = st.lists(tables, min_size=1, max_size=4)
+routine_like = st.fixed_dictionaries(
+    {"name": toml_values, "exercise": arrays_of_tables | toml_values},
+    optional={"timing": tables | toml_values, "description": toml_values},
+)
+
+
+def nested(depth: int, innermost: object, as_tables: bool) -> object:
+    value = innermost
+    for level in range(depth):
+        value = {f"level{level}": value} if as_tables else [value]
+    return value
+
+
+deeply_nested = st.builds(
+    lambda key, depth, innermost, as_tables: {key: nested(depth, innermost, as_tables)},
+    keys,
+    st.sampled_from([10, 60, 120]),
+    leaves,
+    st.booleans(),
+)
+any_document = st.one_of(tables, routine_like, deeply_nested)
+
+
+@FUZZ
+@given(document=any_document)
+def test_any_valid_toml_document_loads_or_fails_with_routine_error(
+    document: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    event(type(load_and_check(tmp_path_factory.getbasetemp(), document)).__name__)
+
+
+# -- a shipped routine with one thing changed ----------------------------------------------------
+
+Location = tuple[str | int, ...]
+
+
+def locations(value: object, at: Location = ()) -> Iterator[Location]:
+    """Every key and list item in a document, by where it is: ("exercise", 2, "hold")."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield (*at, key)
+            yield from locations(item, (*at, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield (*at, index)
+            yield from locations(item, (*at, index))
+
+
+def tables_in(value: object, at: Location = ()) -> Iterator[Location]:
+    """Where the tables are: the document itself, [timing], every [[exercise]]."""
+    if isinstance(value, dict):
+        yield at
+        for key, item in value.items():
+            yield from tables_in(item, (*at, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from tables_in(item, (*at, index))
+
+
+def container(document: dict[str, Any], at: Location) -> Any:
+    for step in at:
+        document = document[step]  # type: ignore[index]
+    return document
+
+
+ugly_text = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "null",
+            "None",
+            "nil",
+            "NaN",
+            "true",
+            "0",
+            "-1",
+            "1e999",
+            "\u202eevil\u202c",  # right-to-left override
+            "e\u0301" * 50,  # combining accents
+            "\u200b\ufeff\u200d",  # invisible
+            "🏃‍♀️" * 20,
+            "\x1b[31mred\x1b[0m",  # a terminal escape
+            "line one\nline two\r\n",
+            "\x00\x07\x7f\x85\u2028",
+            "[[exercise]]\nname = 'x'",
+            "${HOME}",
+            "'; DROP TABLE --",
+        ]
+    ),
+    st.text(st.characters(codec="utf-8"), max_size=40),
+)
+huge_text = st.builds(
+    lambda char, count: char * count,
+    st.sampled_from(["a", "é", "界", "🏃", "\n", '"', "\\"]),
+    st.sampled_from([5_000, 200_000, MAX_ROUTINE_BYTES + 1]),
+)
+odd_numbers = st.one_of(
+    st.sampled_from(
+        [0, -1, -0.0, 1, 4, 5, 61, 201, 601, 2**31, 2**63 - 1, -(2**63), 10**30, 0.5, 2.5]
+    ),
+    st.sampled_from([math.inf, -math.inf, math.nan, 1e308, 5e-324]),
+    st.integers(),
+    st.floats(),
+)
+other_types = st.one_of(
+    st.booleans(),
+    st.sampled_from([date(2026, 1, 1), datetime(2026, 1, 1, 7, 30), clock_time(7, 30)]),
+    st.just([]),
+    st.just({}),
+    st.lists(st.integers(-5, 300), min_size=1, max_size=4),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(string.ascii_lowercase, max_size=5), st.integers(), max_size=3),
+    st.lists(st.one_of(st.integers(), st.text(max_size=3), st.booleans()), max_size=4),
+)
+replacements = st.one_of(ugly_text, huge_text, odd_numbers, other_types)
+unknown_keys = st.one_of(
+    st.sampled_from(["nmae", "Name", "rep", "holds", "set", "tempo_", "get_redy", "x", ""]),
+    st.text(max_size=12),
+)
+
+KNOWN_KEYS = {*ROUTINE_FIELDS, *TIMING_BOUNDS, *EXERCISE_FIELDS}
+
+Mutation = tuple[str, Callable[[dict[str, Any]], None]]
+MUTATION_KINDS = ("delete", "replace", "add unknown key", "duplicate exercise", "empty the list")
+
+
+@st.composite
+def mutations(draw: st.DrawFn, document: dict[str, Any]) -> Mutation:
+    """One change to `document`, as a description and a function that makes it."""
+    kind = draw(st.sampled_from(MUTATION_KINDS))
+    everything = list(locations(document))
+    if kind == "delete":
+        at = draw(st.sampled_from(everything))
+
+        def delete(doc: dict[str, Any]) -> None:
+            del container(doc, at[:-1])[at[-1]]
+
+        return f"delete {at}", delete
+    if kind == "replace":
+        at = draw(st.sampled_from(everything))
+        value = draw(replacements)
+
+        def put(doc: dict[str, Any]) -> None:
+            container(doc, at[:-1])[at[-1]] = value
+
+        return f"replace {at} with {str(value)[:40]!r}", put
+    if kind == "add unknown key":
+        at = draw(st.sampled_from(list(tables_in(document))))
+        key = draw(unknown_keys.filter(lambda key: key not in KNOWN_KEYS))
+        value = draw(st.one_of(ugly_text, odd_numbers, other_types))
+
+        def add(doc: dict[str, Any]) -> None:
+            container(doc, at)[key] = value
+
+        return f"add unknown key {key!r} to {at}", add
+    if kind == "duplicate exercise":
+        index = draw(st.integers(0, len(document["exercise"]) - 1))
+
+        def duplicate(doc: dict[str, Any]) -> None:
+            doc["exercise"].append(copy.deepcopy(doc["exercise"][index]))
+
+        return f"duplicate exercise {index + 1}", duplicate
+    lists = [at for at in everything if isinstance(container(document, at), list)]
+    at = draw(st.sampled_from(lists))
+
+    def empty(doc: dict[str, Any]) -> None:
+        container(doc, at).clear()
+
+    return f"empty the list at {at}", empty
+
+
+@st.composite
+def mutated_routines(draw: st.DrawFn) -> tuple[str, str, dict[str, Any]]:
+    name = draw(st.sampled_from(sorted(SHIPPED_DOCUMENTS)))
+    document = copy.deepcopy(SHIPPED_DOCUMENTS[name])
+    description, mutate = draw(mutations(document))
+    mutate(document)
+    return name, description, document
+
+
+def test_every_shipped_routine_loads_before_it_is_changed(tmp_path: Path) -> None:
+    assert len(SHIPPED) >= 4
+    for name, document in SHIPPED_DOCUMENTS.items():
+        assert isinstance(load_and_check(tmp_path, document), Routine), name
+
+
+@settings(FUZZ, max_examples=300)  # ~5 ms each: cheap enough to try many more
+@given(case=mutated_routines())
+def test_a_shipped_routine_with_one_field_changed_loads_or_fails_with_routine_error(
+    case: tuple[str, str, dict[str, Any]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    name, description, document = case
+    outcome = load_and_check(tmp_path_factory.getbasetemp(), document)
+    kind = next(k for k in MUTATION_KINDS if description.startswith(k))
+    event(f"{kind}: {type(outcome).__name__}")
+    # Changes that can never give a usable routine must be caught, not just survived.
+    if description.startswith(("add unknown key", "duplicate exercise")):
+        assert isinstance(outcome, RoutineError), f"{name}: {description} was accepted"
+    if description in ("delete ('name',)", "delete ('exercise',)"):
+        assert isinstance(outcome, RoutineError), f"{name}: {description} was accepted"
