@@ -1,0 +1,1 @@
+"""Programs the benchmarks compare bandtimer against."""
