@@ -13,6 +13,7 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 bench: $(STAMP)
+	bash scripts/system-deps.sh --bench
 	$(BIN)/python -m bench
 
 sounds: $(STAMP)

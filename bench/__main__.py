@@ -17,7 +17,14 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from bench import countdown_accuracy, key_latency, many_routines, resources, startup
+from bench import (
+    countdown_accuracy,
+    history_scale,
+    key_latency,
+    many_routines,
+    resources,
+    startup,
+)
 from bench.report import Goal, Machine, Section, render
 
 REPORT = Path(__file__).resolve().parent / "REPORT.md"
@@ -29,6 +36,7 @@ BENCHMARKS: dict[str, tuple[str, Callable[[], Section]]] = {
     "resources": (
         "CPU and memory during a countdown", lambda: resources.measure(runs=5, seconds=15.0)
     ),
+    "history": ("History scale", lambda: history_scale.measure(runs=5)),
     "many": ("Many routines", lambda: many_routines.measure(runs=5)),
 }
 

@@ -12,7 +12,14 @@ from datetime import datetime
 
 import pytest
 
-from bench import countdown_accuracy, key_latency, many_routines, resources, startup
+from bench import (
+    countdown_accuracy,
+    history_scale,
+    key_latency,
+    many_routines,
+    resources,
+    startup,
+)
 from bench.report import Machine, Section, render
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="the benchmarks need tmux")
@@ -57,3 +64,7 @@ def test_resources_run() -> None:
 
 def test_many_routines_runs() -> None:
     well_formed(many_routines.measure(runs=1, count=20, typed="gl"))
+
+
+def test_history_scale_runs() -> None:
+    well_formed(history_scale.measure(runs=1, sizes=(3, 12)))
