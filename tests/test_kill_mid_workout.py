@@ -8,12 +8,7 @@ and that the next start offers to resume.
 from __future__ import annotations
 
 import asyncio
-import os
-import pty
 import signal
-import subprocess
-import sys
-import threading
 import time
 from pathlib import Path
 
@@ -21,6 +16,7 @@ from bandtimer.storage.history import HistoryStore
 from bandtimer.storage.history_names import default_device_name
 from bandtimer.storage.locations import Locations
 from bandtimer.ui.resume import ResumeScreen
+from tests.terminal_process import start_in_a_terminal
 from tests.ui.harness import build
 
 ROUTINE = """
@@ -38,29 +34,6 @@ WAIT_LIMIT_SECONDS = 60
 """Only a bound on a broken run: the test goes on as soon as the file says a set is done."""
 
 
-def start_in_a_terminal(home: Path) -> tuple[subprocess.Popen[bytes], threading.Thread]:
-    controller, terminal = pty.openpty()
-    env = os.environ | {"BANDTIMER_HOME": str(home), "TERM": "xterm-256color"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bandtimer", "--mute", "run", "three planks"],
-        stdin=terminal, stdout=terminal, stderr=terminal, env=env, close_fds=True,
-    )
-    os.close(terminal)
-
-    def drain() -> None:  # a full terminal buffer would stall the app
-        try:
-            while os.read(controller, 65536):
-                pass
-        except OSError:
-            pass
-        finally:
-            os.close(controller)
-
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
-    return process, reader
-
-
 def finished_sets(store: HistoryStore) -> int:
     unfinished = store.unfinished()
     return unfinished[0].sets_done if unfinished else 0
@@ -72,7 +45,7 @@ def test_kill_9_keeps_finished_sets_and_the_next_start_offers_to_resume(tmp_path
     (routines / "planks.toml").write_text(ROUTINE, encoding="utf-8")
     store = HistoryStore(Locations.under(tmp_path).history_dir, default_device_name())
 
-    process, reader = start_in_a_terminal(tmp_path)
+    process, reader = start_in_a_terminal(tmp_path, "--mute", "run", "three planks")
     deadline = time.monotonic() + WAIT_LIMIT_SECONDS
     try:
         while finished_sets(store) < 1:

@@ -27,16 +27,8 @@ waits are real time on purpose (a real process is being killed); each is bounded
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
 import random
 import signal
-import struct
-import subprocess
-import sys
-import termios
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -49,6 +41,7 @@ from bandtimer.storage.history_files import UnreadableRecord, read_record
 from bandtimer.storage.history_names import IN_PROGRESS_SUFFIX
 from bandtimer.storage.locations import Locations
 from bandtimer.storage.routines import parse_routine
+from tests.terminal_process import start_in_a_terminal
 
 ROUTINE = """
 name = "Kill drill"
@@ -110,30 +103,6 @@ class Trial:
         )
 
 
-def start_in_a_terminal(home: Path) -> tuple[subprocess.Popen[bytes], threading.Thread]:
-    controller, terminal = pty.openpty()
-    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = os.environ | {"BANDTIMER_HOME": str(home), "TERM": "xterm-256color"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bandtimer", "--mute", "run", "kill drill"],
-        stdin=terminal, stdout=terminal, stderr=terminal, env=env, close_fds=True,
-    )  # fmt: skip
-    os.close(terminal)
-
-    def drain() -> None:  # a full terminal buffer would stall the app
-        try:
-            while os.read(controller, 65536):
-                pass
-        except OSError:
-            pass
-        finally:
-            os.close(controller)
-
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
-    return process, reader
-
-
 def in_progress_files(history: Path) -> set[Path]:
     return set(history.glob(f"*/*{IN_PROGRESS_SUFFIX}"))
 
@@ -144,7 +113,7 @@ def run_trial(trial: Trial, home: Path, earlier: dict[Path, bytes]) -> None:
     mine: Path | None = None
     began = time.monotonic()
     kill_at = began + trial.delay
-    process, reader = start_in_a_terminal(home)
+    process, reader = start_in_a_terminal(home, "--mute", "run", "kill drill")
     try:
         while (now := time.monotonic()) < kill_at:
             if mine is None:
