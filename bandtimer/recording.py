@@ -139,6 +139,15 @@ class WorkoutRecorder:
 
     def observe(self, events: Iterable[Event]) -> None:
         """Save after every finished set and at the end."""
+        if self.note(events):
+            self.save()
+
+    def note(self, events: Iterable[Event]) -> bool:
+        """Take in what the events change, without saving; True when the file is now behind.
+
+        For a caller that must not wait on the disk just then (the workout screen, drawing the
+        end of a set): it saves as soon as it can. `observe` is this and the save together.
+        """
         finished_work = False
         for event in events:
             if isinstance(event, SegmentEnded) and event.segment.is_work:
@@ -152,8 +161,7 @@ class WorkoutRecorder:
                     self._to_rate = event.segment.exercise.name
             elif isinstance(event, WorkoutFinished):
                 finished_work = True
-        if finished_work:
-            self.save()
+        return finished_work
 
     def save(self) -> None:
         """Write the record as it stands; a failure is kept for `take_problem`."""

@@ -7,6 +7,7 @@ and the screen stays a thin layer that cannot get the arithmetic wrong.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from bandtimer.domain.plan import RepMode, Segment, SegmentKind
@@ -105,6 +106,37 @@ def describe(session: Session) -> WorkoutView:
         progress=session.progress(),
         clock=f"{clock_time(elapsed_total)} / {clock_time(plan.total_seconds)}",
     )
+
+
+def until_change(session: Session) -> float | None:
+    """Seconds until `describe(session)` reads differently or a cue falls due, if nobody acts.
+
+    Screens redraw at that moment instead of polling on a fixed tick, so a number changes and a
+    segment ends on screen within a millisecond or two of its deadline. None while nothing will
+    change by itself (paused, over). The progress fraction changes all the time; how often that
+    shows depends on how wide the bar is drawn, so the screen works that part out.
+    """
+    if session.state is not SessionState.RUNNING:
+        return None
+    waits = [session.until_next_event()]
+    remaining = session.remaining()
+    if remaining:
+        waits.append(_until_whole_second(remaining))
+    reps = session.reps()
+    if reps is not None and reps.phase_remaining:
+        waits.append(_until_whole_second(reps.phase_remaining))
+    segment = session.current
+    elapsed = session.elapsed()
+    if elapsed < segment.planned_seconds:
+        into_workout = session.plan.seconds_before(segment.index) + elapsed
+        # clock_time rounds: the clock turns over at each half second.
+        waits.append(math.floor(into_workout + 0.5) + 0.5 - into_workout)
+    return min((wait for wait in waits if wait is not None), default=None)
+
+
+def _until_whole_second(seconds_left: float) -> float:
+    """Until `big_seconds(seconds_left)` shows one less: it rounds up, so at the whole second."""
+    return seconds_left - (math.ceil(seconds_left) - 1)
 
 
 def _readout(session: Session, segment: Segment, remaining: float | None) -> tuple[str, str]:

@@ -79,6 +79,18 @@ def test_the_workout_is_on_disk_from_its_start_and_after_every_set(tmp_path: Pat
     assert recorder.saved
 
 
+def test_note_says_a_save_is_due_without_writing(tmp_path: Path) -> None:
+    session, recorder, clock = begin(tmp_path)
+    store = HistoryStore(tmp_path / "history", "laptop")
+    clock.advance(4)
+    assert not recorder.note(session.poll())  # inside the set: nothing new for the file
+    clock.advance(6)
+    assert recorder.note(session.poll())  # the set ended
+    assert store.unfinished()[0].sets_done == 0  # the caller chooses when to write
+    recorder.save()
+    assert store.unfinished()[0].sets_done == 1
+
+
 def test_a_quit_is_saved_as_stopped_early_with_what_was_done(tmp_path: Path) -> None:
     session, recorder, clock = begin(tmp_path)
     step(session, recorder, clock, 12)

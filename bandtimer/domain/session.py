@@ -151,6 +151,23 @@ class Session:
         left = hold - into if holding else cycle - into
         return RepProgress(done, started + 1, holding=holding, phase_remaining=max(0.0, left))
 
+    def until_next_event(self) -> float | None:
+        """Seconds until `poll()` would next have something to hand over, if nobody acts.
+
+        That is the next cue-worthy moment inside the segment or the segment's end; 0 when one
+        is already due. None while paused or over, and in a set counted by hand, which only a
+        key press moves on. A screen uses this to redraw at the moment something happens rather
+        than on a fixed tick.
+        """
+        if self.state is not SessionState.RUNNING:
+            return None
+        elapsed = self.elapsed()
+        due = [offset for offset, key, _ in self._thresholds() if key not in self._fired]
+        duration = self.duration()
+        if duration is not None:
+            due.append(duration)
+        return max(0.0, min(due) - elapsed) if due else None
+
     def progress(self) -> float:
         """Fraction of the planned workout behind us, for the progress bar."""
         if self.state is SessionState.FINISHED:

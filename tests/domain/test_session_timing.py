@@ -313,3 +313,39 @@ def test_start_from_a_later_segment_picks_up_an_interrupted_workout(clock, make_
     assert [record.segment_index for record in session.records] == [2]
     with pytest.raises(ValueError):
         Session(plan, clock).start(from_index=3)
+
+
+def test_until_next_event_is_the_next_cue_or_the_end_of_the_segment(
+    make_routine, start_session, clock
+):
+    session = start_session(make_routine(hold(45), rest_between_sets=20))
+    assert session.until_next_event() == 22.5  # halfway
+    clock.advance(22.5)
+    assert session.until_next_event() == 0  # due, not yet handed over
+    assert only(session.poll(), Halfway)
+    assert session.until_next_event() == 19.5  # the 3 of 3-2-1
+    clock.advance(21.5)
+    session.poll()
+    assert session.until_next_event() == 1  # the end
+    session.pause()
+    assert session.until_next_event() is None
+    session.resume()
+    clock.advance(1)
+    session.poll()
+    assert session.until_next_event() is None  # over
+
+
+def test_until_next_event_in_a_set_counted_by_hand_is_none(make_routine, start_session, clock):
+    session = start_session(make_routine(counted((3, 5))))
+    clock.advance(2)
+    assert session.until_next_event() is None
+
+
+def test_until_next_event_follows_reps_that_count_themselves(make_routine, start_session, clock):
+    squat = Exercise("Squat", sets=IntRange.exactly(1), reps=IntRange.exactly(3), tempo=2.5)
+    session = start_session(make_routine(squat))
+    clock.advance(1)
+    assert session.until_next_event() == 1.5
+    clock.advance(1.5)
+    session.poll()
+    assert session.until_next_event() == 2.5

@@ -73,9 +73,10 @@ SEED = 2026
 LONGEST_DELAY_SECONDS = 8.0
 POLL_SECONDS = 0.05
 SAVE_MARGIN_SECONDS = 0.5
-"""From a set's end to its save being on disk: the next 10 Hz redraw notices it (0.1 s), the
-save fsyncs a file and a folder, and the other trial's start-up competes for the CPU. Measured
-on the 2-core machine, the file showed a set at most 0.13 s after the bound used here."""
+"""From a set's end to its save being on disk: the redraw timed for the end notices it within
+milliseconds, the save follows the frame that shows it and fsyncs a file and a folder, and the
+other trial's start-up competes for the CPU. (Measured on the 2-core machine when the redraw
+still ran at a steady 10 Hz, the file showed a set at most 0.13 s after the bound used here.)"""
 EXIT_LIMIT_SECONDS = 10
 """Only a bound on a broken run: a killed process is gone at once."""
 

@@ -1,7 +1,7 @@
 """Builds the app the way the command line does, with a fake clock and a player that listens.
 
 Tests move time with `advance`, which moves the fake clock and then lets the workout screen
-catch up exactly as its 10 Hz redraw would; no test waits on real time.
+catch up exactly as its own redraw would; no test waits on real time.
 """
 
 from __future__ import annotations

@@ -95,7 +95,7 @@ def test_pause_holds_the_time_and_nothing_counts(tmp_path: Path) -> None:
             assert digits(pilot) == "20"
             await pilot.press("space")
             assert text_of(pilot, "#phase").startswith("PAUSED")
-            assert workout(pilot).has_class("-paused")
+            assert workout(pilot).query_one("#countdown").has_class("-paused")
             cues_before = list(harness.player.played)
             await advance(pilot, harness.clock, 600)
             assert digits(pilot) == "20"

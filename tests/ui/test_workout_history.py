@@ -13,7 +13,7 @@ from bandtimer.storage.locations import Locations
 from bandtimer.ui.resume import ResumeScreen
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.screens.summary import SummaryScreen
-from tests.ui.harness import advance, build, quick_try, save_workout, text_of
+from tests.ui.harness import advance, build, quick_try, save_workout, text_of, workout
 
 SIZE = (100, 30)
 
@@ -90,3 +90,20 @@ def test_an_unfinished_workout_can_be_kept_as_stopped_early(tmp_path: Path) -> N
     [record] = store.load_all().records
     assert record.status is WorkoutStatus.STOPPED_EARLY
     assert record.sets_done == 1
+
+
+def test_a_finished_set_is_saved_even_if_the_app_closes_straight_after(
+    tmp_path: Path,
+) -> None:
+    async def body() -> None:
+        harness = build(tmp_path, quick_try())
+        async with harness.app.run_test(size=SIZE) as pilot:
+            await advance(pilot, harness.clock, 5 + 19)
+            [record] = store_in(tmp_path).unfinished()
+            assert record.sets_done == 1
+            harness.clock.advance(10 + 19)
+            workout(pilot).sync()  # the second set ends, and the app closes before a frame
+
+    asyncio.run(body())
+    [record] = store_in(tmp_path).unfinished()
+    assert record.sets_done == 2

@@ -1,14 +1,17 @@
 """The screen a runner follows from the mat: one layout whose colour and words follow the segment.
 
-It holds no timing of its own. Ten times a second it asks the session to catch up with the clock,
-plays at most one cue for what fell due, and copies `describe(session)` into its widgets. Every
-key calls one session operation and redraws at once, so a key press shows without waiting for
-the next tick.
+It holds no timing of its own. It asks the session to catch up with the clock, plays at most one
+cue for what fell due, and copies `describe(session)` into its widgets, touching only those
+whose text changed. It does that at the moment the next change is due (`until_change`), so a
+number turns over and a segment ends on screen on time rather than on the next tick of a fixed
+timer, and a slow steady tick backs that up. Every key calls one session operation and redraws
+at once, so a key press shows without waiting for either.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from textual import work
 from textual.app import ComposeResult
@@ -17,7 +20,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, ProgressBar
 
 from bandtimer.cues import choose_cue
 from bandtimer.domain.history import Feel
@@ -31,10 +36,19 @@ from bandtimer.ui.screens.help import HelpScreen
 from bandtimer.ui.widgets.big_number import size_at
 from bandtimer.ui.widgets.big_word import BigWord
 from bandtimer.ui.widgets.countdown import Countdown
-from bandtimer.workout_view import WorkoutView, describe
+from bandtimer.ui.widgets.text_line import TextLine
+from bandtimer.workout_view import WorkoutView, describe, until_change
 
-REDRAW_SECONDS = 0.1
-"""10 Hz: smooth enough for a seconds display, and the time shown never depends on it."""
+STEADY_SECONDS = 0.25
+"""The backstop redraw, 4 Hz. Changes are drawn when they fall due (`until_change`); this only
+catches what nothing foresaw. The time shown never depends on either."""
+WAKE_LATE_SECONDS = 0.002
+"""How long after a change falls due the screen wakes for it. Textual's timers may fire up to
+half a millisecond early, and a redraw a hair before the deadline would show nothing new."""
+FOOTER_LATER_SECONDS = 0.03
+"""How long after a pause or resume the footer swaps Pause and Resume: about two frames. Textual
+rebuilds the whole footer for it (some 12 ms of work), and doing that at once keeps the frame
+that says PAUSED from reaching the terminal (it is written from another thread) for as long."""
 TONES = ("work", "rest", "switch", "ready")
 COMPACT_BELOW_ROWS = 24
 """Under this many rows the steps fold away, so the digits keep their room. A classic 80×24
@@ -104,26 +118,49 @@ class WorkoutScreen(Screen[None]):
         self._play_cue = play_cue
         self._start_at = start_at
         self._shown: WorkoutView | None = None
+        self._bar: Widget | None = None
+        self._bar_step: tuple[int, float] | None = None
+        self._wake: Timer | None = None
+        self._wake_due = 0.0
+        self._wake_set_at: float | None = None
         self._finish_sent = False
+        self._save_pending = False
 
     def compose(self) -> ComposeResult:
+        # Kept, not looked up: the screen writes to them several times a second.
+        self._heading = TextLine(id="heading")
+        self._clock = TextLine(id="clock")
+        self._progress = ProgressBar(
+            total=1.0, show_eta=False, show_percentage=False, id="progress"
+        )
+        self._phase_row = Horizontal(id="phase-row")
+        self._phase_big = BigWord("", id="phase-big")
+        self._phase = TextLine(id="phase")
+        self._side = BigWord("", id="side")
+        self._exercise = TextLine(id="exercise")
+        self._set_line = TextLine(id="set-line")
+        self._countdown = Countdown(id="countdown")
+        self._band = TextLine(id="band")
+        self._band_choice = TextLine(id="band-choice")
+        self._feel = TextLine(id="feel")
+        self._steps = TextLine(id="steps")
         with Vertical(id="workout"):
             with Horizontal(id="top"):
-                yield Static("", id="heading", markup=False)
-                yield Static("", id="clock", markup=False)
-            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="progress")
-            with Horizontal(id="phase-row"):
-                yield BigWord("", id="phase-big")
-                yield Static("", id="phase", markup=False)
-                yield BigWord("", id="side")
-            yield Static("", id="exercise", markup=False)
-            yield Static("", id="set-line", markup=False)
-            yield Countdown(id="countdown")
-            yield Static("", id="band", markup=False)
-            yield Static("", id="band-choice", markup=False)
-            yield Static("", id="feel", markup=False)
+                yield self._heading
+                yield self._clock
+            yield self._progress
+            with self._phase_row:
+                yield self._phase_big
+                yield self._phase
+                yield self._side
+            yield self._exercise
+            yield self._set_line
+            yield self._countdown
+            yield self._band
+            yield self._band_choice
+            yield self._feel
             with VerticalScroll(id="steps-box"):
-                yield Static("", id="steps", markup=False)
+                yield self._steps
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -131,14 +168,15 @@ class WorkoutScreen(Screen[None]):
         if self.recorder is not None:
             self.recorder.save()
         self.sync()
-        self.set_interval(REDRAW_SECONDS, self.sync)
+        self._show_record()
+        self.set_interval(STEADY_SECONDS, self.sync)
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
         self.set_class(width < BIG_PHASE_MIN_COLUMNS, "-narrow")
         self.set_class(height < COMPACT_BELOW_ROWS, "-compact")
         self.set_class(height < TINY_BELOW_ROWS, "-tiny")
-        self.query_one(Countdown).use_blocks(block_scale(width, height))
+        self._countdown.use_blocks(block_scale(width, height))
 
     # -- drawing ------------------------------------------------------------------------------
 
@@ -149,32 +187,128 @@ class WorkoutScreen(Screen[None]):
             cue = choose_cue(events, self.session.clock.now())
             if cue is not None:
                 self._play_cue(cue)
-            if self.recorder is not None:
-                self.recorder.observe(events)
+            if self.recorder is not None and self.recorder.note(events):
+                self._save_after_drawing()
         self._show(describe(self.session))
-        self._show_record()
+        if events:
+            self._show_record()
         if self.session.state.is_over and not self._finish_sent:
             self._finish_sent = True
             self.post_message(self.Finished(self.session, self.recorder))
+        self._wake_for_next_change()
+
+    def _save_after_drawing(self) -> None:
+        """Save once the screen shows the set's end, rather than make the new segment wait.
+
+        Building and writing the record takes a few milliseconds as the workout grows (more on
+        a busy disk, as the file is fsynced). The save waits only for that one frame, so a kill
+        can still lose no finished set beyond that moment. The last save is made at once: the
+        summary reads it straight after.
+        """
+        if self.recorder is None:
+            return
+        if self.session.state.is_over:
+            self._save_pending = False
+            self.recorder.save()
+        elif not self._save_pending:
+            self._save_pending = True
+            self.call_after_refresh(self._save_now)
+
+    def _save_now(self) -> None:
+        if self._save_pending and self.recorder is not None:
+            self._save_pending = False
+            self.recorder.save()
+            self._show_record()  # a failed save is told at once
+
+    def on_unmount(self) -> None:
+        """A set that ended the moment before the app closed is kept all the same."""
+        if self._save_pending and self.recorder is not None:
+            self._save_pending = False
+            self.recorder.save()
+
+    def _wake_for_next_change(self) -> None:
+        """Have `sync` run again just after the next change falls due, instead of a tick later."""
+        now = self.session.clock.now()
+        wait = until_change(self.session)
+        bar_wait = self._until_bar_moves()
+        if bar_wait is not None:
+            wait = bar_wait if wait is None else min(wait, bar_wait)
+        if wait is None:
+            self._cancel_wake()
+            return
+        due = now + wait
+        if self._wake is not None and abs(due - self._wake_due) < WAKE_LATE_SECONDS / 2:
+            return  # already set for this moment
+        if self._wake is None and self._wake_set_at == now:
+            return  # woken, yet the clock has not moved since (only a test's fake clock does that)
+        self._cancel_wake()
+        self._wake_due, self._wake_set_at = due, now
+        self._wake = self.set_timer(wait + WAKE_LATE_SECONDS, self._woken, name="next-change")
+
+    def _woken(self) -> None:
+        self._wake = None
+        self.sync()
+
+    def _cancel_wake(self) -> None:
+        if self._wake is not None:
+            self._wake.stop()
+            self._wake = None
+        self._wake_set_at = None
+
+    def _bar_steps(self) -> int:
+        """How many positions the progress bar can show: it draws in half cells."""
+        if self._bar is None:
+            self._bar = self._progress.query("#bar").first() if self._progress.children else None
+        return self._bar.size.width * 2 if self._bar is not None else 0
+
+    def _until_bar_moves(self) -> float | None:
+        """Seconds until the progress bar would draw one half cell more."""
+        session = self.session
+        steps = self._bar_steps()
+        total = session.plan.total_seconds
+        if not steps or not total or session.state is not SessionState.RUNNING:
+            return None
+        if session.elapsed() >= session.current.planned_seconds:
+            return None  # progress counts planned seconds only, so it stands still now
+        progress = session.progress()
+        step = int(progress * steps)
+        return ((step + 1) / steps - progress) * total if step < steps else None
 
     def _show(self, view: WorkoutView) -> None:
         old = self._shown
+        self._show_progress(view.progress)
+        if old is not None and view == replace(old, progress=view.progress):
+            return
         self._shown = view
-        texts = _texts(view)
-        previous = _texts(old) if old is not None else {}
-        for selector, text in texts.items():
-            if previous.get(selector) != text:
-                self.query_one(selector, Static).update(text)
-        self.query_one("#phase-big", BigWord).update(view.phase)
-        self.query_one("#side", BigWord).update(view.side)
-        self.query_one(Countdown).show(view.big, view.caption)
-        self.query_one(ProgressBar).update(progress=view.progress)
-        for tone in TONES:
-            self.set_class(view.tone == tone, f"-{tone}")
-        if view.paused != self.has_class("-paused"):
-            self.set_class(view.paused, "-paused")
+        self._heading.show(view.heading)
+        self._clock.show(view.clock)
+        self._phase.show(view.phase)
+        self._exercise.show(view.exercise)
+        self._set_line.show(view.set_line)
+        self._band.show(view.band)
+        self._steps.show("\n".join(f"{n}. {step}" for n, step in enumerate(view.steps, 1)))
+        self._phase_big.update(view.phase)
+        self._side.update(view.side)
+        self._countdown.show(view.big, view.caption)
+        if old is None or (view.tone, view.paused) != (old.tone, old.paused):
+            for tone in TONES:
+                self._phase_row.set_class(view.tone == tone, f"-{tone}")
+                self._countdown.set_class(view.tone == tone, f"-{tone}")
+            self._phase_row.set_class(view.paused, "-paused")
+            self._countdown.set_class(view.paused, "-paused")
+        if old is None:
             self.refresh_bindings()
-        self.set_class(view.final, "-final")
+        elif view.paused != old.paused:
+            self.set_timer(FOOTER_LATER_SECONDS, self.refresh_bindings, name="footer")
+        self._countdown.set_class(view.final, "-final")
+
+    def _show_progress(self, progress: float) -> None:
+        """Hand the bar a new value only when it would draw it differently."""
+        steps = self._bar_steps()
+        step = (steps, int(progress * steps) if steps else progress)
+        if step != self._bar_step:
+            self._bar_step = step
+            self._progress.update(progress=progress)
 
     def _show_record(self) -> None:
         """The band in use and, after an exercise, the question of how it felt."""
@@ -184,11 +318,9 @@ class WorkoutScreen(Screen[None]):
         band = recorder.band_label(self.session.current.exercise.name) if recorder else ""
         feel = recorder.awaiting_feel if recorder else None
         question = feel_question(feel)
-        for selector, text in (("#band-choice", band), ("#feel", question)):
-            widget = self.query_one(selector, Static)
-            if str(widget.content) != text:
-                widget.update(text)
-        self.set_class(not question, "-no-feel")
+        self._band_choice.show(band)
+        self._feel.show(question)
+        self._feel.display = bool(question)
 
     def _report(self, problem: str | None) -> None:
         if problem:
@@ -198,6 +330,7 @@ class WorkoutScreen(Screen[None]):
 
     def _after(self) -> None:
         self.sync()
+        self._show_record()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Space says Pause while running and Resume while paused."""
@@ -291,14 +424,3 @@ class WorkoutScreen(Screen[None]):
             self.session.resume()
         return result
 
-
-def _texts(view: WorkoutView) -> dict[str, str]:
-    return {
-        "#heading": view.heading,
-        "#clock": view.clock,
-        "#phase": view.phase,
-        "#exercise": view.exercise,
-        "#set-line": view.set_line,
-        "#band": view.band,
-        "#steps": "\n".join(f"{n}. {step}" for n, step in enumerate(view.steps, 1)),
-    }

@@ -52,6 +52,12 @@ def render_big(word: str) -> str:
     return "\n".join(row.rstrip() for row in rows)
 
 
+def big_width(word: str) -> int:
+    """How many cells wide `render_big(word)` is."""
+    lines = render_big(word).splitlines() or [""]
+    return max(len(line) for line in lines)
+
+
 class BigWord(Widget):
     DEFAULT_CSS = """
     BigWord { width: auto; height: 3; }
@@ -66,16 +72,17 @@ class BigWord(Widget):
         return self._word
 
     def update(self, word: str) -> None:
+        """Show another word; the screen is laid out again only if it needs other room."""
         if word != self._word:
+            resized = big_width(word) != big_width(self._word) or bool(word) != bool(self._word)
             self._word = word
-            self.refresh(layout=True)
+            self.refresh(layout=resized)
 
     def render(self) -> Text:
         return Text(render_big(self._word), no_wrap=True)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        lines = render_big(self._word).splitlines() or [""]
-        return max(len(line) for line in lines)
+        return big_width(self._word)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 3 if self._word else 0

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Digits, Static
+from textual.widgets import Digits
 
 from bandtimer.ui.widgets.big_number import BigNumber
+from bandtimer.ui.widgets.text_line import TextLine
 
 
 class Countdown(Vertical):
@@ -25,13 +26,17 @@ class Countdown(Vertical):
     Countdown.-blocks BigNumber { display: block; }
     """
 
-    _caption = ""
-    _value = ""
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._value = ""
+        self._digits = Digits("", id="digits", classes="number")
+        self._blocks = BigNumber(id="big-number", classes="number")
+        self._caption = TextLine("", id="caption")
 
     def compose(self) -> ComposeResult:
-        yield Digits("", id="digits", classes="number")
-        yield BigNumber(id="big-number", classes="number")
-        yield Static("", id="caption", markup=False)
+        yield self._digits
+        yield self._blocks
+        yield self._caption
 
     @property
     def value(self) -> str:
@@ -42,17 +47,15 @@ class Countdown(Vertical):
         """Draw with blocks `scale` times the base size, or with `Digits` for 0."""
         self.set_class(scale > 0, "-blocks")
         if scale > 0:
-            self.query_one(BigNumber).update(self._value, scale)
+            self._blocks.update(self._value, scale)
         else:
-            self.query_one(Digits).update(self._value)
+            self._digits.update(self._value)
 
     def show(self, big: str, caption: str) -> None:
         if big != self._value:
             self._value = big
             if self.has_class("-blocks"):
-                self.query_one(BigNumber).update(big)
+                self._blocks.update(big)
             else:
-                self.query_one(Digits).update(big)
-        if caption != self._caption:
-            self._caption = caption
-            self.query_one("#caption", Static).update(caption)
+                self._digits.update(big)
+        self._caption.show(caption)
