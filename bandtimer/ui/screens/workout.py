@@ -20,9 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.timer import Timer
-from textual.widget import Widget
-from textual.widgets import Footer, ProgressBar
+from textual.widgets import Footer
 
 from bandtimer.cues import choose_cue
 from bandtimer.domain.history import Feel
@@ -31,20 +29,19 @@ from bandtimer.domain.session import Session, SessionState
 from bandtimer.recording import WorkoutRecorder
 from bandtimer.sound import Cue
 from bandtimer.ui.feel_bindings import FEEL_BINDINGS, feel_question
+from bandtimer.ui.next_change_timer import NextChangeTimer
 from bandtimer.ui.screens.confirm import ConfirmScreen
 from bandtimer.ui.screens.help import HelpScreen
 from bandtimer.ui.widgets.big_number import size_at
 from bandtimer.ui.widgets.big_word import BigWord
 from bandtimer.ui.widgets.countdown import Countdown
 from bandtimer.ui.widgets.text_line import TextLine
+from bandtimer.ui.widgets.workout_progress import WorkoutProgress
 from bandtimer.workout_view import WorkoutView, describe, until_change
 
 STEADY_SECONDS = 0.25
-"""The backstop redraw, 4 Hz. Changes are drawn when they fall due (`until_change`); this only
+"""The backstop redraw, 4 Hz. Changes are drawn when they fall due (`NextChangeTimer`); this only
 catches what nothing foresaw. The time shown never depends on either."""
-WAKE_LATE_SECONDS = 0.002
-"""How long after a change falls due the screen wakes for it. Textual's timers may fire up to
-half a millisecond early, and a redraw a hair before the deadline would show nothing new."""
 FOOTER_LATER_SECONDS = 0.03
 """How long after a pause or resume the footer swaps Pause and Resume: about two frames. Textual
 rebuilds the whole footer for it (some 12 ms of work), and doing that at once keeps the frame
@@ -118,11 +115,7 @@ class WorkoutScreen(Screen[None]):
         self._play_cue = play_cue
         self._start_at = start_at
         self._shown: WorkoutView | None = None
-        self._bar: Widget | None = None
-        self._bar_step: tuple[int, float] | None = None
-        self._wake: Timer | None = None
-        self._wake_due = 0.0
-        self._wake_set_at: float | None = None
+        self._next_change = NextChangeTimer(self, self.sync)
         self._finish_sent = False
         self._save_pending = False
 
@@ -130,9 +123,7 @@ class WorkoutScreen(Screen[None]):
         # Kept, not looked up: the screen writes to them several times a second.
         self._heading = TextLine(id="heading")
         self._clock = TextLine(id="clock")
-        self._progress = ProgressBar(
-            total=1.0, show_eta=False, show_percentage=False, id="progress"
-        )
+        self._progress = WorkoutProgress(id="progress")
         self._phase_row = Horizontal(id="phase-row")
         self._phase_big = BigWord("", id="phase-big")
         self._phase = TextLine(id="phase")
@@ -195,7 +186,7 @@ class WorkoutScreen(Screen[None]):
         if self.session.state.is_over and not self._finish_sent:
             self._finish_sent = True
             self.post_message(self.Finished(self.session, self.recorder))
-        self._wake_for_next_change()
+        self._set_next_change()
 
     def _save_after_drawing(self) -> None:
         """Save once the screen shows the set's end, rather than make the new segment wait.
@@ -226,57 +217,22 @@ class WorkoutScreen(Screen[None]):
             self._save_pending = False
             self.recorder.save()
 
-    def _wake_for_next_change(self) -> None:
+    def _set_next_change(self) -> None:
         """Have `sync` run again just after the next change falls due, instead of a tick later."""
-        now = self.session.clock.now()
-        wait = until_change(self.session)
-        bar_wait = self._until_bar_moves()
-        if bar_wait is not None:
-            wait = bar_wait if wait is None else min(wait, bar_wait)
-        if wait is None:
-            self._cancel_wake()
-            return
-        due = now + wait
-        if self._wake is not None and abs(due - self._wake_due) < WAKE_LATE_SECONDS / 2:
-            return  # already set for this moment
-        if self._wake is None and self._wake_set_at == now:
-            return  # woken, yet the clock has not moved since (only a test's fake clock does that)
-        self._cancel_wake()
-        self._wake_due, self._wake_set_at = due, now
-        self._wake = self.set_timer(wait + WAKE_LATE_SECONDS, self._woken, name="next-change")
-
-    def _woken(self) -> None:
-        self._wake = None
-        self.sync()
-
-    def _cancel_wake(self) -> None:
-        if self._wake is not None:
-            self._wake.stop()
-            self._wake = None
-        self._wake_set_at = None
-
-    def _bar_steps(self) -> int:
-        """How many positions the progress bar can show: it draws in half cells."""
-        if self._bar is None:
-            self._bar = self._progress.query("#bar").first() if self._progress.children else None
-        return self._bar.size.width * 2 if self._bar is not None else 0
-
-    def _until_bar_moves(self) -> float | None:
-        """Seconds until the progress bar would draw one half cell more."""
         session = self.session
-        steps = self._bar_steps()
-        total = session.plan.total_seconds
-        if not steps or not total or session.state is not SessionState.RUNNING:
-            return None
-        if session.elapsed() >= session.current.planned_seconds:
-            return None  # progress counts planned seconds only, so it stands still now
-        progress = session.progress()
-        step = int(progress * steps)
-        return ((step + 1) / steps - progress) * total if step < steps else None
+        waits = [until_change(session)]
+        if session.state is SessionState.RUNNING and (
+            session.elapsed() < session.current.planned_seconds  # progress counts only these
+        ):
+            waits.append(
+                self._progress.until_next_step(session.progress(), session.plan.total_seconds)
+            )
+        wait = min((wait for wait in waits if wait is not None), default=None)
+        self._next_change.set(session.clock.now(), wait)
 
     def _show(self, view: WorkoutView) -> None:
         old = self._shown
-        self._show_progress(view.progress)
+        self._progress.show(view.progress)
         if old is not None and view == replace(old, progress=view.progress):
             return
         self._shown = view
@@ -301,14 +257,6 @@ class WorkoutScreen(Screen[None]):
         elif view.paused != old.paused:
             self.set_timer(FOOTER_LATER_SECONDS, self.refresh_bindings, name="footer")
         self._countdown.set_class(view.final, "-final")
-
-    def _show_progress(self, progress: float) -> None:
-        """Hand the bar a new value only when it would draw it differently."""
-        steps = self._bar_steps()
-        step = (steps, int(progress * steps) if steps else progress)
-        if step != self._bar_step:
-            self._bar_step = step
-            self._progress.update(progress=progress)
 
     def _show_record(self) -> None:
         """The band in use and, after an exercise, the question of how it felt."""
