@@ -8,6 +8,7 @@ is simply the sum of its segments, so all of them always agree.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -134,29 +135,47 @@ def planned_reps(exercise: Exercise) -> int | None:
 
 def build_plan(routine: Routine) -> Plan:
     segments: list[Segment] = []
+    release = routine.timing.rep_release
+    for number, exercise, set_number, set_count, side in _sides_of_sets(routine):
+        where = {
+            "exercise_number": number,
+            "exercise": exercise,
+            "set_number": set_number,
+            "set_count": set_count,
+            "side": side,
+        }
+        pause, seconds = _pause_before(routine, exercise, number, set_number, side)
+        if seconds > 0:
+            segments.append(
+                Segment(index=len(segments), kind=pause, planned_seconds=seconds, **where)
+            )
+        kind, seconds, work = _work(exercise, release)
+        where |= work
+        segments.append(Segment(index=len(segments), kind=kind, planned_seconds=seconds, **where))
+    return Plan(routine=routine, segments=tuple(segments))
+
+
+def planned_seconds(routine: Routine) -> float:
+    """`build_plan(routine).total_seconds`, added up in the same order without making the
+    segments: the menu shows it for every routine file, and there may be hundreds."""
+    release = routine.timing.rep_release
+    seconds: list[float] = []
+    for number, exercise, set_number, _, side in _sides_of_sets(routine):
+        pause = _pause_before(routine, exercise, number, set_number, side)[1]
+        if pause > 0:
+            seconds.append(pause)
+        seconds.append(_work(exercise, release)[1])
+    return sum(seconds)
+
+
+def _sides_of_sets(routine: Routine) -> Iterator[tuple[int, Exercise, int, int, Side | None]]:
+    """(exercise number, exercise, set number, set count, side) in the order they are done."""
     for number, exercise in enumerate(routine.exercises, start=1):
         set_count = planned_sets(exercise)
         sides = (Side.RIGHT, Side.LEFT) if exercise.sides is Sides.EACH else (None,)
         for set_number in range(1, set_count + 1):
             for side in sides:
-                where = {
-                    "exercise_number": number,
-                    "exercise": exercise,
-                    "set_number": set_number,
-                    "set_count": set_count,
-                    "side": side,
-                }
-                pause, seconds = _pause_before(routine, exercise, number, set_number, side)
-                if seconds > 0:
-                    segments.append(
-                        Segment(index=len(segments), kind=pause, planned_seconds=seconds, **where)
-                    )
-                kind, seconds, work = _work(exercise, routine.timing.rep_release)
-                where |= work
-                segments.append(
-                    Segment(index=len(segments), kind=kind, planned_seconds=seconds, **where)
-                )
-    return Plan(routine=routine, segments=tuple(segments))
+                yield number, exercise, set_number, set_count, side
 
 
 def _pause_before(

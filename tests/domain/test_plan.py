@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
 
-from bandtimer.domain.plan import RepMode, SegmentKind, build_plan
-from bandtimer.domain.routine import Exercise, IntRange, Side, Sides
+from bandtimer.domain.plan import RepMode, SegmentKind, build_plan, planned_seconds
+from bandtimer.domain.routine import Exercise, IntRange, Routine, Side, Sides
+from tests.domain.test_session_properties import routines
 
 K = SegmentKind
 
@@ -251,3 +253,9 @@ def test_pauses_carry_the_exercise_set_and_side_that_come_next(make_routine):
         (K.REST_BETWEEN_EXERCISES, "Plank", 2, 1, 1, None),
     ]
     assert all(s.rep_mode is None and s.hold_seconds is None for s in pauses)
+
+
+@settings(max_examples=300, deadline=None)
+@given(routine=routines())
+def test_planned_seconds_is_the_plans_total_to_the_last_bit(routine: Routine) -> None:
+    assert planned_seconds(routine) == build_plan(routine).total_seconds
