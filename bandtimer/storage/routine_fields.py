@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import difflib
 import math
-import unicodedata
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from typing import TypeGuard, TypeVar
@@ -26,8 +27,9 @@ from bandtimer.storage.toml_lines import KeyPath, LineIndex
 Table = Mapping[str, object]
 EnumType = TypeVar("EnumType", bound=Enum)
 
-_NOT_IN_A_NAME = {"Cc", "Zl", "Zp"}
-"""Control characters and line breaks: a name is shown on one line of a list."""
+_NOT_IN_A_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters and line breaks (Unicode's categories Cc, Zl and Zp, which are exactly
+these): a name is shown on one line of a list."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,16 @@ class Reporter:
         """A reporter for the table at `key` of this one, sharing the same list of problems."""
         return replace(self, table=(*self.table, key), label_prefix=label_prefix)
 
+    def for_exercise(self, number: int, name: str | None = None) -> Reporter:
+        """A reporter for the `number`th `[[exercise]]`, named `name` once its name is read.
+
+        Made directly rather than with `replace`: a routine folder can hold hundreds of files
+        with several exercises each, and the menu reads them all before it is drawn."""
+        return Reporter(
+            self.path, self.lines, self.problems, ("exercise", number), self.label_prefix,
+            number, name,
+        )  # fmt: skip
+
 
 def check_keys(table: Table, known: Collection[str], at: Reporter) -> None:
     """Reports every key that is not in `known`, suggesting the closest one, so no typo is lost."""
@@ -109,7 +121,7 @@ def read_name(table: Table, at: Reporter) -> str | None:
     if not name:
         at.report("name", f"{label} must not be empty")
         return None
-    if any(unicodedata.category(char) in _NOT_IN_A_NAME for char in name):
+    if _NOT_IN_A_NAME.search(name):
         at.report(
             "name", f"{label} must be one line without control characters, got {shown(value)}"
         )
@@ -210,7 +222,7 @@ def read_choice(table: Table, key: str, at: Reporter, choices: type[EnumType]) -
     value = table.get(key)
     if value is None:
         return None
-    allowed = [str(choice.value) for choice in choices]
+    allowed = _values_of(choices)
     if isinstance(value, str) and value in allowed:
         return choices(value)
     expected = ", ".join(quoted(choice) for choice in allowed)
@@ -221,6 +233,12 @@ def read_choice(table: Table, key: str, at: Reporter, choices: type[EnumType]) -
             message += f", did you mean {quoted(close[0])}?"
     at.report(key, message)
     return None
+
+
+@cache
+def _values_of(choices: type[Enum]) -> list[str]:
+    """An enum's values as a file spells them; worked out once per enum, not once per field."""
+    return [str(choice.value) for choice in choices]
 
 
 def read_progression(table: Table, at: Reporter, bounds: Bounds) -> tuple[int, ...] | None:

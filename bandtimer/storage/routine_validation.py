@@ -8,7 +8,6 @@ half-built routine would start a workout that stops at the broken exercise.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -124,12 +123,12 @@ def _read_exercises(value: object, top: Reporter) -> tuple[Exercise, ...]:
     exercises: list[Exercise] = []
     first_with_name: dict[str, tuple[int, str]] = {}
     for number, table in enumerate(value, start=1):
-        at = replace(top, table=("exercise", number), exercise_number=number)
+        at = top.for_exercise(number)
         if not isinstance(table, dict):
             at.report(None, f"must be an [[exercise]] table, got {shown(table)}")
             continue
         name = read_name(table, at)
-        at = replace(at, exercise_name=name)
+        at = top.for_exercise(number, name)
         exercise = _read_exercise(table, name, at)
         if exercise is not None:
             exercises.append(exercise)

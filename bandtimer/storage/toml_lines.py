@@ -19,6 +19,21 @@ KeyPath = tuple[str | int, ...]
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _BLANK = " \t"
+_PLAIN = re.compile(r"[^\n#\"'\[\]{}]+")
+"""A run of characters that changes nothing the scanner tracks: it can be stepped over whole."""
+_SIMPLE_LINE = re.compile(
+    r"""(?P<key>[A-Za-z0-9_-]+)[ \t]*=(?:[^\n#"'\[\]{}]++|"[^"\\\n]*+"|"""
+    r"""\[(?:[^\n#"'\[\]{}]++|"[^"\\\n]*+")*+\])*+(?=[\n#]|\Z)"""
+)
+"""Most lines of a routine: `key = value` with a bare key and a value that ends on its line (a
+number, a string without escapes, a list of them). Only the key can be recorded on such a line,
+so it is taken whole; anything else is scanned character by character."""
+_STRING_STOPS = {
+    '"': re.compile(r'["\\\n]'),
+    "'": re.compile(r"['\n]"),
+}
+"""Where, inside a string opened by this quote, something can happen: the quote, a backslash
+(only `"` strings have escapes) or a line break."""
 
 
 @dataclass(frozen=True)
@@ -68,9 +83,13 @@ class _Scanner:
                 pos = _line_end(text, pos)
             elif line_start and depth == 0:
                 line_start = False
+                simple = None if char == "[" else _SIMPLE_LINE.match(text, pos)
                 if char == "[":
                     table = self._header(pos, line)
                     pos = _line_end(text, pos)
+                elif simple is not None:
+                    self.found.setdefault((*table, simple["key"]), line)
+                    pos = simple.end()
                 else:
                     pos = self._key(table, pos, line)
             elif char in "\"'":
@@ -83,6 +102,12 @@ class _Scanner:
                 elif char in "]}":
                     depth = max(0, depth - 1)
                 pos += 1
+                if not (line_start and depth == 0):
+                    # Until the next line break, comment, string or bracket, nothing changes
+                    # the state: step over the whole run (a long value) at once.
+                    plain = _PLAIN.match(text, pos)
+                    if plain is not None:
+                        pos = plain.end()
         return self.found
 
     def _header(self, pos: int, line: int) -> KeyPath:
@@ -133,7 +158,12 @@ def _string_end(text: str, pos: int) -> int:
     size = len(text)
     delimiter = quote * 3 if text.startswith(quote * 3, pos) else quote
     index = pos + len(delimiter)
+    stops = _STRING_STOPS[quote]
     while index < size:
+        stop = stops.search(text, index)  # anything before it is text of the string
+        if stop is None:
+            break
+        index = stop.start()
         char = text[index]
         if escapes and char == "\\":
             index += 2
