@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from bandtimer.domain.routine import Routine
@@ -18,8 +19,17 @@ def launch(locations: Locations, *, routine: str | None, mute: bool) -> int:
         except RoutineNotFound as missing:
             print(missing, file=sys.stderr)
             return 1
-    from bandtimer.ui.factory import create_app
+    # Importing Textual makes a great many objects that live as long as the app. Collecting
+    # garbage among them while importing finds none, and a full collection later would walk
+    # them all again in the middle of drawing the first frame: so no collection until they are
+    # all made, and then they are set aside (frozen) for good.
+    gc.disable()
+    try:
+        from bandtimer.ui.factory import create_app
 
-    app = create_app(locations, start_routine=start, mute=mute)
+        app = create_app(locations, start_routine=start, mute=mute)
+    finally:
+        gc.freeze()
+        gc.enable()
     app.run()
     return app.return_code or 0

@@ -15,30 +15,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bandtimer.domain.bands import DEFAULT_BANDS, BandColour
 from bandtimer.domain.history import ExerciseRecord, Feel, WorkoutRecord
 from bandtimer.domain.plan import planned_hold, planned_sets
 from bandtimer.domain.routine import Exercise, Routine, Side, Sides
 
+__all__ = [
+    "DEFAULT_BANDS",
+    "HOLD_TOLERANCE_SECONDS",
+    "BandColour",
+    "Suggestion",
+    "SuggestionKind",
+    "advise",
+    "suggest",
+]
+
 HOLD_TOLERANCE_SECONDS = 0.5
 """A hold ended by the clock can be a hair short of its planned seconds; that still counts."""
-
-
-@dataclass(frozen=True)
-class BandColour:
-    """One band a person owns: its colour, as they call it, and how strong it is."""
-
-    name: str
-    strength: str = ""
-
-
-DEFAULT_BANDS: tuple[BandColour, ...] = (
-    BandColour("green", "extra light"),
-    BandColour("blue", "light"),
-    BandColour("yellow", "medium"),
-    BandColour("red", "heavy"),
-    BandColour("black", "extra heavy"),
-)
-"""The common colour code the articles give, lightest first. Brands differ, so it is a setting."""
 
 
 class SuggestionKind(StrEnum):

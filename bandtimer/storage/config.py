@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bandtimer.domain.progression import DEFAULT_BANDS, BandColour
+from bandtimer.domain.bands import DEFAULT_BANDS, BandColour
 from bandtimer.storage.routine_problems import quoted, shown
 
 MAX_CONFIG_BYTES = 1024 * 1024

@@ -7,28 +7,28 @@ with a workout already pushed. An unfinished workout found at start-up is offere
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from bandtimer.domain.history import WorkoutRecord
 from bandtimer.domain.plan import build_plan
-from bandtimer.domain.progression import advise
 from bandtimer.domain.routine import Routine
-from bandtimer.domain.session import Session
-from bandtimer.domain.summary import summarize
 from bandtimer.formatting import shown_path
-from bandtimer.recording import WorkoutRecorder
-from bandtimer.sound import Cue, CuePlayer
-from bandtimer.storage.history import HistoryWriteError
-from bandtimer.storage.history_names import routine_slug
 from bandtimer.ui.commands import RoutineCommands
-from bandtimer.ui.resume import ResumeScreen, find_resumable
-from bandtimer.ui.screens.help import HelpScreen
 from bandtimer.ui.screens.menu import MenuScreen
-from bandtimer.ui.screens.summary import SummaryScreen
-from bandtimer.ui.screens.workout import WorkoutScreen
 from bandtimer.ui.services import Services
+
+# Only what the menu needs is imported up front: a person waits for every module loaded before
+# it is drawn. The other screens, the session, the history and the sound code are imported
+# where they are first used.
+if TYPE_CHECKING:
+    from bandtimer.domain.history import WorkoutRecord
+    from bandtimer.sound import Cue, CuePlayer
+    from bandtimer.ui.screens.workout import WorkoutScreen
 
 FLASH_SECONDS = 0.3
 ADVICE_LOOKBACK = 30
@@ -52,22 +52,24 @@ class BandtimerApp(App[None]):
         self.muted = mute
         self._start_routine = start_routine
         self._player: CuePlayer | None = None
+        self._last_done: Callable[[str], date | None] | None = None
 
     def on_mount(self) -> None:
-        days = self.services.history.last_done()
-        menu = MenuScreen(
-            self.services,
-            last_done=lambda name: days.get(routine_slug(name)),
-            advice=self.advice,
-        )
+        menu = MenuScreen(self.services, last_done=self.last_done, advice=self.advice)
         self.push_screen(menu)
+        if self._start_routine is not None:
+            self._open_player()  # the workout's first cue is only seconds away
+            self.start_workout(self._start_routine)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """What the menu's first frame does not wait for: dates, settings messages, sound."""
+        self._read_last_done()
         for problem in self.services.config_problems:
             self.notify(problem, title="config.toml", severity="warning", markup=False)
-        if self._start_routine is not None:
-            self.start_workout(self._start_routine)
-        else:
+        if self._start_routine is None:
             self._offer_resume()
-        self._open_player()
+            self._open_player()
 
     # -- sound --------------------------------------------------------------------------------
 
@@ -99,8 +101,25 @@ class BandtimerApp(App[None]):
 
     # -- history ------------------------------------------------------------------------------
 
+    def last_done(self, routine_name: str) -> date | None:
+        """The day `routine_name` was last done, once the history's file names have been read."""
+        return self._last_done(routine_name) if self._last_done is not None else None
+
+    def _read_last_done(self) -> None:
+        """One listing of the history's folders; the menu then adds the dates to its rows and
+        asks for its advice."""
+        from bandtimer.storage.history_names import routine_slug
+
+        days = self.services.history.last_done()
+        self._last_done = lambda name: days.get(routine_slug(name))
+        for screen in self.screen_stack:
+            if isinstance(screen, MenuScreen):
+                screen.history_read(dates=bool(days))
+
     def advice(self, routine: Routine) -> list[str]:
         """Next-time suggestions for `routine`'s exercises, from the recent history."""
+        from bandtimer.domain.progression import advise
+
         history = self.services.history.latest(ADVICE_LOOKBACK).records
         return [
             f"{name}: {suggestion.text}"
@@ -109,6 +128,9 @@ class BandtimerApp(App[None]):
 
     @work(exclusive=True, group="resume")
     async def _offer_resume(self) -> None:
+        from bandtimer.storage.history import HistoryWriteError
+        from bandtimer.ui.resume import ResumeScreen, find_resumable
+
         unfinished = self.services.history.unfinished()
         if not unfinished:
             return
@@ -132,6 +154,10 @@ class BandtimerApp(App[None]):
     # -- routing ------------------------------------------------------------------------------
 
     def start_workout(self, routine: Routine, *, resumed: WorkoutRecord | None = None) -> None:
+        from bandtimer.domain.session import Session
+        from bandtimer.recording import WorkoutRecorder
+        from bandtimer.ui.screens.workout import WorkoutScreen
+
         session = Session(build_plan(routine), self.services.clock)
         recorder = WorkoutRecorder(
             session,
@@ -155,6 +181,9 @@ class BandtimerApp(App[None]):
             self.push_screen(HistoryScreen(self.services))
 
     def on_workout_screen_finished(self, message: WorkoutScreen.Finished) -> None:
+        from bandtimer.domain.summary import summarize
+        from bandtimer.ui.screens.summary import SummaryScreen
+
         recorder = message.recorder
         routine = message.session.plan.routine
         earlier = recorder.earlier_records if recorder is not None else ()
@@ -168,6 +197,9 @@ class BandtimerApp(App[None]):
         self.switch_screen(summary)
 
     def action_help(self) -> None:
+        from bandtimer.ui.screens.help import HelpScreen
+        from bandtimer.ui.screens.workout import WorkoutScreen
+
         if isinstance(self.screen, WorkoutScreen):
             self.screen.action_help()
         elif not isinstance(self.screen, HelpScreen):

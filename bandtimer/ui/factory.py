@@ -4,20 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bandtimer.domain.clock import Clock, MonotonicClock
 from bandtimer.domain.routine import Routine
-from bandtimer.sound import open_player
 from bandtimer.storage.config import load_config
-from bandtimer.storage.history import HistoryStore
-from bandtimer.storage.history_names import default_device_name
 from bandtimer.storage.locations import Locations, sounds_dir
 from bandtimer.ui.app import BandtimerApp
 from bandtimer.ui.services import PlayerFactory, Services
 
+if TYPE_CHECKING:
+    from bandtimer.sound import Cue, CuePlayer
+
 
 def real_player_factory() -> PlayerFactory:
-    return lambda on_fallback_cue: open_player(sounds_dir(), on_fallback_cue)
+    def open_real_player(on_fallback_cue: Callable[[Cue], None]) -> tuple[CuePlayer, str | None]:
+        # Imported in the app's player thread, once the menu is drawn: the menu needs no sound.
+        from bandtimer.sound import open_player
+
+        return open_player(sounds_dir(), on_fallback_cue)
+
+    return open_real_player
 
 
 def build_services(
@@ -28,13 +35,11 @@ def build_services(
     wall_clock: Callable[[], datetime] | None = None,
 ) -> Services:
     config, problems = load_config(locations.config_file)
-    history = HistoryStore(locations.history_dir, config.device or default_device_name())
     extra = {"wall_clock": wall_clock} if wall_clock is not None else {}
     return Services(
         locations=locations,
         clock=clock or MonotonicClock(),
         open_player=player_factory or real_player_factory(),
-        history=history,
         config=config,
         config_problems=tuple(problems),
         **extra,

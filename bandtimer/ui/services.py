@@ -11,16 +11,46 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bandtimer.domain.clock import Clock
-from bandtimer.sound import Cue, CuePlayer
 from bandtimer.storage.config import Config
-from bandtimer.storage.history import HistoryStore
 from bandtimer.storage.locations import Locations, shipped_routines_dir
 from bandtimer.storage.routines import RoutineEntry, discover_routines
 
-PlayerFactory = Callable[[Callable[[Cue], None]], tuple[CuePlayer, str | None]]
+if TYPE_CHECKING:
+    from bandtimer.sound import Cue, CuePlayer
+    from bandtimer.storage.history import HistoryStore
+
+PlayerFactory = Callable[[Callable[["Cue"], None]], tuple["CuePlayer", "str | None"]]
 """Given the app's visual fallback, returns a player and why sound is unavailable, if it is."""
+
+
+class OpenedOnFirstUse:
+    """`Services.history`: the store handed in, or else this device's, opened on first use.
+
+    The history's modules load only once the menu is on screen (the app asks for the "last
+    done" dates right after the first frame): nothing the menu first shows needs them, and a
+    person waits for every module loaded before that. Two threads asking first at the same
+    moment could each open one; both read and write the same folder, so either serves.
+    """
+
+    def __get__(self, services: Services | None, owner: type | None = None) -> HistoryStore:
+        if services is None:
+            return None  # type: ignore[return-value]  # the field's default: open when asked
+        store = services.__dict__.get("_history")
+        if store is None:
+            from bandtimer.storage.history import HistoryStore
+            from bandtimer.storage.history_names import default_device_name
+
+            device = services.config.device or default_device_name()
+            store = services.__dict__["_history"] = HistoryStore(
+                services.locations.history_dir, device
+            )
+        return store
+
+    def __set__(self, services: Services, store: HistoryStore | None) -> None:
+        services.__dict__["_history"] = store
 
 
 @dataclass(frozen=True)
@@ -29,12 +59,13 @@ class Services:
     clock: Clock
     """Monotonic time for countdowns; never the wall clock."""
     open_player: PlayerFactory
-    history: HistoryStore
     config: Config
     config_problems: tuple[str, ...] = ()
     """What was wrong with config.toml, said once at start-up."""
     wall_clock: Callable[[], datetime] = lambda: datetime.now().astimezone()
     """Local, aware date and time: what a workout record is dated with and what "today" is."""
+    history: OpenedOnFirstUse = OpenedOnFirstUse()
+    """The workout history; tests hand in their own store, the app opens this device's."""
 
     def routines(self) -> list[RoutineEntry]:
         """The shipped routines and the user's own, read afresh so edits show on return."""

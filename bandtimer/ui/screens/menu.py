@@ -89,6 +89,7 @@ class MenuScreen(Screen[None]):
         self._advice = advice
         self._entries: list[RoutineEntry] = []
         self._was_suspended = False
+        self._history_read = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="menu-body"):
@@ -100,6 +101,10 @@ class MenuScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reload()
+        # Watched rather than told by `Input.Changed`: the message reaches the screen only
+        # after Textual has drawn the new text alone, and the list would follow a frame or two
+        # later; watching refilters as the key is handled, so both are drawn in one frame.
+        self.watch(self.query_one(RoutineFilter), "value", self._refilter, init=False)
 
     def on_screen_suspend(self) -> None:
         self._was_suspended = True
@@ -118,7 +123,20 @@ class MenuScreen(Screen[None]):
     def reload(self) -> None:
         """Read the routine files again, keeping the filter and the highlighted routine."""
         self._entries = self.services.routines()
+        self.query_one(RoutineList).load(self._entries)
         self._refilter()
+
+    def history_read(self, *, dates: bool) -> None:
+        """The app has opened the history, once the menu was first drawn: with `dates`, the rows
+        and the preview now say when each routine was last done; and the preview asks for its
+        advice, which until now would have competed with drawing the menu."""
+        self._history_read = True
+        preview = self.query_one(RoutinePreview)
+        if dates:
+            self.query_one(RoutineList).last_done_changed()
+            preview.last_done_changed()
+        if preview.entry is not None:
+            self._fetch_advice_for(preview.entry)
 
     def _refilter(self) -> None:
         routines = self.query_one(RoutineList)
@@ -131,16 +149,24 @@ class MenuScreen(Screen[None]):
     def _preview(self) -> None:
         preview = self.query_one(RoutinePreview)
         entry = self.query_one(RoutineList).highlighted_entry
-        if entry is not None:
+        if entry is not None and entry is preview.entry:
+            # Still the same routine (a key that kept it highlighted): drawing it again, and
+            # asking the history for its advice again, would only cost time.
+            preview.scroll_home(animate=False)
+        elif entry is not None:
             preview.show_entry(entry)
-            if entry.routine is not None and self._advice is not None:
-                self._fetch_advice(entry)
+            if self._history_read:
+                self._fetch_advice_for(entry)
         elif self._entries:
             query = self.query_one(RoutineFilter).value
             preview.show_message(f"No routine matches “{query}”.\nEsc clears the filter.")
         else:
             folder = self.services.locations.user_routines_dir
             preview.show_message(f"No routines found.\nPut routine .toml files in {folder}")
+
+    def _fetch_advice_for(self, entry: RoutineEntry) -> None:
+        if entry.routine is not None and self._advice is not None:
+            self._fetch_advice(entry)
 
     @work(thread=True, exclusive=True, group="advice")
     def _fetch_advice(self, entry: RoutineEntry) -> None:
@@ -157,10 +183,6 @@ class MenuScreen(Screen[None]):
     @on(RoutineList.OptionHighlighted, "#routine-list")
     def _highlighted(self) -> None:
         self._preview()
-
-    @on(Input.Changed, "#routine-filter")
-    def _filter_changed(self) -> None:
-        self._refilter()
 
     @on(OptionList.OptionSelected, "#routine-list")
     def _clicked(self) -> None:
@@ -191,7 +213,7 @@ class MenuScreen(Screen[None]):
         self.query_one(RoutineList).focus()
 
     def action_clear_filter(self) -> None:
-        self.query_one(RoutineFilter).value = ""  # Input.Changed refilters
+        self.query_one(RoutineFilter).value = ""  # the watch on it refilters
         self.action_focus_list()
 
     def action_reload(self) -> None:

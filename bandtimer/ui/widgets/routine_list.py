@@ -9,6 +9,7 @@ terminal as `Content` text, never as markup.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from bandtimer.domain.plan import build_plan
+from bandtimer.domain.plan import planned_seconds
 from bandtimer.domain.routine import Routine
 from bandtimer.formatting import clock_time, plural, visible_controls
 from bandtimer.storage.routines import RoutineEntry
@@ -54,7 +55,7 @@ def day_label(day: date) -> str:
 
 def routine_size(routine: Routine) -> str:
     """`5 exercises · 14:30`: how much a routine asks, as the list, preview and palette say it."""
-    planned = clock_time(build_plan(routine).total_seconds)
+    planned = clock_time(planned_seconds(routine))
     return f"{plural(len(routine.exercises), 'exercise')} · {planned}"
 
 
@@ -85,6 +86,11 @@ def row(entry: RoutineEntry, last_done: LastDone | None = None) -> Content:
     return Content.assemble(first, "\n", (summary_line(entry, last_done), MUTED))
 
 
+def _same(these: Sequence[RoutineEntry], those: Sequence[RoutineEntry]) -> bool:
+    """The very same entries in the same order (not merely equal ones: a reload reads anew)."""
+    return len(these) == len(those) and all(map(operator.is_, these, those))
+
+
 class RoutineList(OptionList, inherit_bindings=False):
     """Routine entries as rows; the highlighted one is `highlighted_entry`."""
 
@@ -103,6 +109,8 @@ class RoutineList(OptionList, inherit_bindings=False):
         super().__init__(markup=False, id=id)
         self._last_done = last_done
         self._entries: list[RoutineEntry] = []
+        self._rows: dict[Path, tuple[RoutineEntry, Option]] = {}
+        """Each file's entry and row, made once per reading of the files."""
 
     @property
     def entries(self) -> Sequence[RoutineEntry]:
@@ -115,14 +123,49 @@ class RoutineList(OptionList, inherit_bindings=False):
             return None
         return self._entries[self.highlighted]
 
+    def load(self, entries: Sequence[RoutineEntry]) -> None:
+        """Make the row of every routine file just read; `show` then only picks among them.
+
+        With hundreds of files, making rows is what takes the time, and typing in the filter
+        shows a different few of the same rows on every key.
+        """
+        self._rows = {entry.path: (entry, self._option(entry)) for entry in entries}
+
     def show(self, entries: Sequence[RoutineEntry], keep: Path | None = None) -> None:
         """Replace the rows, keeping the highlight on the file at `keep` if it is still shown."""
-        self._entries = list(entries)
-        self.set_options(
-            Option(row(entry, self._last_done), id=str(index))
-            for index, entry in enumerate(self._entries)
-        )
+        entries = list(entries)
+        current = self.highlighted_entry
+        if _same(entries, self._entries) and current is not None and current.path == keep:
+            # A key that changed nothing shown (a space, or a letter all of them match):
+            # only the scroll is put back as replacing the rows would.
+            self.scroll_y = 0
+            self.scroll_to_highlight()
+            return
+        self._entries = entries
+        self.set_options(self._row(entry) for entry in self._entries)
         if not self._entries:
             return
         paths = [entry.path for entry in self._entries]
         self.highlighted = paths.index(keep) if keep in paths else 0
+
+    def last_done_changed(self) -> None:
+        """The dates from the history arrived: rewrite, in place, the rows that gain one."""
+        shown = {id(entry): index for index, entry in enumerate(self._entries)}
+        for path, (entry, option) in self._rows.items():
+            prompt = row(entry, self._last_done)
+            if prompt.plain == str(option.prompt):
+                continue
+            index = shown.get(id(entry))
+            if index is not None:
+                self.replace_option_prompt_at_index(index, prompt)  # `option` is that row
+            else:
+                self._rows[path] = (entry, Option(prompt))
+
+    def _row(self, entry: RoutineEntry) -> Option:
+        made = self._rows.get(entry.path)
+        if made is None or made[0] is not entry:
+            made = self._rows[entry.path] = (entry, self._option(entry))
+        return made[1]
+
+    def _option(self, entry: RoutineEntry) -> Option:
+        return Option(row(entry, self._last_done))

@@ -37,6 +37,8 @@ class RoutinePreview(VerticalScroll):
     def __init__(self, *, last_done: LastDone | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         self._last_done = last_done
+        self._shown: tuple[RoutineEntry, list[str] | None] | None = None
+        """The entry shown and its advice, to say it again once the dates have been read."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="preview-text", markup=False)
@@ -46,15 +48,30 @@ class RoutinePreview(VerticalScroll):
         """What the pane says, as plain text."""
         return str(self.query_one("#preview-text", Static).content)
 
+    @property
+    def entry(self) -> RoutineEntry | None:
+        """The entry shown, if the pane shows one rather than a message."""
+        return self._shown[0] if self._shown is not None else None
+
     def show_entry(self, entry: RoutineEntry, advice: list[str] | None = None) -> None:
         """Show `entry`; `advice` (next-time suggestions) arrives later, from the history."""
-        if entry.routine is None:
-            self._show(problems(entry))
-        else:
-            self._show(details(entry, entry.routine, self._last_done, advice or []))
+        self._show(self._describe(entry, advice))
+        self._shown = (entry, advice)
 
     def show_message(self, message: str) -> None:
         self._show(Content(message))
+        self._shown = None
+
+    def last_done_changed(self) -> None:
+        """Say when the routine shown was last done, now that the app has read it; the advice
+        and the scroll position stay as they are."""
+        if self._shown is not None:
+            self.query_one("#preview-text", Static).update(self._describe(*self._shown))
+
+    def _describe(self, entry: RoutineEntry, advice: list[str] | None) -> Content:
+        if entry.routine is None:
+            return problems(entry)
+        return details(entry, entry.routine, self._last_done, advice or [])
 
     def _show(self, content: Content) -> None:
         self.query_one("#preview-text", Static).update(content)

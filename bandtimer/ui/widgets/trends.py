@@ -29,8 +29,8 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.widgets import Sparkline, Static
 
+from bandtimer.domain.bands import BandColour
 from bandtimer.domain.history import ExerciseRecord, WorkoutRecord
-from bandtimer.domain.progression import BandColour
 from bandtimer.formatting import visible_controls
 from bandtimer.history_export import chronological
 
