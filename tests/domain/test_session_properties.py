@@ -147,7 +147,8 @@ class Workout:
             case _:
                 getattr(session, press)()
         self.check()
-        if paused_in == session.index and session.is_paused:
+        restarted = press in ("back", "skip")  # these begin a segment afresh, paused or not
+        if paused_in == session.index and session.is_paused and not restarted:
             assert session.reps() == reps_before, "no rep counts while paused"
         if press == "poll" and session.state is SessionState.RUNNING and session.current.is_timed:
             assert session.remaining() > 0, "a poll ends every segment whose time is up"
