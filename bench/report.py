@@ -87,13 +87,6 @@ def _tmux_version() -> str:
         return "tmux not found"
 
 
-PENDING = """## History: measured once the history store lands
-
-Pending: not measured in this run. The lead adds this benchmark together with the history
-store (the history screen and the menu's "last done" dates with years of records).
-"""
-
-
 def render(sections: Sequence[Section], machine: Machine, started: datetime, seconds: float) -> str:
     lines = [
         "# bandtimer benchmarks",
@@ -122,11 +115,9 @@ def render(sections: Sequence[Section], machine: Machine, started: datetime, sec
     for section in sections:
         for goal in section.goals:
             lines.append(f"| {section.title} | {goal.goal} | {goal.measured} | {goal.verdict} |")
-    lines.append("| History | pending | — | not measured yet |")
     lines.append("")
     for number, section in enumerate(sections, start=1):
         lines += _section(number, section)
-    lines.append(PENDING)
     return "\n".join(lines)
 
 
