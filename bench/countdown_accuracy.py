@@ -163,12 +163,10 @@ def _section(
         f"How to read it: the app noticed its deadlines {_ms(lag.median)} late at the median "
         f"(IQR {_ms(lag.q1)}–{_ms(lag.q3)}), about the same at the first hold and at the end, "
         "because time left comes from the clock and stored deadlines, never from counting "
-        "ticks; the naive loop's error grows with every tick instead. The app's lateness is "
-        "the phase between the session's start and its 10 Hz redraw timer: deadlines fall on "
-        "whole seconds after the start, the redraws on tenths after the timer's own start, "
-        "which comes a little later. After a pause, deadlines move by the length of the pause "
-        "and the phase becomes arbitrary: then a deadline is noticed anywhere up to 100 ms "
-        "late (this run has no pauses; the countdown is never wrong, only its redraw late).",
+        "ticks; the naive loop's error grows with every tick instead. The app's remaining "
+        "lateness is the timer it sets for the next change (2 ms after it falls due, so an "
+        "early-firing timer never misses it) plus one frame's work; pauses do not change it, "
+        "since the timer is set from the deadlines after every redraw.",
     ]
     return Section("Countdown accuracy", ran, ["figure", "bandtimer", "naive sleep(1) loop",
                                               "ratio"], rows, goals, notes)

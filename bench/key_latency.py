@@ -4,7 +4,7 @@ A workout runs in tmux (`bandtimer run "Key bench"`, whose 300 s get-ready means
 phase by itself) next to the bare Digits app in a second session. Space is sent with
 `tmux send-keys` to one, then the other, and each pane is read every 5 ms until its pause
 caption ("paused · space resumes") has appeared or gone. A random 50–150 ms gap before each
-press lands the presses at every phase of both apps' 10 Hz redraw.
+press lands the presses at every phase of both apps' redraw timers.
 """
 
 from __future__ import annotations

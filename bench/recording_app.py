@@ -4,7 +4,7 @@
 bench.countdown_accuracy. The app is built with `create_app` exactly as `bandtimer run` builds
 it (MonotonicClock, the folders from BANDTIMER_HOME, the workout started through the app's own
 `start_workout`), except for a silent player. Once the workout screen is up, its session's
-`poll()` is wrapped for this one session: the workout screen's 10 Hz `sync()` calls `poll()`
+`poll()` is wrapped for this one session: the workout screen's `sync()` calls `poll()`
 first thing and nothing else calls it while no key is pressed, so the wrapper notes when `sync()`
 ran and which deadlines it found passed. The app itself is not changed.
 
