@@ -42,9 +42,15 @@ class RoutineFilter(Input):
     name and pressing Enter is enough; Down hands over to the list to pick another."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "screen.start", "Start", id="filter-start"),
+        Binding("enter", "submit", "Start", id="filter-start"),
         Binding("down", "screen.focus_list", "To the list", show=False),
     ]
+
+    async def action_submit(self) -> None:
+        """Start through `Submitted`, which the box posts after the keys typed before Enter:
+        a binding calling the screen directly could start the routine highlighted before the
+        last letters of a fast-typed filter were in."""
+        self.post_message(self.Submitted(self, self.value))
 
 
 class MenuScreen(Screen[None]):
@@ -206,8 +212,13 @@ class MenuScreen(Screen[None]):
         else:
             self.post_message(self.StartRoutine(entry.routine))
 
+    @on(Input.Submitted, "#routine-filter")
+    def _filter_submitted(self) -> None:
+        self.action_start()
+
     def action_focus_filter(self) -> None:
-        self.query_one(RoutineFilter).focus()
+        """Focus now, not after the queued keys: `/q` typed fast must filter, not quit."""
+        self.set_focus(self.query_one(RoutineFilter))
 
     def action_focus_list(self) -> None:
         self.query_one(RoutineList).focus()
