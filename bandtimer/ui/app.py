@@ -195,6 +195,7 @@ class BandtimerApp(App[None]):
             advice=lambda: self.advice(routine),
         )
         self.switch_screen(summary)
+        self._read_last_done()  # the menu underneath now says this routine was done today
 
     def action_help(self) -> None:
         from bandtimer.ui.screens.help import HelpScreen

@@ -6,6 +6,8 @@ import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
+from textual.geometry import Region
+
 from bandtimer.domain.history import Feel, WorkoutStatus
 from bandtimer.storage.history import HistoryStore
 from bandtimer.storage.history_names import default_device_name
@@ -13,6 +15,7 @@ from bandtimer.storage.locations import Locations
 from bandtimer.ui.resume import ResumeScreen
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.screens.summary import SummaryScreen
+from bandtimer.ui.widgets.routine_list import RoutineList
 from tests.ui.harness import advance, build, quick_try, save_workout, text_of, workout
 
 SIZE = (100, 30)
@@ -107,3 +110,25 @@ def test_a_finished_set_is_saved_even_if_the_app_closes_straight_after(
     asyncio.run(body())
     [record] = store_in(tmp_path).unfinished()
     assert record.sets_done == 2
+
+
+def test_back_on_the_menu_the_routine_just_done_says_so(tmp_path: Path) -> None:
+    async def body() -> None:
+        harness = build(tmp_path)
+        async with harness.app.run_test(size=SIZE) as pilot:
+            await pilot.pause()  # the menu has read the (empty) history's dates
+            await pilot.press("slash", *"quick", "enter")
+            await advance(pilot, harness.clock, 5 + 19)
+            await pilot.press("q", "y")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, SummaryScreen)
+            await pilot.press("enter")
+            await pilot.pause()
+            rows = pilot.app.screen.query_one(RoutineList)
+            assert isinstance(pilot.app.screen, MenuScreen)
+            width, height = rows.region.size
+            lines = [strip.text for strip in rows.render_lines(Region(0, 0, width, height))]
+            [quick_row] = [i for i, line in enumerate(lines) if "  Quick try  " in line]
+            assert "last done" in lines[quick_row + 1], lines
+
+    asyncio.run(body())
