@@ -6,6 +6,7 @@ says is ever read as markup.
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -14,8 +15,11 @@ from bandtimer.domain.routine import Exercise, Sides
 
 
 def clock_time(seconds: float) -> str:
-    """`75` -> `1:15`, `3725` -> `1:02:05`; what a countdown or a planned total reads as."""
-    whole = max(0, round(seconds))
+    """`75` -> `1:15`, `3725` -> `1:02:05`; what a countdown or a planned total reads as.
+
+    Halves round up, not to even as `round` does: a running clock then turns over at every
+    half second, the moment `workout_view.until_change` redraws it for."""
+    whole = max(0, math.floor(seconds + 0.5))
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
