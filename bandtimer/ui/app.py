@@ -54,9 +54,12 @@ class BandtimerApp(App[None]):
         self._player: CuePlayer | None = None
         self._last_done: Callable[[str], date | None] | None = None
 
+    def get_default_screen(self) -> MenuScreen:
+        """The menu is the bottom screen itself. Pushed over Textual's own empty default screen
+        instead, it would wait for that blank screen to be composed and drawn for nothing."""
+        return MenuScreen(self.services, last_done=self.last_done, advice=self.advice)
+
     def on_mount(self) -> None:
-        menu = MenuScreen(self.services, last_done=self.last_done, advice=self.advice)
-        self.push_screen(menu)
         if self._start_routine is not None:
             self._open_player()  # the workout's first cue is only seconds away
             self.start_workout(self._start_routine)
