@@ -1,9 +1,10 @@
 """Where bandtimer keeps things on disk.
 
 Config and the user's own routines go in the platform's config dir, history in its data dir,
-as platformdirs decides for this system. `BANDTIMER_HOME=DIR` puts all of them under one folder,
-which is what tests and isolated runs use. Nothing here creates a folder: a path is only made
-when something is written to it, so merely starting bandtimer leaves no trace.
+and what can always be made again (the routine cache) in its cache dir, as platformdirs decides
+for this system. `BANDTIMER_HOME=DIR` puts all of them under one folder, which is what tests and
+isolated runs use. Nothing here creates a folder: a path is only made when something is written
+to it, so starting bandtimer leaves nothing but its cache, which may be deleted at any time.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ class Locations:
 
     config_dir: Path
     data_dir: Path
+    cache_dir: Path | None = None
+    """Where the routine cache goes; None keeps no cache (each start parses every file)."""
 
     @property
     def config_file(self) -> Path:
@@ -38,10 +41,15 @@ class Locations:
     def history_dir(self) -> Path:
         return self.data_dir / "history"
 
+    @property
+    def routine_cache_file(self) -> Path | None:
+        return self.cache_dir / "routines.json" if self.cache_dir is not None else None
+
     @classmethod
     def under(cls, home: Path) -> Locations:
-        """Everything in one folder: `home/config.toml`, `home/routines/`, `home/history/`."""
-        return cls(config_dir=home, data_dir=home)
+        """Everything in one folder: `home/config.toml`, `home/routines/`, `home/history/`,
+        `home/cache/`."""
+        return cls(config_dir=home, data_dir=home, cache_dir=home / "cache")
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Locations:
@@ -52,6 +60,7 @@ class Locations:
         return cls(
             config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
             data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            cache_dir=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
         )
 
 

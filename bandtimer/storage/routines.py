@@ -10,6 +10,8 @@ skipped: a routine that silently vanishes from the menu is harder to fix than on
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import stat
 import tomllib
@@ -20,6 +22,7 @@ from typing import Literal
 
 from bandtimer.domain.routine import Routine
 from bandtimer.formatting import visible_controls
+from bandtimer.storage.routine_cache import Document, RoutineCache
 from bandtimer.storage.routine_problems import Problem, RoutineError
 from bandtimer.storage.routine_validation import build_routine
 from bandtimer.storage.toml_lines import LineIndex
@@ -49,31 +52,62 @@ _TOML_POSITION = re.compile(
 _PYTHON_KEY = re.compile(r"\(((?:'[^']*', ?)+(?:'[^']*')?)\)")
 
 
-def load_routine(path: Path) -> Routine:
-    """The routine in the file at `path`; raises RoutineError for anything wrong with it."""
-    return parse_routine(_read_text(path), path)
+def load_routine(path: Path, cache: RoutineCache | None = None) -> Routine:
+    """The routine in the file at `path`; raises RoutineError for anything wrong with it.
+
+    With a `cache`, a file unchanged since it was cached is not read or parsed again."""
+    if cache is None:
+        return parse_routine(_read_text(path), path)
+    info = _stat_routine_file(path)
+    known = cache.parsed(path, info)
+    if known is not None:
+        document, lines = known
+        with contextlib.suppress(RoutineError):  # read afresh below to place every problem
+            return build_routine(document, path, lines)
+    document, lines = _parse(_read_text(path), path)
+    routine = build_routine(document, path, lines)
+    cache.remember(path, info, document, lines)  # only a file that makes a routine is kept
+    return routine
 
 
 def parse_routine(text: str, path: Path) -> Routine:
     """The routine in `text`, read from `path` (used in messages and kept as `Routine.path`)."""
+    document, lines = _parse(text, path)
+    return build_routine(document, path, lines)
+
+
+def _parse(text: str, path: Path) -> tuple[Document, LineIndex]:
+    """The TOML document in `text` and the line of each of its keys."""
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RoutineError([_syntax_problem(str(error), path)]) from None
     except RecursionError:
         raise _file_error(path, "is not a usable TOML file: it nests values too deeply") from None
-    return build_routine(document, path, LineIndex.scan(text))
+    return document, LineIndex.scan(text)
+
+
+def _stat_routine_file(path: Path) -> os.stat_result:
+    """The file's details, if it is a regular file small enough to be a routine."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise _file_error(path, "does not exist") from None
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).lower()
+        raise _file_error(path, f"cannot be read: {reason}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise _file_error(path, "is a folder, not a routine file")
+    if not stat.S_ISREG(info.st_mode):
+        raise _file_error(path, "is not a regular file")
+    if info.st_size > MAX_ROUTINE_BYTES:
+        raise _too_big(path, info.st_size)
+    return info
 
 
 def _read_text(path: Path) -> str:
+    _stat_routine_file(path)
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise _file_error(path, "is a folder, not a routine file")
-        if not stat.S_ISREG(info.st_mode):
-            raise _file_error(path, "is not a regular file")
-        if info.st_size > MAX_ROUTINE_BYTES:
-            raise _too_big(path, info.st_size)
         with path.open("rb") as file:
             data = file.read(MAX_ROUTINE_BYTES + 1)
     except FileNotFoundError:
@@ -145,23 +179,27 @@ class RoutineEntry:
         return self.routine is not None
 
 
-def load_entry(path: Path, origin: Origin) -> RoutineEntry:
+def load_entry(path: Path, origin: Origin, cache: RoutineCache | None = None) -> RoutineEntry:
     """The file at `path` as an entry: its routine, or its problems."""
     try:
-        return RoutineEntry(path, load_routine(path), (), origin)
+        return RoutineEntry(path, load_routine(path, cache), (), origin)
     except RoutineError as error:
         return RoutineEntry(path, None, error.problems, origin)
 
 
-def discover_routines(shipped_dir: Path, user_dir: Path) -> list[RoutineEntry]:
+def discover_routines(
+    shipped_dir: Path, user_dir: Path, cache: RoutineCache | None = None
+) -> list[RoutineEntry]:
     """Every routine file in both folders, sorted by name, broken ones included.
 
     A user's routine replaces a shipped one with the same name, ignoring case, so the way to
     change a shipped routine is to copy it and edit the copy. Neither folder has to exist, and
-    neither is created.
+    neither is created. A `cache` is saved once both folders have been read.
     """
-    shipped = _entries_in(shipped_dir, "shipped")
-    users = _entries_in(user_dir, "user")
+    shipped = _entries_in(shipped_dir, "shipped", cache)
+    users = _entries_in(user_dir, "user", cache)
+    if cache is not None:
+        cache.save()
     replaced = {entry.name.casefold() for entry in users if entry.ok}
     kept = [entry for entry in shipped if not (entry.ok and entry.name.casefold() in replaced)]
     return sorted(
@@ -169,7 +207,7 @@ def discover_routines(shipped_dir: Path, user_dir: Path) -> list[RoutineEntry]:
     )
 
 
-def _entries_in(folder: Path, origin: Origin) -> list[RoutineEntry]:
+def _entries_in(folder: Path, origin: Origin, cache: RoutineCache | None) -> list[RoutineEntry]:
     try:
         paths = sorted(
             path
@@ -182,7 +220,7 @@ def _entries_in(folder: Path, origin: Origin) -> list[RoutineEntry]:
         reason = (error.strerror or type(error).__name__).lower()
         problem = Problem(folder, None, None, None, None, f"cannot list the folder: {reason}")
         return [RoutineEntry(folder, None, (problem,), origin)]
-    return [load_entry(path, origin) for path in paths]
+    return [load_entry(path, origin, cache) for path in paths]
 
 
 def find_routine(entries: Iterable[RoutineEntry], name_or_path: str | Path) -> RoutineEntry | None:

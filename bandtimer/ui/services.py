@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bandtimer.domain.clock import Clock
 from bandtimer.storage.config import Config
 from bandtimer.storage.locations import Locations, shipped_routines_dir
+from bandtimer.storage.routine_cache import RoutineCache
 from bandtimer.storage.routines import RoutineEntry, discover_routines
 
 if TYPE_CHECKING:
@@ -68,5 +69,8 @@ class Services:
     """The workout history; tests hand in their own store, the app opens this device's."""
 
     def routines(self) -> list[RoutineEntry]:
-        """The shipped routines and the user's own, read afresh so edits show on return."""
-        return discover_routines(shipped_routines_dir(), self.locations.user_routines_dir)
+        """The shipped routines and the user's own, read afresh so edits show on return (the
+        cache only skips parsing files that have not changed since)."""
+        cache_file = self.locations.routine_cache_file
+        cache = RoutineCache(cache_file) if cache_file is not None else None
+        return discover_routines(shipped_routines_dir(), self.locations.user_routines_dir, cache)
