@@ -17,6 +17,7 @@ import stat
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -177,6 +178,15 @@ class RoutineEntry:
     @property
     def ok(self) -> bool:
         return self.routine is not None
+
+    @cached_property
+    def searchable(self) -> str:
+        """The name, file name, tags and exercise names, case-folded: what the menu's filter
+        looks in. Made once per reading, not on every key typed."""
+        words = [self.name, self.path.name]
+        if self.routine is not None:
+            words += [*self.routine.tags, *(exercise.name for exercise in self.routine.exercises)]
+        return "\n".join(words).casefold()
 
 
 def load_entry(path: Path, origin: Origin, cache: RoutineCache | None = None) -> RoutineEntry:

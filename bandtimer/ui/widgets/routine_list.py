@@ -39,12 +39,7 @@ def entry_matches(entry: RoutineEntry, query: str) -> bool:
     hides the file a person is trying to fix.
     """
     words = query.casefold().split()
-    if not words:
-        return True
-    haystack = [entry.name, entry.path.name]
-    if entry.routine is not None:
-        haystack += [*entry.routine.tags, *(exercise.name for exercise in entry.routine.exercises)]
-    folded = "\n".join(haystack).casefold()
+    folded = entry.searchable
     return all(word in folded for word in words)
 
 
