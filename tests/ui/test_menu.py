@@ -205,6 +205,8 @@ def test_filter_narrows_by_name_tag_and_exercise_and_escape_restores(tmp_path: P
         assert isinstance(pilot.app.focused, Input)
         await pilot.press(*"QUICK")
         assert shown_names(pilot) == ["Quick try"]
+        await pilot.pause()  # the preview follows the list a frame later
+        assert preview_text(pilot).startswith("Quick try\n")
         await pilot.press(*["backspace"] * 5, *"sampler")  # a tag
         assert shown_names(pilot) == ["Quick try"]
         await pilot.press(*["backspace"] * 7, *"banded plank")  # an exercise, two words

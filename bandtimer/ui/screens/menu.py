@@ -130,7 +130,8 @@ class MenuScreen(Screen[None]):
         """Read the routine files again, keeping the filter and the highlighted routine."""
         self._entries = self.services.routines()
         self.query_one(RoutineList).load(self._entries)
-        self._refilter()
+        self._show_matches()
+        self._preview()  # in the same frame as the list: the menu appears whole
 
     def history_read(self, *, dates: bool) -> None:
         """The app has opened the history, once the menu was first drawn: with `dates`, the rows
@@ -145,12 +146,17 @@ class MenuScreen(Screen[None]):
             self._fetch_advice_for(preview.entry)
 
     def _refilter(self) -> None:
+        """A key typed in the filter: the list, where the person is looking as they type, is
+        drawn first; the preview (a whole routine to lay out again) follows a frame later."""
+        self._show_matches()
+        self.call_after_refresh(self._preview)
+
+    def _show_matches(self) -> None:
         routines = self.query_one(RoutineList)
         current = routines.highlighted_entry
         query = self.query_one(RoutineFilter).value
         shown = [entry for entry in self._entries if entry_matches(entry, query)]
         routines.show(shown, keep=current.path if current is not None else None)
-        self._preview()
 
     def _preview(self) -> None:
         preview = self.query_one(RoutinePreview)
