@@ -12,17 +12,12 @@ that fell due since the last call, each stamped with the time it was due.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
 
 from bandtimer.domain.clock import Clock
 from bandtimer.domain.events import (
-    CountdownTick,
     Event,
-    Halfway,
     RepCounted,
-    RepStarted,
     SegmentEnded,
     SegmentStarted,
     SidesSwitched,
@@ -30,15 +25,10 @@ from bandtimer.domain.events import (
 )
 from bandtimer.domain.plan import Plan, RepMode, Segment, SegmentKind
 from bandtimer.domain.records import SegmentRecord
+from bandtimer.domain.reps import CLOCK_TOLERANCE, RepProgress, rep_goal
+from bandtimer.domain.segment_run import SegmentRun
 
 REST_STEP_SECONDS = 10
-COUNTDOWN_FROM = 3
-HALFWAY_MIN_HOLD = 20
-"""Holds shorter than this get the 3-2-1 only; a halfway cue as well would crowd them."""
-HELD_REP_COUNTDOWN_MIN_HOLD = 10
-CLOCK_TOLERANCE = 1e-9
-"""Seconds; a deadline this close counts as reached, so float sums (3 × 3.3) cannot leave a
-segment running with femtoseconds to go."""
 
 
 class SessionState(StrEnum):
@@ -51,23 +41,6 @@ class SessionState(StrEnum):
     @property
     def is_over(self) -> bool:
         return self in (SessionState.FINISHED, SessionState.QUIT)
-
-
-@dataclass(frozen=True)
-class RepProgress:
-    """Where a set of reps stands."""
-
-    reps_done: int
-    rep: int
-    """The rep in progress (1-based), or the last one once all are done."""
-    holding: bool
-    """For held reps: squeezing now, rather than releasing between reps."""
-    phase_remaining: float | None
-    """For held reps: seconds left of this hold or release."""
-
-
-Threshold = tuple[float, str, Callable[[float], Event]]
-"""(seconds into the segment, a key so it fires once, the event to emit at that time)."""
 
 
 class Session:
@@ -83,12 +56,7 @@ class Session:
         self.finished_at: float | None = None
         self.total_paused = 0.0
         self._pending: list[Event] = []
-        self._segment_start = 0.0
-        self._segment_paused = 0.0
-        self._paused_since: float | None = None
-        self._extra = 0.0
-        self._counted_reps = 0
-        self._fired: set[str] = set()
+        self._run = SegmentRun(plan[0], start=0.0)
 
     # -- reading the state -------------------------------------------------------------------
 
@@ -108,17 +76,15 @@ class Session:
         """Active seconds in the current segment, pauses left out."""
         if self.state is SessionState.NOT_STARTED:
             return 0.0
-        until = self._paused_since if self._paused_since is not None else self._now()
+        run = self._run
+        until = run.paused_since if run.paused_since is not None else self._now()
         if self.state.is_over and self.finished_at is not None:
             until = self.finished_at
-        return max(0.0, until - self._segment_start - self._segment_paused)
+        return max(0.0, run.active_at(until))
 
     def duration(self) -> float | None:
         """How long the current segment lasts, with any rest added or removed; None if untimed."""
-        segment = self.current
-        if not segment.is_timed:
-            return None
-        return segment.planned_seconds + self._extra
+        return self._run.duration()
 
     def remaining(self) -> float | None:
         duration = self.duration()
@@ -127,29 +93,7 @@ class Session:
         return max(0.0, duration - self.elapsed())
 
     def reps(self) -> RepProgress | None:
-        return self._reps_at(self.elapsed())
-
-    def _reps_at(self, elapsed: float) -> RepProgress | None:
-        segment = self.current
-        if segment.rep_mode is None:
-            return None
-        target = _rep_goal(segment)
-        if segment.rep_mode is RepMode.COUNTED:
-            done = self._counted_reps
-            return RepProgress(done, min(done + 1, target), holding=False, phase_remaining=None)
-        cycle = segment.rep_cycle_seconds
-        elapsed = min(elapsed, self.duration() or 0.0)
-        if segment.rep_mode is RepMode.TEMPO:
-            done = min(target, int(elapsed / cycle + CLOCK_TOLERANCE))
-            return RepProgress(done, min(done + 1, target), holding=False, phase_remaining=None)
-        assert segment.hold_seconds is not None
-        hold = segment.hold_seconds
-        started = min(target - 1, int(elapsed / cycle + CLOCK_TOLERANCE))
-        into = elapsed - started * cycle
-        holding = into < hold
-        done = started + (0 if holding else 1)
-        left = hold - into if holding else cycle - into
-        return RepProgress(done, started + 1, holding=holding, phase_remaining=max(0.0, left))
+        return self._run.reps_at(self.elapsed())
 
     def until_next_event(self) -> float | None:
         """Seconds until `poll()` would next have something to hand over, if nobody acts.
@@ -162,7 +106,8 @@ class Session:
         if self.state is not SessionState.RUNNING:
             return None
         elapsed = self.elapsed()
-        due = [offset for offset, key, _ in self._thresholds() if key not in self._fired]
+        run = self._run
+        due = [offset for offset, key, _ in run.thresholds() if key not in run.fired]
         duration = self.duration()
         if duration is not None:
             due.append(duration)
@@ -203,11 +148,11 @@ class Session:
         now = self._now()
         self._catch_up(now)
         if self.state is SessionState.RUNNING:
-            self._paused_since = now
+            self._run.paused_since = now
             self.state = SessionState.PAUSED
 
     def resume(self) -> None:
-        if self.state is not SessionState.PAUSED or self._paused_since is None:
+        if self.state is not SessionState.PAUSED or self._run.paused_since is None:
             return
         self._end_pause(self._now())
         self.state = SessionState.RUNNING
@@ -238,11 +183,12 @@ class Session:
         """Add (or with a negative number remove) time from the current pause."""
         if not self._catch_up_for_operation() or not self.current.is_rest:
             return False
+        run = self._run
         elapsed = self.elapsed()
-        self._extra = max(self._extra + seconds, elapsed - self.current.planned_seconds)
+        run.extra = max(run.extra + seconds, elapsed - self.current.planned_seconds)
         duration = self.duration() or 0.0
-        self._fired = {key for key in self._fired if not key.startswith("tick")}
-        self._fired |= {key for offset, key, _ in self._thresholds() if offset <= elapsed}
+        run.fired = {key for key in run.fired if not key.startswith("tick")}
+        run.fired |= {key for offset, key, _ in run.thresholds() if offset <= elapsed}
         if duration <= elapsed:
             self._catch_up(self._now())
         return True
@@ -257,9 +203,10 @@ class Session:
         if self.is_paused:
             return False
         now = self._now()
-        self._counted_reps += 1
-        self._pending.append(RepCounted(self.current, self._counted_reps, now))
-        if self._counted_reps >= _rep_goal(self.current):
+        run = self._run
+        run.counted_reps += 1
+        self._pending.append(RepCounted(self.current, run.counted_reps, now))
+        if run.counted_reps >= rep_goal(self.current):
             self._end_segment(now, skipped=False)
             self._begin_next(now)
         return True
@@ -298,49 +245,22 @@ class Session:
     def _catch_up(self, now: float) -> None:
         """End every segment whose deadline has passed, each at its own deadline."""
         while self.state is SessionState.RUNNING:
-            elapsed = now - self._segment_start - self._segment_paused
+            run = self._run
+            elapsed = run.active_at(now)
             duration = self.duration()
             if duration is not None and elapsed >= duration - CLOCK_TOLERANCE:
                 elapsed = max(elapsed, duration)
             limit = elapsed if duration is None else min(elapsed, duration)
             # Sorted, so that after a stall the events come out in the order they were due.
-            for offset, key, make in sorted(self._thresholds(), key=lambda mark: mark[0]):
-                if offset <= limit and key not in self._fired:
-                    self._fired.add(key)
-                    self._pending.append(make(self._segment_start + self._segment_paused + offset))
+            for offset, key, make in sorted(run.thresholds(), key=lambda mark: mark[0]):
+                if offset <= limit and key not in run.fired:
+                    run.fired.add(key)
+                    self._pending.append(make(run.moment(offset)))
             if duration is None or elapsed < duration:
                 return
-            deadline = self._segment_start + self._segment_paused + duration
+            deadline = run.moment(duration)
             self._end_segment(deadline, skipped=False)
             self._begin_next(deadline)
-
-    def _thresholds(self) -> list[Threshold]:
-        """The moments inside the current segment that deserve an event."""
-        segment = self.current
-        duration = self.duration()
-        marks: list[Threshold] = []
-        if duration is None:
-            return marks
-        if segment.rep_mode is RepMode.HELD:
-            assert segment.hold_seconds is not None
-            hold, cycle = segment.hold_seconds, segment.rep_cycle_seconds
-            for rep in range(1, _rep_goal(segment) + 1):
-                start = (rep - 1) * cycle
-                marks.append((start, f"rep-start-{rep}", _rep_started(segment, rep)))
-                marks.append((start + hold, f"rep-done-{rep}", _rep_counted(segment, rep)))
-                if hold >= HALFWAY_MIN_HOLD:
-                    marks.append((start + hold / 2, f"half-{rep}", _halfway(segment)))
-                if hold >= HELD_REP_COUNTDOWN_MIN_HOLD:
-                    marks += _countdown(segment, start + hold, f"tick-{rep}")
-            return marks
-        if segment.rep_mode is RepMode.TEMPO:
-            for rep in range(1, _rep_goal(segment) + 1):
-                at = rep * segment.rep_cycle_seconds
-                marks.append((at, f"rep-done-{rep}", _rep_counted(segment, rep)))
-            return marks
-        if segment.kind is SegmentKind.HOLD and duration >= HALFWAY_MIN_HOLD:
-            marks.append((duration / 2, "half", _halfway(segment)))
-        return marks + _countdown(segment, duration, "tick")
 
     def _reps_in_range(self) -> bool:
         progress = self.reps()
@@ -349,13 +269,9 @@ class Session:
 
     def _begin(self, index: int, at: float) -> None:
         self.index = index
-        self._segment_start = at
-        self._segment_paused = 0.0
-        self._paused_since = at if self.state is SessionState.PAUSED else None
-        self._extra = 0.0
-        self._counted_reps = 0
-        self._fired = set()
         segment = self.current
+        paused_since = at if self.state is SessionState.PAUSED else None
+        self._run = SegmentRun(segment, start=at, paused_since=paused_since)
         self._pending.append(SegmentStarted(segment, at))
         if segment.kind is SegmentKind.SWITCH_SIDES and segment.side is not None:
             self._pending.append(SidesSwitched(segment, segment.side, at))
@@ -367,65 +283,16 @@ class Session:
             self._finish(at, SessionState.FINISHED)
 
     def _end_pause(self, now: float) -> None:
-        if self._paused_since is None:
-            return
-        paused = now - self._paused_since
-        self._segment_paused += paused
-        self.total_paused += paused
-        self._paused_since = None
+        self.total_paused += self._run.end_pause(now)
 
     def _end_segment(self, at: float, *, skipped: bool) -> None:
         self._end_pause(at)
-        segment = self.current
-        active = at - self._segment_start - self._segment_paused
-        progress = self._reps_at(active)
-        record = SegmentRecord(
-            segment_index=segment.index,
-            kind=segment.kind,
-            exercise_name=segment.exercise.name,
-            set_number=segment.set_number,
-            side=segment.side,
-            planned_seconds=segment.planned_seconds,
-            actual_seconds=active,
-            paused_seconds=self._segment_paused,
-            started_at=self._segment_start - (self.started_at or 0.0),
-            reps_done=progress.reps_done if progress is not None else None,
-            skipped=skipped,
-        )
+        record = self._run.record(at, workout_started=self.started_at or 0.0, skipped=skipped)
         self.records.append(record)
-        self._pending.append(SegmentEnded(segment, record, at))
+        self._pending.append(SegmentEnded(self.current, record, at))
 
     def _finish(self, at: float, state: SessionState) -> None:
         self.state = state
         self.finished_at = at
         self._pending.append(WorkoutFinished(completed=state is SessionState.FINISHED, at=at))
 
-
-def _rep_goal(segment: Segment) -> int:
-    """The reps a set runs to: the top of its range."""
-    assert segment.rep_target is not None
-    return segment.rep_target.high
-
-
-def _countdown(segment: Segment, end: float, key: str) -> list[Threshold]:
-    return [
-        (end - n, f"{key}-{n}", _tick(segment, n))
-        for n in range(COUNTDOWN_FROM, 0, -1)
-        if end - n > 0
-    ]
-
-
-def _tick(segment: Segment, n: int) -> Callable[[float], Event]:
-    return lambda at: CountdownTick(segment, n, at)
-
-
-def _halfway(segment: Segment) -> Callable[[float], Event]:
-    return lambda at: Halfway(segment, at)
-
-
-def _rep_started(segment: Segment, rep: int) -> Callable[[float], Event]:
-    return lambda at: RepStarted(segment, rep, at)
-
-
-def _rep_counted(segment: Segment, rep: int) -> Callable[[float], Event]:
-    return lambda at: RepCounted(segment, rep, at)
