@@ -36,6 +36,7 @@ from hypothesis import strategies as st
 
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Routine
+from bandtimer.storage.routine_cache import SETTLED_NS, RoutineCache
 from bandtimer.storage.routine_validation import EXERCISE_FIELDS, ROUTINE_FIELDS, TIMING_BOUNDS
 from bandtimer.storage.routines import MAX_ROUTINE_BYTES, RoutineError, load_routine
 
@@ -96,7 +97,27 @@ def load_and_check(folder: Path, document: dict[str, Any]) -> Routine | RoutineE
     else:
         plan = build_plan(outcome)  # a routine that loads must also be one a workout can follow
         assert plan.segments and plan.total_seconds > 0
+    assert_the_cache_changes_nothing(path, outcome)
     return outcome
+
+
+def assert_the_cache_changes_nothing(path: Path, uncached: Routine | RoutineError) -> None:
+    """Loading through the routine cache, as it is filled and then as it is used, gives exactly
+    what loading without it gave."""
+    cache_file = path.parent / "cache" / f"{path.stem}.json"
+    cache_file.unlink(missing_ok=True)
+    for _filling_then_using in range(2):
+        cache = RoutineCache(cache_file, now_ns=lambda: time.time_ns() + 10 * SETTLED_NS)
+        try:
+            cached: Routine | RoutineError = load_routine(path, cache)
+        except RoutineError as error:
+            cached = error
+        cache.save()
+        if isinstance(uncached, RoutineError):
+            assert isinstance(cached, RoutineError)
+            assert cached.problems == uncached.problems
+        else:
+            assert cached == uncached
 
 
 # -- any valid TOML ------------------------------------------------------------------------------
