@@ -295,4 +295,3 @@ class Session:
         self.state = state
         self.finished_at = at
         self._pending.append(WorkoutFinished(completed=state is SessionState.FINISHED, at=at))
-

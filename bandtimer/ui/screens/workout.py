@@ -11,12 +11,9 @@ at once, so a key press shows without waiting for either.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
@@ -28,15 +25,13 @@ from bandtimer.domain.plan import RepMode
 from bandtimer.domain.session import Session, SessionState
 from bandtimer.recording import WorkoutRecorder
 from bandtimer.sound import Cue
-from bandtimer.ui.feel_bindings import FEEL_BINDINGS, feel_question
+from bandtimer.ui.feel_bindings import feel_question
 from bandtimer.ui.next_change_timer import NextChangeTimer
 from bandtimer.ui.screens.confirm import ConfirmScreen
 from bandtimer.ui.screens.help import HelpScreen
-from bandtimer.ui.widgets.big_number import size_at
-from bandtimer.ui.widgets.big_word import BigWord
-from bandtimer.ui.widgets.countdown import Countdown
-from bandtimer.ui.widgets.text_line import TextLine
-from bandtimer.ui.widgets.workout_progress import WorkoutProgress
+from bandtimer.ui.screens.workout_bindings import WORKOUT_BINDINGS
+from bandtimer.ui.screens.workout_fit import block_scale, fold_classes
+from bandtimer.ui.widgets.workout_display import WorkoutDisplay
 from bandtimer.workout_view import WorkoutView, describe, until_change
 
 STEADY_SECONDS = 0.25
@@ -46,52 +41,10 @@ FOOTER_LATER_SECONDS = 0.03
 """How long after a pause or resume the footer swaps Pause and Resume: about two frames. Textual
 rebuilds the whole footer for it (some 12 ms of work), and doing that at once keeps the frame
 that says PAUSED from reaching the terminal (it is written from another thread) for as long."""
-TONES = ("work", "rest", "switch", "ready")
-COMPACT_BELOW_ROWS = 24
-"""Under this many rows the steps fold away, so the digits keep their room. A classic 80×24
-terminal still has four rows for them: at 26, they were hidden there above ten empty rows."""
-TINY_BELOW_ROWS = 17
-BIG_PHASE_MIN_COLUMNS = 78
-"""Narrower than this, the phase is written in plain letters so RIGHT or LEFT keeps its size."""
-
-
-def block_scale(width: int, height: int) -> int:
-    """How large the countdown can be drawn: 0 for `Digits`, else the block font's scale.
-
-    The number takes at most about a quarter of the rows, so the phase, the side and the
-    exercise stay on screen with it, and must fit "10:00" across.
-    """
-    if height < COMPACT_BELOW_ROWS:
-        return 0
-    scale = max(1, height // 18)
-    while scale > 1 and size_at("10:00", scale).width > width - 4:
-        scale -= 1
-    return scale if size_at("10:00", scale).width <= width - 4 else 0
 
 
 class WorkoutScreen(Screen[None]):
-    BINDINGS = [
-        Binding("space", "pause", "Pause", id="pause", tooltip="pause / resume"),
-        Binding("space", "resume", "Resume", id="resume"),
-        Binding(
-            "enter", "rep", "Rep", id="rep",
-            tooltip="count a rep; for reps that count themselves, finish the set",
-        ),
-        Binding(
-            "f", "finish_set", "Finish set", id="finish-set", show=False,
-            tooltip="finish the set anywhere inside its rep range",
-        ),
-        Binding("s", "skip", "Skip", id="skip", tooltip="skip to what comes next"),
-        Binding("b", "back", "Back", id="back", tooltip="back to what came before"),
-        Binding("plus", "more_rest", "+10s", id="more-rest", show=False, tooltip="10 s more rest"),
-        Binding("minus", "less_rest", "-10s", id="less-rest", show=False, tooltip="10 s less rest"),
-        Binding("c", "next_band", "Band", id="band", tooltip="change this exercise's band"),
-        *FEEL_BINDINGS,
-        Binding(
-            "q", "quit_workout", "Quit", id="quit-workout",
-            tooltip="stop the workout, after asking; what you did is kept",
-        ),
-    ]
+    BINDINGS = WORKOUT_BINDINGS
 
     class Finished(Message):
         """The session is over, finished or stopped early; the app shows the summary."""
@@ -114,44 +67,13 @@ class WorkoutScreen(Screen[None]):
         self.recorder = recorder
         self._play_cue = play_cue
         self._start_at = start_at
-        self._shown: WorkoutView | None = None
         self._next_change = NextChangeTimer(self, self.sync)
         self._finish_sent = False
         self._save_pending = False
 
     def compose(self) -> ComposeResult:
-        # Kept, not looked up: the screen writes to them several times a second.
-        self._heading = TextLine(id="heading")
-        self._clock = TextLine(id="clock")
-        self._progress = WorkoutProgress(id="progress")
-        self._phase_row = Horizontal(id="phase-row")
-        self._phase_big = BigWord("", id="phase-big")
-        self._phase = TextLine(id="phase")
-        self._side = BigWord("", id="side")
-        self._exercise = TextLine(id="exercise")
-        self._set_line = TextLine(id="set-line")
-        self._countdown = Countdown(id="countdown")
-        self._band = TextLine(id="band")
-        self._band_choice = TextLine(id="band-choice")
-        self._feel = TextLine(id="feel")
-        self._steps = TextLine(id="steps")
-        with Vertical(id="workout"):
-            with Horizontal(id="top"):
-                yield self._heading
-                yield self._clock
-            yield self._progress
-            with self._phase_row:
-                yield self._phase_big
-                yield self._phase
-                yield self._side
-            yield self._exercise
-            yield self._set_line
-            yield self._countdown
-            yield self._band
-            yield self._band_choice
-            yield self._feel
-            with VerticalScroll(id="steps-box"):
-                yield self._steps
+        self._display = WorkoutDisplay(id="workout")  # kept: written several times a second
+        yield self._display
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -164,10 +86,9 @@ class WorkoutScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
-        self.set_class(width < BIG_PHASE_MIN_COLUMNS, "-narrow")
-        self.set_class(height < COMPACT_BELOW_ROWS, "-compact")
-        self.set_class(height < TINY_BELOW_ROWS, "-tiny")
-        self._countdown.use_blocks(block_scale(width, height))
+        for name, on in fold_classes(width, height).items():
+            self.set_class(on, name)
+        self._display.use_blocks(block_scale(width, height))
 
     # -- drawing ------------------------------------------------------------------------------
 
@@ -225,38 +146,19 @@ class WorkoutScreen(Screen[None]):
             session.elapsed() < session.current.planned_seconds  # progress counts only these
         ):
             waits.append(
-                self._progress.until_next_step(session.progress(), session.plan.total_seconds)
+                self._display.until_next_step(session.progress(), session.plan.total_seconds)
             )
         wait = min((wait for wait in waits if wait is not None), default=None)
         self._next_change.set(session.clock.now(), wait)
 
     def _show(self, view: WorkoutView) -> None:
-        old = self._shown
-        self._progress.show(view.progress)
-        if old is not None and view == replace(old, progress=view.progress):
+        old = self._display.shown
+        if not self._display.show(view):
             return
-        self._shown = view
-        self._heading.show(view.heading)
-        self._clock.show(view.clock)
-        self._phase.show(view.phase)
-        self._exercise.show(view.exercise)
-        self._set_line.show(view.set_line)
-        self._band.show(view.band)
-        self._steps.show("\n".join(f"{n}. {step}" for n, step in enumerate(view.steps, 1)))
-        self._phase_big.update(view.phase)
-        self._side.update(view.side)
-        self._countdown.show(view.big, view.caption)
-        if old is None or (view.tone, view.paused) != (old.tone, old.paused):
-            for tone in TONES:
-                self._phase_row.set_class(view.tone == tone, f"-{tone}")
-                self._countdown.set_class(view.tone == tone, f"-{tone}")
-            self._phase_row.set_class(view.paused, "-paused")
-            self._countdown.set_class(view.paused, "-paused")
         if old is None:
             self.refresh_bindings()
         elif view.paused != old.paused:
             self.set_timer(FOOTER_LATER_SECONDS, self.refresh_bindings, name="footer")
-        self._countdown.set_class(view.final, "-final")
 
     def _show_record(self) -> None:
         """The band in use and, after an exercise, the question of how it felt."""
@@ -265,10 +167,7 @@ class WorkoutScreen(Screen[None]):
             self._report(recorder.take_problem())
         band = recorder.band_label(self.session.current.exercise.name) if recorder else ""
         feel = recorder.awaiting_feel if recorder else None
-        question = feel_question(feel)
-        self._band_choice.show(band)
-        self._feel.show(question)
-        self._feel.display = bool(question)
+        self._display.show_record(band, feel_question(feel))
 
     def _report(self, problem: str | None) -> None:
         if problem:
@@ -371,4 +270,3 @@ class WorkoutScreen(Screen[None]):
         if was_running and not self.session.state.is_over:
             self.session.resume()
         return result
-
