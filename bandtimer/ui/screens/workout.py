@@ -44,6 +44,7 @@ that says PAUSED from reaching the terminal (it is written from another thread) 
 
 
 class WorkoutScreen(Screen[None]):
+    CSS_PATH = "workout.tcss"
     BINDINGS = WORKOUT_BINDINGS
 
     class Finished(Message):
