@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.command import CommandList, DiscoveryHit, Hit
 from textual.geometry import Region
@@ -228,6 +229,24 @@ def test_typing_part_of_a_name_and_enter_starts_it(tmp_path: Path) -> None:
         await pilot.pause()
         assert [start.routine.name for start in starts] == ["Quick try"]
         assert workout(pilot).session.plan.routine.name == "Quick try"
+
+    run(tmp_path, body)
+
+
+def test_slash_and_letters_arriving_in_one_read_all_reach_the_filter(tmp_path: Path) -> None:
+    """A paste, a fast typist or tmux can deliver `/quick` before `/` has been handled: every
+    key is queued at once here, as the terminal driver would post them."""
+
+    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+        for character in "/quick":
+            key = "slash" if character == "/" else character
+            pilot.app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert isinstance(pilot.app.focused, Input)
+        assert pilot.app.focused.value == "quick"
+        assert shown_names(pilot) == ["Quick try"]
+        await pilot.press("slash")  # in the filter, `/` is only a character
+        assert pilot.app.focused.value == "quick/"
 
     run(tmp_path, body)
 

@@ -66,7 +66,11 @@ class MenuScreen(Screen[None]):
     AUTO_FOCUS = "#routine-list"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "Start", id="start", tooltip="start the highlighted routine"),
-        Binding("slash", "focus_filter", "Filter", id="filter", tooltip="type to filter"),
+        # A priority binding is handled before the next key is routed anywhere: `/quick` sent
+        # in one burst (a fast typist, a paste, tmux) then filters instead of reaching the list.
+        Binding(
+            "slash", "focus_filter", "Filter", id="filter", tooltip="type to filter", priority=True
+        ),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
         Binding("h", "history", "History", id="history", tooltip="past workouts and streaks"),
         Binding("r", "reload", "Reload", id="reload", tooltip="read the routine files again"),
@@ -223,8 +227,13 @@ class MenuScreen(Screen[None]):
         self.action_start()
 
     def action_focus_filter(self) -> None:
-        """Focus now, not after the queued keys: `/q` typed fast must filter, not quit."""
-        self.set_focus(self.query_one(RoutineFilter))
+        """Focus now, not after the queued keys: `/q` typed fast must filter, not quit. In the
+        filter itself `/` is just a character (the binding sees it first, being a priority)."""
+        routine_filter = self.query_one(RoutineFilter)
+        if self.focused is routine_filter:
+            routine_filter.insert_text_at_cursor("/")
+        else:
+            self.set_focus(routine_filter)
 
     def action_focus_list(self) -> None:
         self.query_one(RoutineList).focus()
