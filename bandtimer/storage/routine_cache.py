@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -31,6 +32,8 @@ from bandtimer.storage.toml_lines import KeyPath, LineIndex
 
 CACHE_FORMAT = 1
 """Bumped whenever what is cached, or how lines are found, changes."""
+MAX_CACHE_BYTES = 64 * 1024 * 1024
+"""Far more than the routines a person keeps (500 files make about 1 MB); bigger is not ours."""
 SETTLED_NS = 2_000_000_000
 """A file last changed longer ago than this is trusted to change its times on its next write."""
 
@@ -66,8 +69,10 @@ class RoutineCache:
             lines = {tuple(path_): line for path_, line in entry["lines"]}
         except (KeyError, TypeError, ValueError):
             return None
-        if not isinstance(document, dict):
-            return None
+        if not isinstance(document, dict) or not all(
+            isinstance(line, int) and _entry(key) for key, line in lines.items()
+        ):
+            return None  # not what `remember` writes: edited by hand, or damaged
         self._used[key] = entry
         return document, LineIndex(lines)
 
@@ -98,21 +103,24 @@ class RoutineCache:
             return
         files = []
         for key, entry in self._used.items():
-            try:
-                files.append(f"{json.dumps(key)}: {json.dumps(entry, ensure_ascii=False)}")
+            try:  # ASCII escapes: even a lone surrogate from a damaged cache cannot fail to encode
+                files.append(f"{json.dumps(key)}: {json.dumps(entry)}")
             except (TypeError, ValueError):
                 continue
         text = f'{{"version": {json.dumps(self._version)}, "files": {{{", ".join(files)}}}}}'
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            _replace(self.file, text.encode("utf-8"))
+            _replace(self.file, text.encode("ascii"))
         except OSError:
             pass  # only a shortcut: the routines were read all the same
 
     def _read(self) -> dict[str, Any]:
         try:
+            info = self.file.stat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CACHE_BYTES:
+                return {}  # a FIFO would block the start, a huge file fill the memory
             data = json.loads(self.file.read_bytes())
-        except (OSError, ValueError, RecursionError):
+        except (OSError, ValueError, RecursionError, MemoryError):
             return {}
         if not isinstance(data, dict) or data.get("version") != self._version:
             return {}

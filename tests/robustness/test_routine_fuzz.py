@@ -106,8 +106,10 @@ def assert_the_cache_changes_nothing(path: Path, uncached: Routine | RoutineErro
     what loading without it gave."""
     cache_file = path.parent / "cache" / f"{path.stem}.json"
     cache_file.unlink(missing_ok=True)
-    for _filling_then_using in range(2):
+    for using in (False, True):
         cache = RoutineCache(cache_file, now_ns=lambda: time.time_ns() + 10 * SETTLED_NS)
+        if using and isinstance(uncached, Routine):
+            assert cache.parsed(path, path.stat()) is not None, "a valid routine was not cached"
         try:
             cached: Routine | RoutineError = load_routine(path, cache)
         except RoutineError as error:

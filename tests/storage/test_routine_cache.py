@@ -181,3 +181,43 @@ def test_a_document_json_cannot_hold_is_left_out_and_the_rest_kept(tmp_path: Pat
     again = RoutineCache(tmp_path / "cache.json", now_ns=later)
     assert again.parsed(dated, dated.stat()) is None
     assert again.parsed(plain, plain.stat()) == ({"name": "Plain"}, lines)
+
+
+def test_a_cache_with_a_lone_surrogate_in_it_is_rewritten_without_error(tmp_path: Path) -> None:
+    write(tmp_path / "user", "a", "Alpha")
+    gone = write(tmp_path / "user", "b", "Beta")
+    discover(tmp_path)
+    cache_file = tmp_path / "cache" / "routines.json"
+    data = json.loads(cache_file.read_bytes())
+    entry = data["files"][str(tmp_path / "user" / "a.toml")]
+    entry["document"]["description"] = "x\udc80"  # JSON can say this; TOML never could
+    cache_file.write_text(json.dumps(data), encoding="ascii")
+    gone.unlink()  # so that the cache is written again
+    (found,) = discover(tmp_path)
+    assert found.name == "Alpha"
+    files = json.loads(cache_file.read_bytes())["files"]
+    assert files.keys() == {str(tmp_path / "user" / "a.toml")}
+
+
+def test_cached_lines_that_are_not_whole_numbers_make_the_file_read_again(
+    tmp_path: Path, parses: CountedParsing
+) -> None:
+    write(tmp_path / "user", "a", "Alpha")
+    discover(tmp_path)
+    cache_file = tmp_path / "cache" / "routines.json"
+    data = json.loads(cache_file.read_bytes())
+    (entry,) = data["files"].values()
+    entry["lines"] = [[["exercise", 1], "four"]]
+    cache_file.write_text(json.dumps(data), encoding="utf-8")
+    (found,) = discover(tmp_path)
+    assert found.routine is not None
+    assert found.routine.exercises[0].line == 4
+    assert parses.count == 2
+
+
+def test_a_cache_that_is_not_a_regular_file_is_not_read(tmp_path: Path) -> None:
+    write(tmp_path / "user", "a", "Alpha")
+    (tmp_path / "cache").mkdir()
+    os.mkfifo(tmp_path / "cache" / "routines.json")  # reading it would wait for a writer forever
+    (found,) = discover(tmp_path)
+    assert found.ok
