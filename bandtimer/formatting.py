@@ -14,12 +14,16 @@ from bandtimer.domain.plan import RepMode, Segment, SegmentKind
 from bandtimer.domain.routine import Exercise, Sides
 
 
-def clock_time(seconds: float) -> str:
-    """`75` -> `1:15`, `3725` -> `1:02:05`; what a countdown or a planned total reads as.
+def whole_seconds(seconds: float) -> int:
+    """Seconds to the nearest whole one, halves up (not to even, as `round` does): a running
+    clock then turns over at every half second, the moment `workout_view.until_change` redraws
+    it for, and a 12.5 s hold reads 13 in a list of sets as it does on a clock."""
+    return max(0, math.floor(seconds + 0.5))
 
-    Halves round up, not to even as `round` does: a running clock then turns over at every
-    half second, the moment `workout_view.until_change` redraws it for."""
-    whole = max(0, math.floor(seconds + 0.5))
+
+def clock_time(seconds: float) -> str:
+    """`75` -> `1:15`, `3725` -> `1:02:05`; what a countdown or a planned total reads as."""
+    whole = whole_seconds(seconds)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -227,13 +227,9 @@ class MenuScreen(Screen[None]):
         self.action_start()
 
     def action_focus_filter(self) -> None:
-        """Focus now, not after the queued keys: `/q` typed fast must filter, not quit. In the
-        filter itself `/` is just a character (the binding sees it first, being a priority)."""
-        routine_filter = self.query_one(RoutineFilter)
-        if self.focused is routine_filter:
-            routine_filter.insert_text_at_cursor("/")
-        else:
-            self.set_focus(routine_filter)
+        """Focus now, not after the queued keys: `/q` typed fast must filter, not quit. (In the
+        filter `check_action` turns the binding off, so there `/` is typed as text.)"""
+        self.set_focus(self.query_one(RoutineFilter))
 
     def action_focus_list(self) -> None:
         self.query_one(RoutineList).focus()

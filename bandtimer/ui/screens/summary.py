@@ -23,7 +23,7 @@ from textual.widgets import Footer, Static
 
 from bandtimer.domain.history import Feel
 from bandtimer.domain.summary import ExerciseSummary, SetResult, WorkoutSummary
-from bandtimer.formatting import clock_time, describe_dose
+from bandtimer.formatting import clock_time, describe_dose, whole_seconds
 from bandtimer.recording import WorkoutRecorder
 from bandtimer.ui.feel_bindings import FEEL_BINDINGS, feel_question
 
@@ -177,7 +177,7 @@ def each_set(exercise: ExerciseSummary, results: tuple[SetResult, ...]) -> Text:
     for position, result in enumerate(results):
         if position:
             text.append(SET_SEPARATOR)
-        figure = result.reps if result.reps is not None else round(result.seconds)
+        figure = result.reps if result.reps is not None else whole_seconds(result.seconds)
         text.append(str(figure), style=None if result.done else UNDONE_STYLE)
     if exercise.is_timed_hold and results:
         text.append(" s")
