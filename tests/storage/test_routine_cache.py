@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,6 +54,19 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> CountedParsing:
 def discover(tmp_path: Path, now_ns=later) -> list[RoutineEntry]:
     cache = RoutineCache(tmp_path / "cache" / "routines.json", now_ns=now_ns)
     return discover_routines(tmp_path / "shipped", tmp_path / "user", cache)
+
+
+def cached_files(tmp_path: Path) -> dict[str, Any]:
+    """The cache's entries as `discover` left them, by file path."""
+    return json.loads((tmp_path / "cache" / "routines.json").read_bytes())["files"]
+
+
+def edit_cached(tmp_path: Path, path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """Change the cache's entry for `path` on disk, as a damaged or foreign cache would be."""
+    cache_file = tmp_path / "cache" / "routines.json"
+    data = json.loads(cache_file.read_bytes())
+    change(data["files"][str(path)])
+    cache_file.write_text(json.dumps(data), encoding="ascii")
 
 
 def test_a_second_reading_uses_the_cache_and_gives_the_same_routines(
@@ -106,13 +121,13 @@ def test_a_broken_file_is_not_cached_and_its_problems_keep_their_lines(
 
 
 def test_a_cached_document_that_makes_no_routine_is_read_afresh(tmp_path: Path) -> None:
-    write(tmp_path / "user", "b", "Beta", reps=12)
+    path = write(tmp_path / "user", "b", "Beta", reps=12)
     discover(tmp_path)
-    cache_file = tmp_path / "cache" / "routines.json"
-    data = json.loads(cache_file.read_bytes())
-    (entry,) = data["files"].values()
-    entry["document"]["exercise"][0]["reps"] = 500  # as if another bandtimer had cached it
-    cache_file.write_text(json.dumps(data), encoding="utf-8")
+
+    def as_another_bandtimer_might_have(entry: dict[str, Any]) -> None:
+        entry["document"]["exercise"][0]["reps"] = 500
+
+    edit_cached(tmp_path, path, as_another_bandtimer_might_have)
     (found,) = discover(tmp_path)
     assert found.routine is not None
     assert str(found.routine.exercises[0].reps) == "12"
@@ -138,13 +153,9 @@ def test_a_broken_or_foreign_cache_is_ignored_and_replaced(
 def test_a_cache_entry_with_a_wrong_shape_is_parsed_again(
     tmp_path: Path, parses: CountedParsing
 ) -> None:
-    write(tmp_path / "user", "b", "Beta")
+    path = write(tmp_path / "user", "b", "Beta")
     discover(tmp_path)
-    cache_file = tmp_path / "cache" / "routines.json"
-    data = json.loads(cache_file.read_bytes())
-    (entry,) = data["files"].values()
-    entry["lines"] = 7
-    cache_file.write_text(json.dumps(data), encoding="utf-8")
+    edit_cached(tmp_path, path, lambda entry: entry.update(lines=7))
     (found,) = discover(tmp_path)
     assert found.ok
     assert parses.count == 2
@@ -166,7 +177,7 @@ def test_files_that_are_gone_leave_the_cache(tmp_path: Path) -> None:
     discover(tmp_path)
     gone.unlink()
     discover(tmp_path)
-    files = json.loads((tmp_path / "cache" / "routines.json").read_bytes())["files"]
+    files = cached_files(tmp_path)
     assert list(files) == [str(tmp_path / "user" / "a.toml")]
 
 
@@ -184,31 +195,26 @@ def test_a_document_json_cannot_hold_is_left_out_and_the_rest_kept(tmp_path: Pat
 
 
 def test_a_cache_with_a_lone_surrogate_in_it_is_rewritten_without_error(tmp_path: Path) -> None:
-    write(tmp_path / "user", "a", "Alpha")
+    kept = write(tmp_path / "user", "a", "Alpha")
     gone = write(tmp_path / "user", "b", "Beta")
     discover(tmp_path)
-    cache_file = tmp_path / "cache" / "routines.json"
-    data = json.loads(cache_file.read_bytes())
-    entry = data["files"][str(tmp_path / "user" / "a.toml")]
-    entry["document"]["description"] = "x\udc80"  # JSON can say this; TOML never could
-    cache_file.write_text(json.dumps(data), encoding="ascii")
+
+    def with_a_lone_surrogate(entry: dict[str, Any]) -> None:
+        entry["document"]["description"] = "x\udc80"  # JSON can say this; TOML never could
+
+    edit_cached(tmp_path, kept, with_a_lone_surrogate)
     gone.unlink()  # so that the cache is written again
     (found,) = discover(tmp_path)
     assert found.name == "Alpha"
-    files = json.loads(cache_file.read_bytes())["files"]
-    assert files.keys() == {str(tmp_path / "user" / "a.toml")}
+    assert cached_files(tmp_path).keys() == {str(kept)}
 
 
 def test_cached_lines_that_are_not_whole_numbers_make_the_file_read_again(
     tmp_path: Path, parses: CountedParsing
 ) -> None:
-    write(tmp_path / "user", "a", "Alpha")
+    path = write(tmp_path / "user", "a", "Alpha")
     discover(tmp_path)
-    cache_file = tmp_path / "cache" / "routines.json"
-    data = json.loads(cache_file.read_bytes())
-    (entry,) = data["files"].values()
-    entry["lines"] = [[["exercise", 1], "four"]]
-    cache_file.write_text(json.dumps(data), encoding="utf-8")
+    edit_cached(tmp_path, path, lambda entry: entry.update(lines=[[["exercise", 1], "four"]]))
     (found,) = discover(tmp_path)
     assert found.routine is not None
     assert found.routine.exercises[0].line == 4
