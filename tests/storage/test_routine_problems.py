@@ -1,0 +1,143 @@
+"""How a routine file's problems are reported: each names its file, line, exercise and field.
+
+Every problem in a file is reported, one per line, in the order of the file, with lines that
+stay right past multi-line strings, arrays and inline tables, and TOML the parser cannot read is
+a problem rather than a crash. The catalogue of single mistakes: test_routine_bad_files.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bandtimer.storage.routines import Problem, RoutineError, load_routine, parse_routine
+from tests.storage.routine_files import BAD
+
+
+def test_a_problem_names_file_line_exercise_and_field() -> None:
+    with pytest.raises(RoutineError) as caught:
+        load_routine(BAD / "hold_too_long.toml")
+    assert caught.value.problems == (
+        Problem(
+            path=BAD / "hold_too_long.toml",
+            line=9,
+            exercise_number=2,
+            exercise_name="Banded plank",
+            field="hold",
+            message="hold must be 5–60 seconds, got 90",
+        ),
+    )
+
+
+def test_a_timing_problem_names_the_timing_field() -> None:
+    with pytest.raises(RoutineError) as caught:
+        load_routine(BAD / "negative_timing.toml")
+    (problem,) = caught.value.problems
+    assert (problem.field, problem.exercise_number, problem.line) == ("timing.get_ready", None, 4)
+
+
+def test_every_problem_in_a_file_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "many.toml"
+    path.write_text(
+        'name = "Many mistakes"\n'  # 1
+        "colour = 1\n"  # 2
+        "[timing]\n"  # 3
+        "switch_sides = 500\n"  # 4
+        "[[exercise]]\n"  # 5
+        'name = "Clamshell"\n'  # 6
+        "sets = [5, 3]\n"  # 7
+        "reps = 300\n"  # 8
+        'sides = "Each"\n'  # 9
+        "[[exercise]]\n"  # 10
+        "hold = 90\n"  # 11
+        "tempo = 2\n"  # 12
+        "[[exercise]]\n"  # 13
+        'name = "clamshell"\n'  # 14
+        "reps = 10\n",  # 15
+        encoding="utf-8",
+    )
+    with pytest.raises(RoutineError) as caught:
+        load_routine(path)
+    prefix = f"{path}:"
+    assert str(caught.value).splitlines() == [
+        f'{prefix}2: unknown field "colour"; the fields are name, description, source, notes,'
+        " tags, equipment, timing, exercise",
+        f"{prefix}4: timing.switch_sides must be 0–120 seconds, got 500",
+        f'{prefix}7: exercise 1 "Clamshell": sets must be [min, max] with min ≤ max, got [5, 3]',
+        f'{prefix}8: exercise 1 "Clamshell": reps must be 1–200, got 300',
+        f'{prefix}9: exercise 1 "Clamshell": sides must be one of "both", "each", got "Each",'
+        ' did you mean "each"?',
+        f"{prefix}10: exercise 2: name is required",
+        f"{prefix}11: exercise 2: hold must be 5–60 seconds, got 90",
+        f"{prefix}12: exercise 2: tempo and hold do not go together: tempo paces reps that are"
+        " not held",
+        f"{prefix}12: exercise 2: tempo needs reps: it is the seconds each rep takes",
+        f'{prefix}14: exercise 3 "clamshell": name is already used by exercise 1 "Clamshell";'
+        " each exercise needs its own name",
+    ]
+    assert len(caught.value.problems) == 10
+
+
+def test_a_duplicate_name_is_reported_even_when_the_first_exercise_is_broken() -> None:
+    text = (
+        'name = "Twice"\n'
+        '[[exercise]]\nname = "Plank"\nhold = 90\n'
+        '[[exercise]]\nname = "plank"\nhold = 30\n'
+    )
+    with pytest.raises(RoutineError) as caught:
+        parse_routine(text, Path("twice.toml"))
+    assert str(caught.value).splitlines() == [
+        'twice.toml:4: exercise 1 "Plank": hold must be 5–60 seconds, got 90',
+        'twice.toml:6: exercise 2 "plank": name is already used by exercise 1 "Plank";'
+        " each exercise needs its own name",
+    ]
+
+
+def test_error_text_is_one_problem_per_line() -> None:
+    error = RoutineError(
+        [
+            Problem(Path("a.toml"), None, None, None, None, "first"),
+            Problem(Path("a.toml"), 3, 1, "Plank", "hold", "second"),
+        ]
+    )
+    assert str(error) == 'a.toml: first\na.toml:3: exercise 1 "Plank": second'
+
+
+def test_lines_point_past_multiline_strings_and_arrays() -> None:
+    text = (
+        'name = "Tricky"\n'  # 1
+        'description = """\n'  # 2
+        "[[exercise]]\n"  # 3: text, not a header
+        'hold = 90"""\n'  # 4
+        "tags = [\n"  # 5
+        '  "[[exercise]]",\n'  # 6
+        "]\n"  # 7
+        "[[exercise]]  # the only one\n"  # 8
+        "name = 'Plank'\n"  # 9
+        "  hold = 90\n"  # 10
+    )
+    with pytest.raises(RoutineError) as caught:
+        parse_routine(text, Path("t.toml"))
+    assert str(caught.value) == 't.toml:10: exercise 1 "Plank": hold must be 5–60 seconds, got 90'
+
+
+def test_exercises_written_inline_still_load_and_report(tmp_path: Path) -> None:
+    text = 'name = "Inline"\nexercise = [{name = "A", reps = 5}, {name = "B", hold = 1}]\n'
+    with pytest.raises(RoutineError) as caught:
+        parse_routine(text, Path("i.toml"))
+    assert str(caught.value) == 'i.toml:2: exercise 2 "B": hold must be 5–60 seconds, got 1'
+
+
+def test_a_syntax_error_at_the_end_of_the_file_has_no_line() -> None:
+    with pytest.raises(RoutineError) as caught:
+        parse_routine('name = "x"\ntags = [', Path("end.toml"))
+    assert (
+        str(caught.value) == "end.toml: is not valid TOML: invalid value (at the end of the file)"
+    )
+
+
+def test_lists_nested_too_deeply_are_a_problem_not_a_crash() -> None:
+    with pytest.raises(RoutineError) as caught:
+        parse_routine("tags = " + "[" * 5000, Path("deep.toml"))
+    assert str(caught.value) == "deep.toml: is not a usable TOML file: it nests values too deeply"
