@@ -8,7 +8,8 @@ Where each requirement is tested (here, or elsewhere when it already was):
   documents, the line scanner).
 - A history that cannot be written (a file where a folder should be, a read-only file system,
   a full disk) or that disappears mid-workout: through WorkoutRecorder in
-  `test_filesystem_faults.py`, through the app in `test_filesystem_faults_app.py`. The atomic write itself: tests/storage/test_atomic.py.
+  `test_filesystem_faults.py`, through the app in `test_filesystem_faults_app.py`. The atomic
+  write itself: tests/storage/test_atomic.py.
 - SIGKILL at any moment keeps every finished set and every file readable:
   `test_kill_anywhere.py` (50 seeded kills). Resuming after a kill: tests/test_kill_mid_workout.py.
 - The wall clock never moves a countdown (source scan, jumping wall clock, jumping `time.time`),
