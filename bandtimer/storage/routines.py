@@ -57,9 +57,9 @@ def load_routine(path: Path, cache: RoutineCache | None = None) -> Routine:
     """The routine in the file at `path`; raises RoutineError for anything wrong with it.
 
     With a `cache`, a file unchanged since it was cached is not read or parsed again."""
+    info = _stat_routine_file(path)
     if cache is None:
         return parse_routine(_read_text(path), path)
-    info = _stat_routine_file(path)
     known = cache.parsed(path, info)
     if known is not None:
         document, lines = known
@@ -107,7 +107,7 @@ def _stat_routine_file(path: Path) -> os.stat_result:
 
 
 def _read_text(path: Path) -> str:
-    _stat_routine_file(path)
+    """The text of a file `_stat_routine_file` has found to be a routine-sized regular file."""
     try:
         with path.open("rb") as file:
             data = file.read(MAX_ROUTINE_BYTES + 1)

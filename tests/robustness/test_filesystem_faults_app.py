@@ -15,7 +15,6 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from textual.app import App
 from textual.pilot import Pilot
 
 from bandtimer.domain.clock import FakeClock
@@ -26,25 +25,13 @@ from bandtimer.ui.screens.summary import NOT_RECORDED, SummaryScreen
 from bandtimer.ui.screens.workout import WorkoutScreen
 from tests.robustness.disk_faults import PATCHED_FAULTS, SOME_FAULTS, Fault
 from tests.robustness.history_home import PLAN_SECONDS, SETS, STARTED, Home, WallClock, begin
-from tests.ui.harness import advance, build
+from tests.ui.harness import advance, build, record_notifications
 
 STEP = 5
 """The app is moved on a segment at a time: each set ends on its own redraw, and saves."""
 
 
 # -- through the app ----------------------------------------------------------------------------
-
-
-def record_notifications(app: App[Any]) -> list[tuple[str, dict[str, Any]]]:
-    notes: list[tuple[str, dict[str, Any]]] = []
-    notify = app.notify
-
-    def recording(message: str, **options: Any) -> None:
-        notes.append((message, options))
-        notify(message, **options)
-
-    app.notify = recording  # type: ignore[method-assign]
-    return notes
 
 
 def about_saving(notes: list[tuple[str, dict[str, Any]]]) -> list[str]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -124,3 +126,16 @@ def save_workout(
     )
     store.save(record)
     return record
+
+
+def record_notifications(app: App[Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Every `app.notify(message, **options)` from now on, still shown as usual."""
+    notes: list[tuple[str, dict[str, Any]]] = []
+    notify = app.notify
+
+    def recording(message: str, **options: Any) -> None:
+        notes.append((message, options))
+        notify(message, **options)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return notes

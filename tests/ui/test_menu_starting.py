@@ -10,12 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.app import App
 from textual.pilot import Pilot
 
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.widgets.routine_preview import RoutinePreview
-from tests.ui.harness import workout, write_routine
+from tests.ui.harness import record_notifications, workout, write_routine
 from tests.ui.menu_helpers import (
     BROKEN,
     highlight,
@@ -28,19 +27,6 @@ from tests.ui.menu_helpers import (
     run,
     shown_names,
 )
-
-
-def record_notifications(app: App[Any]) -> list[tuple[str, dict[str, Any]]]:
-    notes: list[tuple[str, dict[str, Any]]] = []
-    notify = app.notify
-
-    def recording(message: str, **options: Any) -> None:
-        notes.append((message, options))
-        notify(message, **options)
-
-    app.notify = recording  # type: ignore[method-assign]
-    return notes
-
 
 # -- broken files -------------------------------------------------------------------------------
 
