@@ -12,9 +12,11 @@ run: $(STAMP)
 	$(BIN)/python -m compileall -q bandtimer
 	$(BIN)/bandtimer $(ARGS)
 
+# -n auto: one pytest worker per core; every test keeps its files in its own tmp_path, so the
+# workers share nothing. `.venv/bin/pytest tests/...` alone still runs in one process.
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 bench: $(STAMP)
 	bash scripts/system-deps.sh --bench

@@ -172,6 +172,25 @@ def test_held_rep_progress_between_polls(make_routine, start_session, clock):
     assert session.reps() == RepProgress(reps_done=1, rep=2, holding=True, phase_remaining=5)
 
 
+TWO_LONG_HELD_REPS = [
+    ("Halfway", 10),
+    ("CountdownTick", 17),
+    ("CountdownTick", 18),
+    ("CountdownTick", 19),
+    ("RepCounted", 20),
+    ("RepStarted", 22),
+    ("Halfway", 32),
+    ("CountdownTick", 39),
+    ("CountdownTick", 40),
+    ("CountdownTick", 41),
+    ("RepCounted", 42),
+    ("SegmentEnded", 42),
+    ("WorkoutFinished", 42),
+]
+"""The cues of two 20 s held reps with a 2 s release, as (event, seconds in): rep 1 holds
+[0, 20), releases [20, 22); rep 2 holds [22, 42). Steady polling and one late poll give these."""
+
+
 def test_long_held_reps_get_a_countdown_and_a_halfway_each(make_routine, start_session, clock):
     session = start_session(make_routine(held(2, 20), rep_release=2))
     events = []
@@ -179,22 +198,7 @@ def test_long_held_reps_get_a_countdown_and_a_halfway_each(make_routine, start_s
         clock.advance(0.5)
         events += session.poll()
 
-    # rep 1 holds [0, 20), releases [20, 22); rep 2 holds [22, 42).
-    assert [(type(e).__name__, e.at - 1000) for e in events] == [
-        ("Halfway", 10),
-        ("CountdownTick", 17),
-        ("CountdownTick", 18),
-        ("CountdownTick", 19),
-        ("RepCounted", 20),
-        ("RepStarted", 22),
-        ("Halfway", 32),
-        ("CountdownTick", 39),
-        ("CountdownTick", 40),
-        ("CountdownTick", 41),
-        ("RepCounted", 42),
-        ("SegmentEnded", 42),
-        ("WorkoutFinished", 42),
-    ]
+    assert [(type(e).__name__, e.at - 1000) for e in events] == TWO_LONG_HELD_REPS
 
 
 def test_events_after_a_stall_come_in_the_order_they_were_due(make_routine, start_session, clock):
@@ -203,22 +207,7 @@ def test_events_after_a_stall_come_in_the_order_they_were_due(make_routine, star
     clock.advance(100)
     events = session.poll()
 
-    # The same cues as steady polling gives (see the test above), in the same order.
-    assert [(type(e).__name__, e.at - 1000) for e in events] == [
-        ("Halfway", 10),
-        ("CountdownTick", 17),
-        ("CountdownTick", 18),
-        ("CountdownTick", 19),
-        ("RepCounted", 20),
-        ("RepStarted", 22),
-        ("Halfway", 32),
-        ("CountdownTick", 39),
-        ("CountdownTick", 40),
-        ("CountdownTick", 41),
-        ("RepCounted", 42),
-        ("SegmentEnded", 42),
-        ("WorkoutFinished", 42),
-    ]
+    assert [(type(e).__name__, e.at - 1000) for e in events] == TWO_LONG_HELD_REPS
 
 
 def test_tempo_reps_count_themselves(make_routine, start_session, clock):

@@ -2,10 +2,9 @@
 
 Where each requirement is tested (here, or elsewhere when it already was):
 
-- Any routine file ends in a Routine or a RoutineError naming the file, within a second:
-  `test_routine_fuzz.py` (any valid TOML with dates and nesting; each shipped routine with one
-  field changed), beside tests/storage/test_routine_fuzzing.py (random bytes, routine-shaped
-  documents, the line scanner).
+- Any routine file ends in a Routine or a RoutineError naming the file, never a hang:
+  `test_routine_fuzz.py` (random bytes, routine-shaped documents, any valid TOML with dates and
+  nesting, each shipped routine with one field changed, the line scanner).
 - A history that cannot be written (a file where a folder should be, a read-only file system,
   a full disk) or that disappears mid-workout: through WorkoutRecorder in
   `test_filesystem_faults.py`, through the app in `test_filesystem_faults_app.py`. The atomic

@@ -6,6 +6,7 @@ catch up exactly as its own redraw would; no test waits on real time.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -49,7 +50,14 @@ class Harness:
     player: RecordingPlayer
 
 
-def build(home: Path, routine: Routine | None = None, *, mute: bool = False) -> Harness:
+def build(
+    home: Path,
+    routine: Routine | None = None,
+    *,
+    mute: bool = False,
+    wall_clock: Callable[[], datetime] | None = None,
+) -> Harness:
+    """The app as the command line builds it; `wall_clock` fixes the date records are given."""
     clock = FakeClock()
     player = RecordingPlayer()
     app = create_app(
@@ -58,6 +66,7 @@ def build(home: Path, routine: Routine | None = None, *, mute: bool = False) -> 
         mute=mute,
         clock=clock,
         player_factory=lambda on_fallback: (player, None),
+        wall_clock=wall_clock,
     )
     return Harness(app, clock, player)
 

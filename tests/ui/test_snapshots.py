@@ -18,20 +18,17 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.routine import Routine
-from bandtimer.storage.locations import Locations
 from bandtimer.storage.routines import load_routine
-from bandtimer.ui.factory import create_app
 from bandtimer.ui.screens.help import HelpScreen
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.screens.summary import SummaryScreen
 from bandtimer.ui.widgets.big_word import BigWord
 from bandtimer.ui.widgets.countdown import Countdown
 from bandtimer.ui.widgets.routine_list import RoutineList
+from tests.ui import harness
 from tests.ui.harness import (
     Harness,
-    RecordingPlayer,
     advance,
     quick_try,
     text_of,
@@ -85,17 +82,8 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def build(home: Path, routine: Routine | None = None) -> Harness:
-    """`harness.build`, with the date fixed too: records and advice are dated by it."""
-    clock = FakeClock()
-    player = RecordingPlayer()
-    app = create_app(
-        Locations.under(home),
-        start_routine=routine,
-        clock=clock,
-        player_factory=lambda on_fallback: (player, None),
-        wall_clock=lambda: NOON,
-    )
-    return Harness(app, clock, player)
+    """The harness's app, with the date fixed too: records and advice are dated by it."""
+    return harness.build(home, routine, wall_clock=lambda: NOON)
 
 
 def own_routine(home: Path, text: str) -> Routine:
