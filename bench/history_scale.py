@@ -25,8 +25,8 @@ from bandtimer.domain.history import WorkoutRecord, WorkoutStatus, record_from_s
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.session import Session
 from bandtimer.storage.history import HistoryStore, new_record_id
-from bandtimer.storage.history_codec import record_to_toml
-from bandtimer.storage.history_names import record_path
+from bandtimer.storage.history.codec import record_to_toml
+from bandtimer.storage.history.names import record_path
 from bandtimer.storage.routines import load_routine
 from bench.report import Goal, Section
 from bench.startup import alternate, time_command, time_to_screen

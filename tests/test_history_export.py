@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from bandtimer.coach import listing_row, records_to_json
+from bandtimer.coach.history_export import CSV_COLUMNS, csv_text, record_to_json
 from bandtimer.domain.history import (
     ExerciseRecord,
     Feel,
@@ -26,13 +28,6 @@ from bandtimer.domain.history import (
     WorkoutStatus,
 )
 from bandtimer.domain.routine import Side
-from bandtimer.history_export import (
-    CSV_COLUMNS,
-    csv_text,
-    listing_row,
-    record_to_json,
-    records_to_json,
-)
 from bandtimer.storage.history import HistoryStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -161,7 +156,7 @@ def test_the_listing_row(records: list[WorkoutRecord]) -> None:
 
 def test_the_export_module_needs_neither_textual_nor_rich() -> None:
     probe = (
-        "import sys, bandtimer.history_export\n"
+        "import sys, bandtimer.coach.history_export\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
     )
     result = subprocess.run(

@@ -12,8 +12,7 @@ import signal
 import time
 from pathlib import Path
 
-from bandtimer.storage.history import HistoryStore
-from bandtimer.storage.history_names import default_device_name
+from bandtimer.storage.history import HistoryStore, default_device_name
 from bandtimer.storage.locations import Locations
 from bandtimer.ui.resume import ResumeScreen
 from tests.terminal_process import start_in_a_terminal

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bandtimer.coach import WorkoutRecorder
 from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.history import Feel, WorkoutStatus
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.progression import DEFAULT_BANDS
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Sides, Timing
 from bandtimer.domain.session import Session
-from bandtimer.recording import WorkoutRecorder
 from bandtimer.storage.history import HistoryStore
 
 BRIDGE = Exercise("Bridge", IntRange.exactly(2), hold=IntRange.exactly(10))

@@ -7,11 +7,11 @@ from dataclasses import replace
 import pytest
 from hypothesis import given, settings
 
+from bandtimer.coach import WorkoutView, describe, until_change
 from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.plan import RepMode, build_plan
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Timing
 from bandtimer.domain.session import Session, SessionState
-from bandtimer.workout_view import WorkoutView, describe, until_change
 from tests.domain.test_session_properties import routines
 
 NEAR = 1e-4

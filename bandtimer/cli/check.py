@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bandtimer.coach import clock_time, plural
 from bandtimer.domain.plan import build_plan
-from bandtimer.formatting import clock_time, plural
 from bandtimer.storage.routines import RoutineError, load_routine
 
 

@@ -19,18 +19,11 @@ from rich.table import Table
 from rich.text import Text
 
 from bandtimer.cli.console import make_console
+from bandtimer.coach import LISTING_COLUMNS, NO_WORKOUTS, listing_row, records_to_json, write_csv
 from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
-from bandtimer.formatting import visible_controls
-from bandtimer.history_export import (
-    LISTING_COLUMNS,
-    NO_WORKOUTS,
-    listing_row,
-    records_to_json,
-    write_csv,
-)
+from bandtimer.domain.text import visible_controls
 from bandtimer.storage.config import Config, load_config
-from bandtimer.storage.history import HistoryLoad, HistoryProblem, HistoryStore
-from bandtimer.storage.history_names import default_device_name
+from bandtimer.storage.history import HistoryLoad, HistoryProblem, HistoryStore, default_device_name
 from bandtimer.storage.locations import Locations
 
 DEFAULT_LIMIT = 20

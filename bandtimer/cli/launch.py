@@ -7,7 +7,7 @@ import sys
 
 from bandtimer.domain.routine import Routine
 from bandtimer.storage.locations import Locations
-from bandtimer.storage.routine_lookup import RoutineNotFound, resolve_routine
+from bandtimer.storage.routines import RoutineNotFound, resolve_routine
 
 
 def launch(locations: Locations, *, routine: str | None, mute: bool) -> int:

@@ -6,8 +6,9 @@ from rich.table import Table
 from rich.text import Text
 
 from bandtimer.cli.console import make_console
+from bandtimer.coach import clock_time
 from bandtimer.domain.plan import build_plan
-from bandtimer.formatting import clock_time, visible_controls
+from bandtimer.domain.text import visible_controls
 from bandtimer.storage.locations import Locations, shipped_routines_dir
 from bandtimer.storage.routines import discover_routines
 

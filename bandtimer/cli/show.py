@@ -6,11 +6,11 @@ from rich.table import Table
 from rich.text import Text
 
 from bandtimer.cli.console import make_console
+from bandtimer.coach import clock_time, describe_dose, describe_segment, side_label
 from bandtimer.domain.plan import Plan, build_plan
 from bandtimer.domain.routine import Routine
-from bandtimer.formatting import clock_time, describe_dose, describe_segment, side_label
 from bandtimer.storage.locations import Locations
-from bandtimer.storage.routine_lookup import RoutineNotFound, resolve_routine
+from bandtimer.storage.routines import RoutineNotFound, resolve_routine
 
 
 def show_routine(locations: Locations, name_or_path: str) -> int:

@@ -17,10 +17,10 @@ from rich.text import Text
 
 from bandtimer.cli.console import make_console
 from bandtimer.cli.history import open_history, problems_text
+from bandtimer.coach import NO_WORKOUTS, streak_line, totals_line
 from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
 from bandtimer.domain.streaks import regularity
-from bandtimer.formatting import visible_controls
-from bandtimer.history_export import NO_WORKOUTS, streak_line, totals_line
+from bandtimer.domain.text import visible_controls
 from bandtimer.storage.history import HistoryLoad
 from bandtimer.storage.locations import Locations
 

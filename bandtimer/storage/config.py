@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bandtimer.domain.bands import DEFAULT_BANDS, BandColour
-from bandtimer.storage.routine_problems import quoted, shown
+from bandtimer.storage.routines import quoted, shown
 
 MAX_CONFIG_BYTES = 1024 * 1024
 WEEKLY_TARGET_RANGE = range(1, 15)

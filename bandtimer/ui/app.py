@@ -15,9 +15,9 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from bandtimer.coach import shown_path
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Routine
-from bandtimer.formatting import shown_path
 from bandtimer.ui.commands import RoutineCommands
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.services import Services
@@ -111,7 +111,7 @@ class BandtimerApp(App[None]):
     def _read_last_done(self) -> None:
         """One listing of the history's folders; the menu then adds the dates to its rows and
         asks for its advice."""
-        from bandtimer.storage.history_names import routine_slug
+        from bandtimer.storage.history import routine_slug
 
         days = self.services.history.last_done()
         self._last_done = lambda name: days.get(routine_slug(name))
@@ -157,8 +157,8 @@ class BandtimerApp(App[None]):
     # -- routing ------------------------------------------------------------------------------
 
     def start_workout(self, routine: Routine, *, resumed: WorkoutRecord | None = None) -> None:
+        from bandtimer.coach import WorkoutRecorder
         from bandtimer.domain.session import Session
-        from bandtimer.recording import WorkoutRecorder
         from bandtimer.ui.screens.workout import WorkoutScreen
 
         session = Session(build_plan(routine), self.services.clock)

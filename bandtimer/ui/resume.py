@@ -13,10 +13,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from bandtimer.coach import plural
 from bandtimer.domain.history import WorkoutRecord, matches_plan
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Routine
-from bandtimer.formatting import plural
 from bandtimer.storage.routines import RoutineEntry
 
 

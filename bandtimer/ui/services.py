@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING
 from bandtimer.domain.clock import Clock
 from bandtimer.storage.config import Config
 from bandtimer.storage.locations import Locations, shipped_routines_dir
-from bandtimer.storage.routine_cache import RoutineCache
-from bandtimer.storage.routines import RoutineEntry, discover_routines
+from bandtimer.storage.routines import RoutineCache, RoutineEntry, discover_routines
 
 if TYPE_CHECKING:
     from bandtimer.sound import Cue, CuePlayer
@@ -41,8 +40,7 @@ class OpenedOnFirstUse:
             return None  # type: ignore[return-value]  # the field's default: open when asked
         store = services.__dict__.get("_history")
         if store is None:
-            from bandtimer.storage.history import HistoryStore
-            from bandtimer.storage.history_names import default_device_name
+            from bandtimer.storage.history import HistoryStore, default_device_name
 
             device = services.config.device or default_device_name()
             store = services.__dict__["_history"] = HistoryStore(

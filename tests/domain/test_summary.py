@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bandtimer.coach import describe_dose
 from bandtimer.domain.plan import SegmentKind, build_plan
 from bandtimer.domain.routine import Exercise, IntRange, Sides
 from bandtimer.domain.session import Session, SessionState
 from bandtimer.domain.summary import SetResult, summarize
-from bandtimer.formatting import describe_dose
 
 
 @pytest.fixture

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from bandtimer.coach import WorkoutRecorder
 from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.progression import DEFAULT_BANDS
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.session import Session, SessionState
-from bandtimer.recording import WorkoutRecorder
 from bandtimer.storage import atomic
 from bandtimer.storage.history import HistoryStore
 from bandtimer.storage.locations import Locations

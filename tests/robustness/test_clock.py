@@ -22,13 +22,13 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from bandtimer.coach import WorkoutRecorder
 from bandtimer.domain.clock import FakeClock, MonotonicClock
 from bandtimer.domain.history import WorkoutStatus
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.progression import DEFAULT_BANDS
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Timing
 from bandtimer.domain.session import Session, SessionState
-from bandtimer.recording import WorkoutRecorder
 from bandtimer.storage.history import HistoryStore
 from bandtimer.ui.screens.help import HelpScreen
 from bandtimer.ui.screens.summary import SummaryScreen
@@ -40,8 +40,8 @@ PACKAGE = ROOT / "bandtimer"
 COUNTDOWN_SOURCES = [
     *sorted((PACKAGE / "domain").rglob("*.py")),
     *sorted((PACKAGE / "ui").rglob("*.py")),
-    PACKAGE / "workout_view.py",
-    PACKAGE / "cues.py",
+    PACKAGE / "coach" / "workout_view.py",
+    PACKAGE / "coach" / "cues.py",
 ]
 TIME_FUNCTIONS = {"time", "time_ns", "localtime", "gmtime", "ctime"}
 MONOTONIC_FUNCTIONS = {"monotonic", "monotonic_ns", "perf_counter", "perf_counter_ns"}

@@ -34,13 +34,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from bandtimer.domain.plan import build_plan
 from bandtimer.storage.atomic import TEMP_SUFFIX
 from bandtimer.storage.history import HistoryStore
-from bandtimer.storage.history_files import UnreadableRecord, read_record
-from bandtimer.storage.history_names import IN_PROGRESS_SUFFIX
+from bandtimer.storage.history.files import UnreadableRecord, read_record
+from bandtimer.storage.history.names import IN_PROGRESS_SUFFIX
 from bandtimer.storage.locations import Locations
-from bandtimer.storage.routines import parse_routine
+from bandtimer.storage.routines.loading import parse_routine
 from tests.terminal_process import start_in_a_terminal
 
 ROUTINE = """
@@ -189,6 +191,7 @@ def run_lane(home: Path, trials: list[Trial]) -> None:
 # -- the test -----------------------------------------------------------------------------------
 
 
+@pytest.mark.serial  # its save margin is real time: other tests beside it would eat into it
 def test_killed_at_any_moment_keeps_every_finished_set_and_every_file_readable(
     tmp_path: Path,
 ) -> None:

@@ -37,11 +37,12 @@ from hypothesis import strategies as st
 
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Routine
-from bandtimer.formatting import visible_controls
-from bandtimer.storage.routine_cache import SETTLED_NS, RoutineCache
-from bandtimer.storage.routine_validation import EXERCISE_FIELDS, ROUTINE_FIELDS, TIMING_BOUNDS
-from bandtimer.storage.routines import MAX_ROUTINE_BYTES, RoutineError, load_routine, parse_routine
-from bandtimer.storage.toml_lines import LineIndex
+from bandtimer.domain.text import visible_controls
+from bandtimer.storage.routines import RoutineCache, RoutineError, load_routine
+from bandtimer.storage.routines.cache import SETTLED_NS
+from bandtimer.storage.routines.loading import MAX_ROUTINE_BYTES, parse_routine
+from bandtimer.storage.routines.toml_lines import LineIndex
+from bandtimer.storage.routines.validation import EXERCISE_FIELDS, ROUTINE_FIELDS, TIMING_BOUNDS
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = sorted((ROOT / "routines").glob("*.toml"))

@@ -21,8 +21,8 @@ from bandtimer.domain.plan import SegmentKind
 from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.routine import Side
 from bandtimer.storage.history import HistoryStore
-from bandtimer.storage.history_codec import HistoryFormatError, record_from_toml, record_to_toml
-from bandtimer.storage.history_files import read_record
+from bandtimer.storage.history.codec import HistoryFormatError, record_from_toml, record_to_toml
+from bandtimer.storage.history.files import read_record
 
 words = st.text(min_size=1, max_size=30).filter(lambda text: text.strip())
 seconds = st.floats(min_value=0, max_value=1e7, allow_nan=False, allow_infinity=False)

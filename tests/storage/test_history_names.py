@@ -6,13 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from bandtimer.domain.history import RoutineRef, WorkoutRecord, WorkoutStatus
-from bandtimer.storage.history import HistoryStore, new_record_id
-from bandtimer.storage.history_names import (
-    HistoryFileName,
-    default_device_name,
-    record_path,
-    routine_slug,
-)
+from bandtimer.storage.history import HistoryStore, default_device_name, new_record_id, routine_slug
+from bandtimer.storage.history.names import HistoryFileName, record_path
 
 STARTED = datetime(2025, 12, 31, 23, 45, 7, tzinfo=timezone(timedelta(hours=-5)))
 

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from bandtimer.domain.history import ExerciseRecord, RoutineRef, WorkoutRecord, WorkoutStatus
-from bandtimer.storage.history import HistoryStore
-from bandtimer.storage.history_names import routine_slug
+from bandtimer.storage.history import HistoryStore, routine_slug
 
 ZONE = timezone(timedelta(hours=1))
 

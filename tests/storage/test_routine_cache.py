@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from bandtimer.storage import routines as routines_module
-from bandtimer.storage.routine_cache import SETTLED_NS, RoutineCache
-from bandtimer.storage.routines import RoutineEntry, discover_routines
-from bandtimer.storage.toml_lines import LineIndex
+from bandtimer.storage.routines import RoutineCache, RoutineEntry, discover_routines
+from bandtimer.storage.routines import loading as routines_module
+from bandtimer.storage.routines.cache import SETTLED_NS
+from bandtimer.storage.routines.toml_lines import LineIndex
 
 ROUTINE = 'name = "{name}"\n\n# a comment\n[[exercise]]\nname = "Clamshell"\nreps = {reps}\n'
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bandtimer.storage.routines import RoutineEntry, discover_routines, find_routine
+from bandtimer.storage.routines import RoutineEntry, discover_routines
+from bandtimer.storage.routines.loading import find_routine
 
 
 def write_routine(folder: Path, file_name: str, name: str, reps: int = 10) -> Path:

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from bandtimer.domain.routine import Band, Exercise, IntRange, Routine, Sides, Timing
-from bandtimer.storage.routines import MAX_ROUTINE_BYTES, load_routine, parse_routine
+from bandtimer.storage.routines import load_routine
+from bandtimer.storage.routines.loading import MAX_ROUTINE_BYTES, parse_routine
 from tests.storage.routine_files import DATA, problems_in
 
 

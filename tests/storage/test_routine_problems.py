@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bandtimer.storage.routines import Problem, RoutineError, load_routine, parse_routine
+from bandtimer.storage.routines import RoutineError, load_routine
+from bandtimer.storage.routines.loading import Problem, parse_routine
 from tests.storage.routine_files import BAD
 
 

@@ -21,9 +21,8 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from bandtimer.formatting import visible_controls
-from bandtimer.storage.routine_problems import RoutineError
-from bandtimer.storage.routines import load_routine
+from bandtimer.domain.text import visible_controls
+from bandtimer.storage.routines import RoutineError, load_routine
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.screens.summary import SummaryScreen
 from bandtimer.ui.widgets.routine_list import RoutineList

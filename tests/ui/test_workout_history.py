@@ -9,8 +9,7 @@ from pathlib import Path
 from textual.geometry import Region
 
 from bandtimer.domain.history import Feel, WorkoutStatus
-from bandtimer.storage.history import HistoryStore
-from bandtimer.storage.history_names import default_device_name
+from bandtimer.storage.history import HistoryStore, default_device_name
 from bandtimer.storage.locations import Locations
 from bandtimer.ui.resume import ResumeScreen
 from bandtimer.ui.screens.menu import MenuScreen

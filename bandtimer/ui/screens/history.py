@@ -28,10 +28,10 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
+from bandtimer.coach import NO_WORKOUTS, listing_row, streak_line, totals_line
 from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
 from bandtimer.domain.streaks import Regularity, regularity
-from bandtimer.formatting import visible_controls
-from bandtimer.history_export import NO_WORKOUTS, listing_row, streak_line, totals_line
+from bandtimer.domain.text import visible_controls
 from bandtimer.storage.history import HistoryLoad, HistoryProblem
 from bandtimer.ui.services import Services
 from bandtimer.ui.widgets.calendar import CalendarHeatmap

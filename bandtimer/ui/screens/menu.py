@@ -23,8 +23,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 
+from bandtimer.coach import plural, shown_path
 from bandtimer.domain.routine import Routine
-from bandtimer.formatting import plural, shown_path, visible_controls
+from bandtimer.domain.text import visible_controls
 from bandtimer.storage.routines import RoutineEntry
 from bandtimer.ui.services import Services
 from bandtimer.ui.widgets.routine_list import LastDone, RoutineList, entry_matches

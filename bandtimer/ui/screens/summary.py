@@ -21,10 +21,9 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from bandtimer.coach import WorkoutRecorder, clock_time, describe_dose, whole_seconds
 from bandtimer.domain.history import Feel
 from bandtimer.domain.summary import ExerciseSummary, SetResult, WorkoutSummary
-from bandtimer.formatting import clock_time, describe_dose, whole_seconds
-from bandtimer.recording import WorkoutRecorder
 from bandtimer.ui.feel_bindings import FEEL_BINDINGS, feel_question
 
 NOT_RECORDED = "Not recorded: the history could not be written (see the message above)."

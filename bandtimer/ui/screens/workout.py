@@ -19,11 +19,10 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
-from bandtimer.cues import choose_cue
+from bandtimer.coach import WorkoutRecorder, WorkoutView, choose_cue, describe, until_change
 from bandtimer.domain.history import Feel
 from bandtimer.domain.plan import RepMode
 from bandtimer.domain.session import Session, SessionState
-from bandtimer.recording import WorkoutRecorder
 from bandtimer.sound import Cue
 from bandtimer.ui.feel_bindings import feel_question
 from bandtimer.ui.next_change_timer import NextChangeTimer
@@ -32,7 +31,6 @@ from bandtimer.ui.screens.help import HelpScreen
 from bandtimer.ui.screens.workout_bindings import WORKOUT_BINDINGS
 from bandtimer.ui.screens.workout_fit import block_scale, fold_classes
 from bandtimer.ui.widgets.workout_display import WorkoutDisplay
-from bandtimer.workout_view import WorkoutView, describe, until_change
 
 STEADY_SECONDS = 0.25
 """The backstop redraw, 4 Hz. Changes are drawn when they fall due (`NextChangeTimer`); this only

@@ -20,9 +20,10 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from bandtimer.coach import clock_time, plural
 from bandtimer.domain.plan import planned_seconds
 from bandtimer.domain.routine import Routine
-from bandtimer.formatting import clock_time, plural, visible_controls
+from bandtimer.domain.text import visible_controls
 from bandtimer.storage.routines import RoutineEntry
 
 LastDone = Callable[[str], date | None]

@@ -13,8 +13,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from bandtimer.coach import describe_dose, plural, shown_path
 from bandtimer.domain.routine import Exercise, Routine
-from bandtimer.formatting import describe_dose, plural, shown_path
 from bandtimer.storage.routines import RoutineEntry
 from bandtimer.ui.widgets.routine_list import LastDone, day_label, routine_size
 

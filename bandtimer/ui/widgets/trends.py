@@ -29,10 +29,10 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.widgets import Sparkline, Static
 
+from bandtimer.coach import chronological
 from bandtimer.domain.bands import BandColour
 from bandtimer.domain.history import ExerciseRecord, WorkoutRecord
-from bandtimer.formatting import visible_controls
-from bandtimer.history_export import chronological
+from bandtimer.domain.text import visible_controls
 
 SIDES = ("left", "right", "both")
 """Column order: left and right next to each other; an exercise done on both sides at once has

@@ -12,11 +12,11 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 
+from bandtimer.coach import WorkoutView
 from bandtimer.ui.widgets.big_word import BigWord
 from bandtimer.ui.widgets.countdown import Countdown
 from bandtimer.ui.widgets.text_line import TextLine
 from bandtimer.ui.widgets.workout_progress import WorkoutProgress
-from bandtimer.workout_view import WorkoutView
 
 TONES = ("work", "rest", "switch", "ready")
 """The colour classes the phase and the number take, one for each `WorkoutView.tone`."""

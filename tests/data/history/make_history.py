@@ -27,14 +27,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+from bandtimer.coach import records_to_json
+from bandtimer.coach.history_export import csv_text
 from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.history import Feel, WorkoutStatus, record_from_session
 from bandtimer.domain.plan import RepMode, Segment, SegmentKind, build_plan
 from bandtimer.domain.routine import Side
 from bandtimer.domain.session import Session, SessionState
-from bandtimer.history_export import csv_text, records_to_json
 from bandtimer.storage.history import HistoryStore
-from bandtimer.storage.routines import parse_routine
+from bandtimer.storage.routines.loading import parse_routine
 
 HERE = Path(__file__).resolve().parent
 CET = timezone(timedelta(hours=1))

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from bandtimer import __version__
-from bandtimer.storage.toml_lines import KeyPath, LineIndex
+from bandtimer.storage.routines.toml_lines import KeyPath, LineIndex
 
 CACHE_FORMAT = 1
 """Bumped whenever what is cached, or how lines are found, changes."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from bandtimer.coach.formatting import clock_time, describe_band
 from bandtimer.domain.plan import RepMode, Segment, SegmentKind
 from bandtimer.domain.session import Session, SessionState
-from bandtimer.formatting import clock_time, describe_band
 
 FINAL_SECONDS = 3
 

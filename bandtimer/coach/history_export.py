@@ -40,10 +40,11 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from bandtimer.coach.formatting import clock_time, plural
 from bandtimer.domain.history import ExerciseRecord, WorkoutRecord
 from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.streaks import Regularity, Totals
-from bandtimer.formatting import clock_time, plural, visible_controls
+from bandtimer.domain.text import visible_controls
 
 CSV_COLUMNS = (
     "date",

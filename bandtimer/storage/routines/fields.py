@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import TypeGuard, TypeVar
 
 from bandtimer.domain.routine import IntRange
-from bandtimer.formatting import visible_controls
-from bandtimer.storage.routine_problems import Problem, quoted, shown
-from bandtimer.storage.toml_lines import KeyPath, LineIndex
+from bandtimer.domain.text import visible_controls
+from bandtimer.storage.routines.problems import Problem, quoted, shown
+from bandtimer.storage.routines.toml_lines import KeyPath, LineIndex
 
 Table = Mapping[str, object]
 EnumType = TypeVar("EnumType", bound=Enum)

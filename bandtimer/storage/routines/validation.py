@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bandtimer.domain.routine import Band, Exercise, IntRange, Routine, Sides, Timing
-from bandtimer.storage.routine_fields import (
+from bandtimer.storage.routines.fields import (
     Bounds,
     Reporter,
     Table,
@@ -26,8 +26,8 @@ from bandtimer.storage.routine_fields import (
     read_text,
     read_texts,
 )
-from bandtimer.storage.routine_problems import Problem, RoutineError, quoted, shown
-from bandtimer.storage.toml_lines import LineIndex
+from bandtimer.storage.routines.problems import Problem, RoutineError, quoted, shown
+from bandtimer.storage.routines.toml_lines import LineIndex
 
 ROUTINE_TEXTS = ("description", "source", "notes")
 ROUTINE_LISTS = ("tags", "equipment")

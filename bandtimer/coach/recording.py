@@ -23,7 +23,7 @@ from bandtimer.domain.history import (
 from bandtimer.domain.progression import BandColour
 from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.session import Session, SessionState
-from bandtimer.formatting import visible_controls
+from bandtimer.domain.text import visible_controls
 from bandtimer.storage.history import HistoryStore, HistoryWriteError, new_record_id
 
 STATUS = {

@@ -31,7 +31,7 @@ from bandtimer.domain.history import (
 from bandtimer.domain.plan import SegmentKind
 from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.routine import Side
-from bandtimer.storage.history_fields import Fields, HistoryFormatError, Table
+from bandtimer.storage.history.fields import Fields, HistoryFormatError, Table
 
 __all__ = ["FORMAT_VERSION", "HistoryFormatError", "record_from_toml", "record_to_toml"]
 

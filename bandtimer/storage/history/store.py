@@ -25,9 +25,9 @@ from pathlib import Path
 
 from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
 from bandtimer.storage.atomic import make_folder, write_atomically
-from bandtimer.storage.history_codec import record_to_toml
-from bandtimer.storage.history_files import RecordCache, UnreadableRecord, os_reason
-from bandtimer.storage.history_names import (
+from bandtimer.storage.history.codec import record_to_toml
+from bandtimer.storage.history.files import RecordCache, UnreadableRecord, os_reason
+from bandtimer.storage.history.names import (
     FINAL_SUFFIX,
     IN_PROGRESS_SUFFIX,
     HistoryFileName,

@@ -16,7 +16,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from bandtimer.domain.history import WorkoutRecord
-from bandtimer.storage.history_codec import HistoryFormatError, record_from_toml
+from bandtimer.storage.history.codec import HistoryFormatError, record_from_toml
 
 MAX_RECORD_BYTES = 4 * 1024 * 1024
 """A workout is a few kilobytes; anything this big is not one, and is not read into memory."""

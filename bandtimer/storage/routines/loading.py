@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Literal
 
 from bandtimer.domain.routine import Routine
-from bandtimer.formatting import visible_controls
-from bandtimer.storage.routine_cache import Document, RoutineCache
-from bandtimer.storage.routine_problems import Problem, RoutineError
-from bandtimer.storage.routine_validation import build_routine
-from bandtimer.storage.toml_lines import LineIndex
+from bandtimer.domain.text import visible_controls
+from bandtimer.storage.routines.cache import Document, RoutineCache
+from bandtimer.storage.routines.problems import Problem, RoutineError
+from bandtimer.storage.routines.toml_lines import LineIndex
+from bandtimer.storage.routines.validation import build_routine
 
 __all__ = [
     "MAX_ROUTINE_BYTES",

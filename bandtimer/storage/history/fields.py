@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from bandtimer.storage.routine_problems import quoted, shown
+from bandtimer.storage.routines import quoted, shown
 
 Enum = TypeVar("Enum", bound=StrEnum)
 Table = dict[str, Any]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
-from bandtimer.formatting import visible_controls
+from bandtimer.domain.text import visible_controls
 
 _UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
 """What json.dumps leaves as it is but a terminal or `splitlines()` may take as a break."""

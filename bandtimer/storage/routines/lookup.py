@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bandtimer.domain.routine import Routine
 from bandtimer.storage.locations import Locations, shipped_routines_dir
-from bandtimer.storage.routines import discover_routines, find_routine
+from bandtimer.storage.routines.loading import discover_routines, find_routine
 
 
 class RoutineNotFound(Exception):

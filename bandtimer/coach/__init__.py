@@ -1,0 +1,84 @@
+"""The application layer: between the domain and storage below and the screens above.
+
+What a workout needs beyond the pure domain and the files: recording a workout as it goes, the
+view of it a screen draws, which cue to play, history export, advice for next time, whether an
+unfinished workout can be resumed, and the words and numbers a person reads. No Textual here;
+the screens and the command line call these.
+
+Names are imported on first use (see `bandtimer.lazy_face`), so the menu loads only what it needs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bandtimer.lazy_face import lazy_face
+
+if TYPE_CHECKING:
+    from bandtimer.coach.cues import choose_cue
+    from bandtimer.coach.formatting import (
+        clock_time,
+        countdown_digits,
+        describe_band,
+        describe_dose,
+        describe_segment,
+        plural,
+        shown_path,
+        side_label,
+        whole_seconds,
+    )
+    from bandtimer.coach.history_export import (
+        LISTING_COLUMNS,
+        NO_WORKOUTS,
+        chronological,
+        listing_row,
+        records_to_json,
+        streak_line,
+        totals_line,
+        write_csv,
+    )
+    from bandtimer.coach.recording import WorkoutRecorder
+    from bandtimer.coach.workout_view import WorkoutView, describe, until_change
+
+_WHERE = {
+    "choose_cue": "cues",
+    **dict.fromkeys(
+        ["clock_time", "countdown_digits", "describe_band", "describe_dose", "describe_segment",
+         "plural", "shown_path", "side_label", "whole_seconds"],
+        "formatting",
+    ),
+    **dict.fromkeys(
+        ["LISTING_COLUMNS", "NO_WORKOUTS", "chronological", "listing_row", "records_to_json",
+         "streak_line", "totals_line", "write_csv"],
+        "history_export",
+    ),
+    "WorkoutRecorder": "recording",
+    **dict.fromkeys(["WorkoutView", "describe", "until_change"], "workout_view"),
+}  # fmt: skip
+
+__all__ = [
+    "LISTING_COLUMNS",
+    "NO_WORKOUTS",
+    "WorkoutRecorder",
+    "WorkoutView",
+    "choose_cue",
+    "chronological",
+    "clock_time",
+    "countdown_digits",
+    "describe",
+    "describe_band",
+    "describe_dose",
+    "describe_segment",
+    "listing_row",
+    "plural",
+    "records_to_json",
+    "shown_path",
+    "side_label",
+    "streak_line",
+    "totals_line",
+    "until_change",
+    "whole_seconds",
+    "write_csv",
+]
+
+__getattr__ = lazy_face(__name__, _WHERE)

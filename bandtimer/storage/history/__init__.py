@@ -1,0 +1,27 @@
+"""The workout history: one TOML file per workout, read and written safely.
+
+Callers import from here; behind it are `store` (the folder of records: list, load, save,
+mark stopped), `codec` (record <-> TOML), `fields` (reading one field of a record), `files`
+(bounded reads and the parsed-file cache) and `names` (file names, slugs, this device's name).
+"""
+
+from __future__ import annotations
+
+from bandtimer.storage.history.names import default_device_name, routine_slug
+from bandtimer.storage.history.store import (
+    HistoryLoad,
+    HistoryProblem,
+    HistoryStore,
+    HistoryWriteError,
+    new_record_id,
+)
+
+__all__ = [
+    "HistoryLoad",
+    "HistoryProblem",
+    "HistoryStore",
+    "HistoryWriteError",
+    "default_device_name",
+    "new_record_id",
+    "routine_slug",
+]
