@@ -18,6 +18,7 @@ run: $(STAMP)
 # in one process.
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/pytest -n auto -m "not serial"
 	$(BIN)/pytest -m serial
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -152,14 +150,3 @@ def test_the_listing_row(records: list[WorkoutRecord]) -> None:
         "7:53",
         "laptop",
     )
-
-
-def test_the_export_module_needs_neither_textual_nor_rich() -> None:
-    probe = (
-        "import sys, bandtimer.coach.history_export\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
-    assert result.stdout.strip() == "[]", result.stderr
