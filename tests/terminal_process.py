@@ -26,6 +26,7 @@ def start_in_a_terminal(
     process = subprocess.Popen(
         [sys.executable, "-m", "bandtimer", *args],
         stdin=terminal, stdout=terminal, stderr=terminal, env=env, close_fds=True,
+        start_new_session=True,  # its own session: nothing it does reaches the test runner
     )  # fmt: skip
     os.close(terminal)
 

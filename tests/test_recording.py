@@ -106,7 +106,7 @@ def test_bands_cycle_through_the_set_and_are_remembered_next_time(tmp_path: Path
     assert recorder.band_for("Bridge") is None
     assert recorder.next_band("Bridge") == "green"
     assert recorder.next_band("Bridge") == "blue"
-    assert recorder.band_label("Bridge") == "band: blue (light) · c changes"
+    assert recorder.band_strength("blue") == "light"
     step(session, recorder, clock, 60)
 
     _, next_recorder, _ = begin(tmp_path)

@@ -37,7 +37,9 @@ if TYPE_CHECKING:
         totals_line,
         write_csv,
     )
-    from bandtimer.coach.recording import WorkoutRecorder
+    from bandtimer.coach.history_glance import ADVICE_LOOKBACK, HistoryGlance
+    from bandtimer.coach.recording import WorkoutRecorder, begin_workout
+    from bandtimer.coach.resume import Unfinished, find_resumable, unfinished_workout
     from bandtimer.coach.workout_view import WorkoutView, describe, until_change
 
 _WHERE = {
@@ -52,15 +54,21 @@ _WHERE = {
          "streak_line", "totals_line", "write_csv"],
         "history_export",
     ),
-    "WorkoutRecorder": "recording",
+    **dict.fromkeys(["ADVICE_LOOKBACK", "HistoryGlance"], "history_glance"),
+    **dict.fromkeys(["WorkoutRecorder", "begin_workout"], "recording"),
+    **dict.fromkeys(["Unfinished", "find_resumable", "unfinished_workout"], "resume"),
     **dict.fromkeys(["WorkoutView", "describe", "until_change"], "workout_view"),
 }  # fmt: skip
 
 __all__ = [
+    "ADVICE_LOOKBACK",
     "LISTING_COLUMNS",
     "NO_WORKOUTS",
+    "HistoryGlance",
+    "Unfinished",
     "WorkoutRecorder",
     "WorkoutView",
+    "begin_workout",
     "choose_cue",
     "chronological",
     "clock_time",
@@ -69,6 +77,7 @@ __all__ = [
     "describe_band",
     "describe_dose",
     "describe_segment",
+    "find_resumable",
     "listing_row",
     "plural",
     "records_to_json",
@@ -76,6 +85,7 @@ __all__ = [
     "side_label",
     "streak_line",
     "totals_line",
+    "unfinished_workout",
     "until_change",
     "whole_seconds",
     "write_csv",

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from bandtimer.domain.clock import Clock
 from bandtimer.domain.events import Event, SegmentEnded, WorkoutFinished
 from bandtimer.domain.history import (
     Feel,
@@ -20,10 +21,11 @@ from bandtimer.domain.history import (
     WorkoutStatus,
     record_from_session,
 )
+from bandtimer.domain.plan import build_plan
 from bandtimer.domain.progression import BandColour
 from bandtimer.domain.records import SegmentRecord
+from bandtimer.domain.routine import Routine
 from bandtimer.domain.session import Session, SessionState
-from bandtimer.domain.text import visible_controls
 from bandtimer.storage.history import HistoryStore, HistoryWriteError, new_record_id
 
 STATUS = {
@@ -84,13 +86,9 @@ class WorkoutRecorder:
             self._last_bands[exercise_name] = self._store.last_band(exercise_name)
         return self._last_bands[exercise_name]
 
-    def band_label(self, exercise_name: str) -> str:
-        name = self.band_for(exercise_name)
-        if name is None:
-            return "band: not chosen (c)"
-        strength = next((b.strength for b in self.bands if b.name == name), "")
-        label = f"band: {name}{f' ({strength})' if strength else ''} · c changes"
-        return visible_controls(label)
+    def band_strength(self, band_name: str) -> str:
+        """What the person's band set says of `band_name` ("light"), or "" for a band it lacks."""
+        return next((band.strength for band in self.bands if band.name == band_name), "")
 
     @property
     def earlier_records(self) -> tuple[SegmentRecord, ...]:
@@ -194,3 +192,20 @@ class WorkoutRecorder:
     def _reached(self) -> set[str]:
         """Exercises with a record so far: only their bands belong in the file."""
         return {record.exercise_name for record in self.session.records} | set(self._chosen_bands)
+
+
+def begin_workout(
+    routine: Routine,
+    clock: Clock,
+    store: HistoryStore,
+    wall_clock: Callable[[], datetime],
+    bands: Sequence[BandColour],
+    *,
+    resumed: WorkoutRecord | None = None,
+) -> tuple[Session, WorkoutRecorder, int]:
+    """A session for `routine`, the recorder that keeps its file, and the segment to start at
+    (where a resumed workout stopped, else the first)."""
+    session = Session(build_plan(routine), clock)
+    recorder = WorkoutRecorder(session, store, wall_clock, bands, resumed=resumed)
+    start_at = (resumed.resume_at or 0) if resumed is not None else 0
+    return session, recorder, start_at

@@ -7,18 +7,16 @@ with a workout already pushed. An unfinished workout found at start-up is offere
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from bandtimer.coach import shown_path
-from bandtimer.domain.plan import build_plan
+from bandtimer.coach import HistoryGlance, shown_path
 from bandtimer.domain.routine import Routine
 from bandtimer.ui.commands import RoutineCommands
+from bandtimer.ui.messages import HistoryRead, OpenHistory, StartRoutine, WorkoutEnded
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.services import Services
 
@@ -28,11 +26,8 @@ from bandtimer.ui.services import Services
 if TYPE_CHECKING:
     from bandtimer.domain.history import WorkoutRecord
     from bandtimer.sound import Cue, CuePlayer
-    from bandtimer.ui.screens.workout import WorkoutScreen
 
 FLASH_SECONDS = 0.3
-ADVICE_LOOKBACK = 30
-"""Workouts read for band advice: the latest time each exercise was done is in these."""
 
 
 class BandtimerApp(App[None]):
@@ -52,12 +47,12 @@ class BandtimerApp(App[None]):
         self.muted = mute
         self._start_routine = start_routine
         self._player: CuePlayer | None = None
-        self._last_done: Callable[[str], date | None] | None = None
+        self.glance = HistoryGlance(lambda: services.history, services.config.bands)
 
     def get_default_screen(self) -> MenuScreen:
         """The menu is the bottom screen itself. Pushed over Textual's own empty default screen
         instead, it would wait for that blank screen to be composed and drawn for nothing."""
-        return MenuScreen(self.services, last_done=self.last_done, advice=self.advice)
+        return MenuScreen(self.services, last_done=self.glance.last_done, advice=self.glance.advice)
 
     def on_mount(self) -> None:
         if self._start_routine is not None:
@@ -104,44 +99,27 @@ class BandtimerApp(App[None]):
 
     # -- history ------------------------------------------------------------------------------
 
-    def last_done(self, routine_name: str) -> date | None:
-        """The day `routine_name` was last done, once the history's file names have been read."""
-        return self._last_done(routine_name) if self._last_done is not None else None
-
     def _read_last_done(self) -> None:
         """One listing of the history's folders; the menu then adds the dates to its rows and
         asks for its advice."""
-        from bandtimer.storage.history import routine_slug
-
-        days = self.services.history.last_done()
-        self._last_done = lambda name: days.get(routine_slug(name))
+        dates = self.glance.read_last_done()
         for screen in self.screen_stack:
             if isinstance(screen, MenuScreen):
-                screen.history_read(dates=bool(days))
-
-    def advice(self, routine: Routine) -> list[str]:
-        """Next-time suggestions for `routine`'s exercises, from the recent history."""
-        from bandtimer.domain.progression import advise
-
-        history = self.services.history.latest(ADVICE_LOOKBACK).records
-        return [
-            f"{name}: {suggestion.text}"
-            for name, suggestion in advise(routine, history, self.services.config.bands)
-        ]
+                screen.post_message(HistoryRead(dates))
 
     @work(exclusive=True, group="resume")
     async def _offer_resume(self) -> None:
+        from bandtimer.coach import unfinished_workout
         from bandtimer.storage.history import HistoryWriteError
-        from bandtimer.ui.resume import ResumeScreen, find_resumable
+        from bandtimer.ui.resume import ResumeScreen
 
-        unfinished = self.services.history.unfinished()
-        if not unfinished:
+        unfinished = unfinished_workout(self.services.history, self.services.routines)
+        if unfinished is None:
             return
-        record = unfinished[0]
-        routine = find_resumable(record, self.services.routines())
-        if await self.push_screen_wait(ResumeScreen(record, can_resume=routine is not None)):
-            assert routine is not None
-            self.start_workout(routine, resumed=record)
+        record = unfinished.record
+        if await self.push_screen_wait(ResumeScreen(record, can_resume=unfinished.can_resume)):
+            assert unfinished.routine is not None
+            self.start_workout(unfinished.routine, resumed=record)
         else:
             try:
                 self.services.history.mark_stopped(record)
@@ -157,33 +135,28 @@ class BandtimerApp(App[None]):
     # -- routing ------------------------------------------------------------------------------
 
     def start_workout(self, routine: Routine, *, resumed: WorkoutRecord | None = None) -> None:
-        from bandtimer.coach import WorkoutRecorder
-        from bandtimer.domain.session import Session
+        from bandtimer.coach import begin_workout
         from bandtimer.ui.screens.workout import WorkoutScreen
 
-        session = Session(build_plan(routine), self.services.clock)
-        recorder = WorkoutRecorder(
-            session,
-            self.services.history,
-            self.services.wall_clock,
-            self.services.config.bands,
-            resumed=resumed,
-        )
-        start_at = (resumed.resume_at or 0) if resumed is not None else 0
+        services = self.services
+        session, recorder, start_at = begin_workout(
+            routine, services.clock, services.history, services.wall_clock,
+            services.config.bands, resumed=resumed,
+        )  # fmt: skip
         self.push_screen(WorkoutScreen(session, self.play_cue, recorder, start_at=start_at))
 
-    def on_menu_screen_start_routine(self, message: MenuScreen.StartRoutine) -> None:
+    def on_start_routine(self, message: StartRoutine) -> None:
         if isinstance(self.screen, MenuScreen):
             self.start_workout(message.routine)
 
-    def on_menu_screen_open_history(self, message: MenuScreen.OpenHistory) -> None:
+    def on_open_history(self, message: OpenHistory) -> None:
         if isinstance(self.screen, MenuScreen):
             # Imported on first use: its charts are not needed for the menu to appear quickly.
             from bandtimer.ui.screens.history import HistoryScreen
 
             self.push_screen(HistoryScreen(self.services))
 
-    def on_workout_screen_finished(self, message: WorkoutScreen.Finished) -> None:
+    def on_workout_ended(self, message: WorkoutEnded) -> None:
         from bandtimer.domain.summary import summarize
         from bandtimer.ui.screens.summary import SummaryScreen
 
@@ -195,7 +168,7 @@ class BandtimerApp(App[None]):
             summarize(message.session, earlier),
             saved_in if recorder is not None and recorder.saved else None,
             recorder=recorder,
-            advice=lambda: self.advice(routine),
+            advice=lambda: self.glance.advice(routine),
         )
         self.switch_screen(summary)
         self._read_last_done()  # the menu underneath now says this routine was done today

@@ -1,6 +1,6 @@
 """Command palette entries: "Start routine: <name>" for every routine that can run.
 
-Choosing one posts `MenuScreen.StartRoutine` to the app, the same message the menu's Enter
+Choosing one posts `StartRoutine` to the app, the same message the menu's Enter
 posts, so there is one way to start a workout. The entries are offered only over the menu: on
 the workout screen a second workout cannot start, and an entry that does nothing is worse than
 none. Textual's own highlighting reads the candidate as markup, so the match is highlighted here
@@ -17,6 +17,7 @@ from textual.content import Content
 
 from bandtimer.domain.routine import Routine
 from bandtimer.storage.routines import RoutineEntry
+from bandtimer.ui.messages import StartRoutine
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.services import Services
 from bandtimer.ui.widgets.routine_list import routine_size
@@ -63,7 +64,7 @@ class RoutineCommands(Provider):
                 )
 
     def _start(self, routine: Routine) -> None:
-        self.app.post_message(MenuScreen.StartRoutine(routine))
+        self.app.post_message(StartRoutine(routine))
 
 
 def _help(entry: RoutineEntry) -> str:

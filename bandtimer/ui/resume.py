@@ -1,8 +1,6 @@
 """Offering to pick up a workout that a crash, a closed terminal or a kill interrupted.
 
-Resuming is only offered when the routine can still be found and still plans the same segments
-as the ones already recorded; otherwise the person can only keep it as stopped early, so a
-changed routine never gets half a workout grafted onto it.
+Whether it can be resumed is decided in `bandtimer.coach.resume`; this screen only asks.
 """
 
 from __future__ import annotations
@@ -14,29 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from bandtimer.coach import plural
-from bandtimer.domain.history import WorkoutRecord, matches_plan
-from bandtimer.domain.plan import build_plan
-from bandtimer.domain.routine import Routine
-from bandtimer.storage.routines import RoutineEntry
-
-
-def find_resumable(record: WorkoutRecord, entries: list[RoutineEntry]) -> Routine | None:
-    """The routine `record` was following, if it exists unchanged enough to carry on."""
-    if record.resume_at is None:
-        return None
-    wanted_file = record.routine.file
-    candidates = [
-        entry.routine
-        for entry in entries
-        if entry.routine is not None
-        and (entry.routine.name.casefold() == record.routine.name.casefold()
-             or (wanted_file is not None and entry.path.resolve() == wanted_file))
-    ]
-    for routine in candidates:
-        plan = build_plan(routine)
-        if record.resume_at < len(plan) and matches_plan(record, plan):
-            return routine
-    return None
+from bandtimer.domain.history import WorkoutRecord
 
 
 def describe_unfinished(record: WorkoutRecord) -> str:

@@ -20,6 +20,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from bandtimer.storage.routines import RoutineEntry
+from bandtimer.ui.messages import StartRoutine
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.widgets.routine_list import RoutineList
 from bandtimer.ui.widgets.routine_preview import RoutinePreview
@@ -97,17 +98,17 @@ async def highlight(pilot: Pilot[Any], name: str) -> None:
 
 def run(
     home: Path,
-    body: Callable[[Pilot[Any], list[MenuScreen.StartRoutine]], Any],
+    body: Callable[[Pilot[Any], list[StartRoutine]], Any],
     *,
     size: tuple[int, int] = SIZE,
     app: App[Any] | None = None,
 ) -> None:
     """Open the real app (or `app`) on the menu in `home` and run `body(pilot, starts)`."""
-    starts: list[MenuScreen.StartRoutine] = []
+    starts: list[StartRoutine] = []
 
     def hook(message: Message) -> None:
         # A bubbling message is posted once to each node on its way up: count it once.
-        if isinstance(message, MenuScreen.StartRoutine) and all(m is not message for m in starts):
+        if isinstance(message, StartRoutine) and all(m is not message for m in starts):
             starts.append(message)
 
     async def main() -> None:

@@ -15,6 +15,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from bandtimer.ui.messages import StartRoutine
 from bandtimer.ui.screens.help import HelpScreen
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.widgets.routine_list import entry_matches
@@ -37,7 +38,7 @@ from tests.ui.menu_helpers import (
 
 
 def test_the_shipped_routines_are_listed_with_their_size(tmp_path: Path) -> None:
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         assert shown_names(pilot) == SHIPPED
         lines = "\n".join(rendered(routine_list(pilot)))
         assert "Quick try" in lines
@@ -49,7 +50,7 @@ def test_the_shipped_routines_are_listed_with_their_size(tmp_path: Path) -> None
 
 
 def test_the_preview_shows_everything_about_the_highlighted_routine(tmp_path: Path) -> None:
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         await highlight(pilot, "Quick try")
         text = preview_text(pilot)
         for expected in (
@@ -72,7 +73,7 @@ def test_the_preview_shows_everything_about_the_highlighted_routine(tmp_path: Pa
 
 
 def test_the_footer_offers_the_menu_keys_with_ids(tmp_path: Path) -> None:
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         ids = {binding.id for binding in MenuScreen.BINDINGS if not isinstance(binding, tuple)}
         assert {"start", "filter", "reload", "quit"} <= ids
         shown = {
@@ -92,7 +93,7 @@ def test_the_footer_offers_the_menu_keys_with_ids(tmp_path: Path) -> None:
 
 
 def test_filter_narrows_by_name_tag_and_exercise_and_escape_restores(tmp_path: Path) -> None:
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         await pilot.press("slash")
         assert isinstance(pilot.app.focused, Input)
         await pilot.press(*"QUICK")
@@ -115,7 +116,7 @@ def test_filter_narrows_by_name_tag_and_exercise_and_escape_restores(tmp_path: P
 
 
 def test_typing_part_of_a_name_and_enter_starts_it(tmp_path: Path) -> None:
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         await pilot.press("slash", *"quick", "enter")
         await pilot.pause()
         assert [start.routine.name for start in starts] == ["Quick try"]
@@ -128,7 +129,7 @@ def test_slash_and_letters_arriving_in_one_read_all_reach_the_filter(tmp_path: P
     """A paste, a fast typist or tmux can deliver `/quick` before `/` has been handled: every
     key is queued at once here, as the terminal driver would post them."""
 
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         for character in "/quick":
             key = "slash" if character == "/" else character
             pilot.app.post_message(events.Key(key, character))
@@ -143,7 +144,7 @@ def test_slash_and_letters_arriving_in_one_read_all_reach_the_filter(tmp_path: P
 
 
 def test_filter_keeps_the_highlighted_routine_when_it_still_matches(tmp_path: Path) -> None:
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         await highlight(pilot, "Resistance band workouts")
         await pilot.press("slash", *"band")
         assert highlighted(pilot).name == "Resistance band workouts"
@@ -168,7 +169,7 @@ def test_entry_matches_ignores_case_and_finds_broken_files_by_file_name(tmp_path
 
 
 def test_r_reads_new_and_edited_files(tmp_path: Path) -> None:
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         assert "Hip day" not in shown_names(pilot)
         path = write_routine(tmp_path, "mine", routine_toml("Hip day"))
         await pilot.press("r")
@@ -181,7 +182,7 @@ def test_r_reads_new_and_edited_files(tmp_path: Path) -> None:
 
 
 def test_coming_back_to_the_menu_reads_the_files_again(tmp_path: Path) -> None:
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         await pilot.press("question_mark")
         assert isinstance(pilot.app.screen, HelpScreen)
         write_routine(tmp_path, "mine", routine_toml("Hip day"))
@@ -210,7 +211,7 @@ def test_names_that_look_like_markup_are_shown_as_written(tmp_path: Path) -> Non
     long_name = "L" * 299 + "!"
     write_routine(tmp_path, "long", routine_toml(long_name))
 
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         assert set(HOSTILE) <= set(shown_names(pilot))
         lines = "\n".join(rendered(routine_list(pilot)))
         for name in HOSTILE:

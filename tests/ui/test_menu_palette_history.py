@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 
 from bandtimer.domain.history import Feel
 from bandtimer.ui.commands import RoutineCommands
-from bandtimer.ui.screens.menu import MenuScreen
+from bandtimer.ui.messages import StartRoutine
 from tests.ui.harness import quick_try, save_workout, workout, write_routine
 from tests.ui.menu_helpers import (
     BROKEN,
@@ -35,7 +35,7 @@ def test_the_palette_offers_each_valid_routine_and_starts_it(tmp_path: Path) -> 
     write_routine(tmp_path, "oops", BROKEN)
     write_routine(tmp_path, "mark", routine_toml("[bold]x"))
 
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         provider = RoutineCommands(menu(pilot))
         await provider.startup()
         offered = [hit.text async for hit in provider.discover()]
@@ -56,7 +56,7 @@ def test_the_palette_offers_each_valid_routine_and_starts_it(tmp_path: Path) -> 
 
 
 def test_the_palette_offers_no_routines_over_a_workout(tmp_path: Path) -> None:
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         await pilot.press("enter")
         await pilot.pause()
         provider = RoutineCommands(workout(pilot))
@@ -68,7 +68,7 @@ def test_the_palette_offers_no_routines_over_a_workout(tmp_path: Path) -> None:
 
 
 def test_the_palette_starts_a_routine_end_to_end(tmp_path: Path) -> None:
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         await pilot.press("ctrl+p", *"quick try")
         for _ in range(100):  # the palette searches in a worker: let it answer
             if pilot.app.screen.query_one(CommandList).option_count:
@@ -89,7 +89,7 @@ def test_last_done_and_advice_come_from_the_history(tmp_path: Path) -> None:
     started = datetime(2025, 3, 3, 7, 30, tzinfo=UTC)
     save_workout(tmp_path, quick_try(), started, band="blue", feel=Feel.EASY)
 
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         await highlight(pilot, "Quick try")
         assert "last done 3 Mar 2025" in "\n".join(rendered(routine_list(pilot)))
         await pilot.app.workers.wait_for_complete()

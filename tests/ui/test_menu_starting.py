@@ -12,6 +12,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from bandtimer.ui.messages import StartRoutine
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.widgets.routine_preview import RoutinePreview
 from tests.ui.harness import record_notifications, workout, write_routine
@@ -37,7 +38,7 @@ def test_a_broken_routine_is_listed_explained_and_not_started(tmp_path: Path) ->
     (tmp_path / "routines" / "folder.toml").mkdir()
     write_routine(tmp_path, "empty", "")
 
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         notes = record_notifications(pilot.app)
         names = shown_names(pilot)
         assert {"oops", "latin1", "folder", "empty"} <= set(names)
@@ -67,7 +68,7 @@ def test_a_broken_routine_is_listed_explained_and_not_started(tmp_path: Path) ->
 
 
 def test_enter_starts_the_highlighted_routine(tmp_path: Path) -> None:
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         await highlight(pilot, "Quick try")
         expected = highlighted(pilot).routine
         await pilot.press("enter")
@@ -82,7 +83,7 @@ def test_enter_starts_the_highlighted_routine(tmp_path: Path) -> None:
 def test_a_user_routine_replaces_the_shipped_one_of_the_same_name(tmp_path: Path) -> None:
     path = write_routine(tmp_path, "my-quick", routine_toml("QUICK TRY", "Clamshell"))
 
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         assert [name.casefold() for name in shown_names(pilot)].count("quick try") == 1
         await highlight(pilot, "QUICK TRY")
         assert "QUICK TRY · yours" in "\n".join(rendered(routine_list(pilot)))
@@ -96,7 +97,7 @@ def test_a_user_routine_replaces_the_shipped_one_of_the_same_name(tmp_path: Path
 
 
 def test_q_quits_from_the_menu(tmp_path: Path) -> None:
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert pilot.app.return_code == 0  # None until the app exits
@@ -108,7 +109,7 @@ def test_q_quits_from_the_menu(tmp_path: Path) -> None:
 
 
 def test_sixty_by_twenty_shows_list_and_preview(tmp_path: Path) -> None:
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         routines = routine_list(pilot)
         preview = menu(pilot).query_one(RoutinePreview)
         assert preview.display and preview.size.width >= 20
@@ -123,7 +124,7 @@ def test_sixty_by_twenty_shows_list_and_preview(tmp_path: Path) -> None:
 def test_thirty_by_ten_keeps_the_list_usable(tmp_path: Path) -> None:
     write_routine(tmp_path, "oops", BROKEN)
 
-    async def body(pilot: Pilot[Any], starts: list[MenuScreen.StartRoutine]) -> None:
+    async def body(pilot: Pilot[Any], starts: list[StartRoutine]) -> None:
         assert not menu(pilot).query_one(RoutinePreview).display
         await pilot.press("down", "down", "r", "slash", *"quick", "escape", "end", "home")
         await highlight(pilot, "oops")

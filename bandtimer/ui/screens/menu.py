@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 
@@ -27,6 +26,7 @@ from bandtimer.coach import plural, shown_path
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.routines import RoutineEntry
+from bandtimer.ui.messages import HistoryRead, OpenHistory, StartRoutine
 from bandtimer.ui.services import Services
 from bandtimer.ui.widgets.routine_list import LastDone, RoutineList, entry_matches
 from bandtimer.ui.widgets.routine_preview import RoutinePreview
@@ -78,16 +78,6 @@ class MenuScreen(Screen[None]):
         Binding("q", "quit", "Quit", id="quit", tooltip="leave bandtimer"),
     ]
 
-    class StartRoutine(Message):
-        """The person chose to start `routine`; the app pushes the workout."""
-
-        def __init__(self, routine: Routine) -> None:
-            super().__init__()
-            self.routine = routine
-
-    class OpenHistory(Message):
-        """The person asked for the history screen."""
-
     def __init__(
         self,
         services: Services,
@@ -138,13 +128,13 @@ class MenuScreen(Screen[None]):
         self._show_matches()
         self._preview()  # in the same frame as the list: the menu appears whole
 
-    def history_read(self, *, dates: bool) -> None:
+    def on_history_read(self, message: HistoryRead) -> None:
         """The app has opened the history, once the menu was first drawn: with `dates`, the rows
         and the preview now say when each routine was last done; and the preview asks for its
         advice, which until now would have competed with drawing the menu."""
         self._history_read = True
         preview = self.query_one(RoutinePreview)
-        if dates:
+        if message.dates:
             self.query_one(RoutineList).last_done_changed()
             preview.last_done_changed()
         if preview.entry is not None:
@@ -221,7 +211,7 @@ class MenuScreen(Screen[None]):
         elif entry.routine is None:
             self.notify(_refusal(entry), title="Cannot start", severity="error", markup=False)
         else:
-            self.post_message(self.StartRoutine(entry.routine))
+            self.post_message(StartRoutine(entry.routine))
 
     @on(Input.Submitted, "#routine-filter")
     def _filter_submitted(self) -> None:
@@ -244,7 +234,7 @@ class MenuScreen(Screen[None]):
         self.notify(f"Read {plural(len(self._entries), 'routine file')}", timeout=2)
 
     def action_history(self) -> None:
-        self.post_message(self.OpenHistory())
+        self.post_message(OpenHistory())
 
     def action_quit(self) -> None:
         """Nothing on the menu can be lost, so quitting asks no question."""

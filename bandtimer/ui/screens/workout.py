@@ -15,7 +15,6 @@ from collections.abc import Callable
 from textual import work
 from textual.app import ComposeResult
 from textual.events import Resize
-from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
@@ -25,10 +24,11 @@ from bandtimer.domain.plan import RepMode
 from bandtimer.domain.session import Session, SessionState
 from bandtimer.sound import Cue
 from bandtimer.ui.feel_bindings import feel_question
+from bandtimer.ui.messages import WorkoutEnded
 from bandtimer.ui.next_change_timer import NextChangeTimer
 from bandtimer.ui.screens.confirm import ConfirmScreen
 from bandtimer.ui.screens.help import HelpScreen
-from bandtimer.ui.screens.workout_bindings import WORKOUT_BINDINGS
+from bandtimer.ui.screens.workout_bindings import WORKOUT_BINDINGS, band_label
 from bandtimer.ui.screens.workout_fit import block_scale, fold_classes
 from bandtimer.ui.widgets.workout_display import WorkoutDisplay
 
@@ -44,14 +44,6 @@ that says PAUSED from reaching the terminal (it is written from another thread) 
 class WorkoutScreen(Screen[None]):
     CSS_PATH = "workout.tcss"
     BINDINGS = WORKOUT_BINDINGS
-
-    class Finished(Message):
-        """The session is over, finished or stopped early; the app shows the summary."""
-
-        def __init__(self, session: Session, recorder: WorkoutRecorder | None) -> None:
-            super().__init__()
-            self.session = session
-            self.recorder = recorder
 
     def __init__(
         self,
@@ -105,7 +97,7 @@ class WorkoutScreen(Screen[None]):
             self._show_record()
         if self.session.state.is_over and not self._finish_sent:
             self._finish_sent = True
-            self.post_message(self.Finished(self.session, self.recorder))
+            self.post_message(WorkoutEnded(self.session, self.recorder))
         self._set_next_change()
 
     def _save_after_drawing(self) -> None:
@@ -164,7 +156,10 @@ class WorkoutScreen(Screen[None]):
         recorder = self.recorder
         if recorder is not None:
             self._report(recorder.take_problem())
-        band = recorder.band_label(self.session.current.exercise.name) if recorder else ""
+        band = ""
+        if recorder is not None:
+            chosen = recorder.band_for(self.session.current.exercise.name)
+            band = band_label(chosen, recorder.band_strength(chosen) if chosen else "")
         feel = recorder.awaiting_feel if recorder else None
         self._display.show_record(band, feel_question(feel))
 

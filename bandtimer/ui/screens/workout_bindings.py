@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from bandtimer.domain.text import visible_controls
 from bandtimer.ui.feel_bindings import FEEL_BINDINGS
 
 WORKOUT_BINDINGS = [
@@ -32,3 +33,10 @@ WORKOUT_BINDINGS = [
         tooltip="stop the workout, after asking; what you did is kept",
     ),
 ]
+
+
+def band_label(band: str | None, strength: str) -> str:
+    """The band line of the workout screen, naming the key that changes it (`c`, above)."""
+    if band is None:
+        return "band: not chosen (c)"
+    return visible_controls(f"band: {band}{f' ({strength})' if strength else ''} · c changes")
