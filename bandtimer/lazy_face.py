@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from typing import Any
+
+# No `typing` import: this module is loaded before `bandtimer --help` prints, and typing alone
+# costs more than everything else here.
 
 
-def lazy_face(package: str, names: Mapping[str, str]) -> Callable[[str], Any]:
+def lazy_face(package: str, names: Mapping[str, str]) -> Callable[[str], object]:
     """The `__getattr__` for `package`: `names` maps each public name to its module's stem."""
 
-    def __getattr__(name: str) -> Any:
+    def __getattr__(name: str) -> object:
         try:
             stem = names[name]
         except KeyError:
