@@ -195,7 +195,7 @@ def _section(
     ]
     notes = [
         "bandtimer keeps what each routine file parsed to in its cache folder and parses only "
-        "files whose size, inode, mtime or ctime changed (bandtimer/storage/routine_cache.py). "
+        "files whose size, inode, mtime or ctime changed (bandtimer/storage/routines/cache.py). "
         "The goal is judged on the usual start, with the cache the previous start left; the "
         "row with the cache deleted is the first start after every file changed, and says "
         "what parsing 500 files costs.",
