@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from bandtimer import __version__
+from bandtimer.cli.streams import ascii_fallback, quiet_when_the_reader_leaves
 from bandtimer.storage.locations import Locations
 
 EXIT_OK = 0
@@ -26,26 +27,33 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the menu of routines.",
         epilog="BANDTIMER_HOME=DIR keeps config, routines and history under DIR.",
     )
-    parser.add_argument("--version", action="version", version=f"bandtimer {__version__}")
-    parser.add_argument("--mute", action="store_true", help="start with sound cues off")
+    _add_global_options(parser, default=False)
+    everywhere = argparse.ArgumentParser(add_help=False)
+    _add_global_options(everywhere, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = commands.add_parser("run", help="start a routine straight away")
+    run = commands.add_parser("run", parents=[everywhere], help="start a routine straight away")
     run.add_argument("routine", metavar="ROUTINE", help="a routine's name or a file path")
-    run.add_argument("--mute", action="store_true", help="start with sound cues off")
 
-    commands.add_parser("list", help="list the routines bandtimer finds, with any errors")
+    commands.add_parser(
+        "list", parents=[everywhere], help="list the routines bandtimer finds, with any errors"
+    )
 
-    show = commands.add_parser("show", help="print a routine's dosing and its timeline")
+    show = commands.add_parser(
+        "show", parents=[everywhere], help="print a routine's dosing and its timeline"
+    )
     show.add_argument("routine", metavar="ROUTINE", help="a routine's name or a file path")
 
     check = commands.add_parser(
-        "check", help="validate routine files; exit 1 with every problem found"
+        "check",
+        parents=[everywhere],
+        help="validate routine files; exit 1 with every problem found",
     )
     check.add_argument("files", metavar="FILE", nargs="+", help="routine TOML files")
 
     history = commands.add_parser(
         "history",
+        parents=[everywhere],
         help="list past workouts, or export every set as CSV or JSON",
         description="The newest workouts as a table; --format csv prints one row per set "
         "(date, workout, exercise, side, set, reps, seconds, band, feel, workout_id, status, "
@@ -69,9 +77,22 @@ def build_parser() -> argparse.ArgumentParser:
     how_many.add_argument("--all", dest="every", action="store_true", help="every workout")
 
     commands.add_parser(
-        "stats", help="weekly streak, this week against the target, totals, routines"
+        "stats",
+        parents=[everywhere],
+        help="weekly streak, this week against the target, totals, routines",
     )
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, default: object) -> None:
+    """The options that mean the same before or after the command: `bandtimer --mute run x` and
+    `bandtimer run x --mute`. After the command their default is SUPPRESS, so a command that
+    was not given one leaves alone what was given before it (argparse would otherwise put the
+    command's default over it)."""
+    parser.add_argument("--version", action="version", version=f"bandtimer {__version__}")
+    parser.add_argument(
+        "--mute", action="store_true", default=default, help="start with sound cues off"
+    )
 
 
 def _positive(text: str) -> int:
@@ -84,9 +105,22 @@ def _positive(text: str) -> int:
     return value
 
 
+PRINTING_COMMANDS = ("check", "list", "show", "history", "stats")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    ascii_fallback(sys.stdout, sys.stderr)
     locations = Locations.from_environment()
+    if args.command in PRINTING_COMMANDS:
+        return quiet_when_the_reader_leaves(lambda: print_for(args, locations))
+    from bandtimer.cli.launch import launch
+
+    return launch(locations, routine=getattr(args, "routine", None), mute=args.mute)
+
+
+def print_for(args: argparse.Namespace, locations: Locations) -> int:
+    """Run one of the `PRINTING_COMMANDS`; its exit status."""
     if args.command == "check":
         from bandtimer.cli.check import check_files
 
@@ -105,13 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return show_history(
             locations, output_format=args.output_format, limit=args.limit, every=args.every
         )
-    if args.command == "stats":
-        from bandtimer.cli.stats import show_stats
+    from bandtimer.cli.stats import show_stats
 
-        return show_stats(locations)
-    from bandtimer.cli.launch import launch
-
-    return launch(locations, routine=getattr(args, "routine", None), mute=args.mute)
+    return show_stats(locations)
 
 
 if __name__ == "__main__":

@@ -14,15 +14,16 @@ from pathlib import Path
 
 
 def start_in_a_terminal(
-    home: Path, *args: str
+    home: Path, *args: str, env: dict[str, str] | None = None, output: bytearray | None = None
 ) -> tuple[subprocess.Popen[bytes], threading.Thread]:
-    """`python -m bandtimer ARGS` on an 80×24 pty, its output drained by a thread.
+    """`python -m bandtimer ARGS` on an 80×24 pty, its output drained by a thread (and kept in
+    `output`, when given); `env` is added to this process's environment.
 
     The drain matters: a terminal whose buffer fills up stalls the app writing to it.
     """
     controller, terminal = pty.openpty()
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = os.environ | {"BANDTIMER_HOME": str(home), "TERM": "xterm-256color"}
+    env = os.environ | {"BANDTIMER_HOME": str(home), "TERM": "xterm-256color"} | (env or {})
     process = subprocess.Popen(
         [sys.executable, "-m", "bandtimer", *args],
         stdin=terminal, stdout=terminal, stderr=terminal, env=env, close_fds=True,
@@ -32,8 +33,9 @@ def start_in_a_terminal(
 
     def drain() -> None:
         try:
-            while os.read(controller, 65536):
-                pass
+            while chunk := os.read(controller, 65536):
+                if output is not None:
+                    output.extend(chunk)
         except OSError:
             pass
         finally:

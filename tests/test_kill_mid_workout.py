@@ -15,6 +15,7 @@ from pathlib import Path
 from bandtimer.storage.history import HistoryStore, default_device_name
 from bandtimer.storage.locations import Locations
 from bandtimer.ui.resume import ResumeScreen
+from tests.sound_capture import RecordingSoundDevice
 from tests.terminal_process import start_in_a_terminal
 from tests.ui.harness import build
 
@@ -44,7 +45,10 @@ def test_kill_9_keeps_finished_sets_and_the_next_start_offers_to_resume(tmp_path
     (routines / "planks.toml").write_text(ROUTINE, encoding="utf-8")
     store = HistoryStore(Locations.under(tmp_path).history_dir, default_device_name())
 
-    process, reader = start_in_a_terminal(tmp_path, "--mute", "run", "three planks")
+    speaker = RecordingSoundDevice(tmp_path / "speaker")
+    process, reader = start_in_a_terminal(
+        tmp_path, "--mute", "run", "three planks", env=speaker.env
+    )
     deadline = time.monotonic() + WAIT_LIMIT_SECONDS
     try:
         while finished_sets(store) < 1:
@@ -56,6 +60,10 @@ def test_kill_9_keeps_finished_sets_and_the_next_start_offers_to_resume(tmp_path
         process.wait(timeout=10)
         reader.join(timeout=10)
     assert process.returncode == -signal.SIGKILL
+    # `--mute` before the command mutes: the player opened (its silent probe is there) and not
+    # one of the go, tick and rest cues of a finished set reached it.
+    assert speaker.streams(), "the sound player never opened, so muting proves nothing"
+    assert speaker.audible_streams() == []
 
     [record] = store.unfinished()
     assert record.sets_done >= 1

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
@@ -108,15 +107,10 @@ def report_problems_to_stderr(problems: Sequence[HistoryProblem]) -> None:
 
 
 def write_data(write: Callable[[TextIO], None]) -> int:
-    """Write to stdout as UTF-8 whatever the locale says; a closed pipe (`| head`) is not an
-    error, just a reader that has seen enough."""
+    """Write to stdout as UTF-8 whatever the locale says: the exports are files for other
+    programs, in the encoding they expect. (A closed pipe is `cli.streams`' to handle.)"""
     out = sys.stdout
     if isinstance(out, io.TextIOWrapper):
         out.reconfigure(encoding="utf-8")
-    try:
-        write(out)
-        out.flush()
-    except BrokenPipeError:
-        # Point stdout at nothing, so the interpreter's own flush at exit does not fail too.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    write(out)
     return 0

@@ -8,7 +8,8 @@ instant and, now and then, in the middle of a save. The routine has many short s
 a rest every two seconds, then holds), so there are plenty of saves to land on.
 
 Each trial starts `python -m bandtimer --mute run "kill drill"` in a pseudo-terminal (a thread
-drains it, as a terminal would), waits, and kills it. While waiting it polls the history: when
+drains it, as a terminal would), with ALSA's default device writing to files, waits, and kills
+it. While waiting it polls the history: when
 this trial's in-progress file first appears, and the most sets it has said were done. After the
 kill, in that home:
 
@@ -19,7 +20,8 @@ kill, in that home:
   is worked out from when the file first appeared: the app writes the file right after starting
   the session, so the session started no later than that, and each set ended no later than that
   moment plus the planned seconds before its end. Start-up time (which varies a lot) drops out;
-- the records of earlier trials are byte for byte as they were.
+- the records of earlier trials are byte for byte as they were;
+- nothing but the player's silent probe reached the sound device: `--mute` was obeyed.
 
 Trials run two at a time, each pair of homes accumulating the files of its earlier trials. The
 waits are real time on purpose (a real process is being killed); each is bounded.
@@ -43,6 +45,7 @@ from bandtimer.storage.history.files import UnreadableRecord, read_record
 from bandtimer.storage.history.names import IN_PROGRESS_SUFFIX
 from bandtimer.storage.locations import Locations
 from bandtimer.storage.routines.loading import parse_routine
+from tests.sound_capture import RecordingSoundDevice
 from tests.terminal_process import start_in_a_terminal
 
 ROUTINE = """
@@ -110,13 +113,15 @@ def in_progress_files(history: Path) -> set[Path]:
     return set(history.glob(f"*/*{IN_PROGRESS_SUFFIX}"))
 
 
-def run_trial(trial: Trial, home: Path, earlier: dict[Path, bytes]) -> None:
+def run_trial(
+    trial: Trial, home: Path, earlier: dict[Path, bytes], speaker: RecordingSoundDevice
+) -> None:
     """Start, wait `trial.delay` while watching the history, kill, and check what is on disk."""
     history = Locations.under(home).history_dir
     mine: Path | None = None
     began = time.monotonic()
     kill_at = began + trial.delay
-    process, reader = start_in_a_terminal(home, "--mute", "run", "kill drill")
+    process, reader = start_in_a_terminal(home, "--mute", "run", "kill drill", env=speaker.env)
     try:
         while (now := time.monotonic()) < kill_at:
             if mine is None:
@@ -179,13 +184,13 @@ def check_history(trial: Trial, history: Path, earlier: dict[Path, bytes]) -> No
     earlier[mine] = mine.read_bytes()
 
 
-def run_lane(home: Path, trials: list[Trial]) -> None:
+def run_lane(home: Path, trials: list[Trial], speaker: RecordingSoundDevice) -> None:
     (home / "routines").mkdir(parents=True)
     (home / "config.toml").write_text(f'device = "{DEVICE}"\n', encoding="utf-8")
     (home / "routines" / "kill-drill.toml").write_text(ROUTINE, encoding="utf-8")
     earlier: dict[Path, bytes] = {}
     for trial in trials:
-        run_trial(trial, home, earlier)
+        run_trial(trial, home, earlier, speaker)
 
 
 # -- the test -----------------------------------------------------------------------------------
@@ -200,9 +205,11 @@ def test_killed_at_any_moment_keeps_every_finished_set_and_every_file_readable(
     lanes: list[list[Trial]] = [[] for _ in range(LANES)]
     for trial in trials:  # the lane with the least waiting so far: both finish near together
         min(lanes, key=lambda lane: sum(t.delay for t in lane)).append(trial)
+    speakers = [RecordingSoundDevice(tmp_path / f"speaker-{n}") for n in range(LANES)]
     with ThreadPoolExecutor(LANES) as pool:
         for done in [
-            pool.submit(run_lane, tmp_path / f"home-{n}", lane) for n, lane in enumerate(lanes)
+            pool.submit(run_lane, tmp_path / f"home-{n}", lane, speaker)
+            for n, (lane, speaker) in enumerate(zip(lanes, speakers, strict=True))
         ]:
             done.result()
 
@@ -212,5 +219,8 @@ def test_killed_at_any_moment_keeps_every_finished_set_and_every_file_readable(
     # The seed must give kills that matter: some after sets had been saved, some before any.
     assert any(trial.sets_expected >= 2 for trial in trials), report
     assert any(trial.appeared_after is None for trial in trials), report
+    # Started `--mute`: players opened (their silent probes are there), and no cue was heard.
+    assert any(speaker.streams() for speaker in speakers), "no player opened: mute unproven"
+    assert [path for speaker in speakers for path in speaker.audible_streams()] == []
     leftovers = list(tmp_path.rglob(f"*{TEMP_SUFFIX}"))
     assert all(path.name.startswith(".") for path in leftovers), leftovers
