@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -268,3 +269,33 @@ def test_write_data_survives_a_stream_without_a_file_descriptor() -> None:
     with contextlib.redirect_stdout(out):
         assert write_data(lambda stream: stream.write("a,b\n")) == 0
     assert out.getvalue() == "a,b\n"
+
+
+def test_an_absurd_number_in_a_history_file_is_reported_not_exported(home: Path) -> None:
+    """`sets_done = 1000000000000` made the CSV export build a list of that many rows until it
+    was killed. Run under a 1 GiB memory limit, so the old way fails fast instead of filling
+    the machine."""
+    [source] = (home / "history" / "2025").glob("2025-01-07T*")
+    text = source.read_text(encoding="utf-8")
+    assert "sets_done = 2\n" in text
+    absurd = source.with_name("2025-01-08T07-30-00--hip-stability--laptop-0badf00d.toml")
+    absurd.write_text(
+        text.replace("sets_done = 2\n", "sets_done = 1000000000000\n", 1).replace(
+            'id = "', 'id = "0badf00d', 1
+        ),
+        encoding="utf-8",
+    )
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+
+    env = os.environ | {"BANDTIMER_HOME": str(home)}
+    done = subprocess.run(
+        [sys.executable, "-m", "bandtimer", "history", "--format", "csv"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, preexec_fn=limit_memory,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert f"skipped {absurd}" in done.stderr
+    assert "[[exercise]] 1 `sets_done` must be a whole number from 0 to 100" in done.stderr
+    assert "0badf00d" not in done.stdout and "1000000000000" not in done.stdout
+    assert len(done.stdout.splitlines()) > 100  # the rest is exported

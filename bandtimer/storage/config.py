@@ -65,6 +65,9 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
         return Config(), [f"{path}: is not valid TOML: {error}; using the default settings"]
     except RecursionError:
         return Config(), [f"{path}: is not valid TOML: it nests too deeply; using the defaults"]
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        problem = f"{path}: holds a number thousands of digits long; using the default settings"
+        return Config(), [problem]
     problems: list[str] = []
     known = {"band", "weekly_target", "device"}
     for key in document:

@@ -68,6 +68,9 @@ def test_a_person_s_own_three_bands_replace_the_defaults(tmp_path):
     [
         (b"weekly_target = [", "is not valid TOML: "),
         (b"weekly_target = 3\xff", "is not UTF-8 text"),
+        pytest.param(
+            b"weekly_target = " + b"9" * 5000, "holds a number thousands of digits long", id="huge"
+        ),
     ],
 )
 def test_a_broken_file_gives_the_defaults_a_message_and_stays_as_it_was(tmp_path, content, message):

@@ -21,12 +21,18 @@ from bandtimer.domain.plan import SegmentKind
 from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.routine import Side
 from bandtimer.storage.history import HistoryStore
-from bandtimer.storage.history.codec import HistoryFormatError, record_from_toml, record_to_toml
+from bandtimer.storage.history.codec import (
+    MOST_SETS,
+    HistoryFormatError,
+    record_from_toml,
+    record_to_toml,
+)
+from bandtimer.storage.history.fields import MOST_SECONDS
 from bandtimer.storage.history.files import read_record
 
 words = st.text(min_size=1, max_size=30).filter(lambda text: text.strip())
-seconds = st.floats(min_value=0, max_value=1e7, allow_nan=False, allow_infinity=False)
-counts = st.integers(min_value=0, max_value=10_000)
+seconds = st.floats(min_value=0, max_value=MOST_SECONDS, allow_nan=False, allow_infinity=False)
+counts = st.integers(min_value=0, max_value=MOST_SETS)
 offsets = st.integers(-14 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes)))
 moments = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1)).flatmap(
     lambda moment: offsets.map(lambda zone: moment.replace(tzinfo=zone))
@@ -220,6 +226,19 @@ def test_a_hand_edited_file_is_read_leniently():
         (("skipped = true", 'skipped = "yes"'), "[[segment]] 2 `skipped` must be true or false"),
         (("[routine]", "[routin]"), "has no `routine` (a table)"),
         (("resume_at = 3", "resume_at = 3\nresume_at = 4"), "is not valid TOML"),
+        # Absurd numbers are refused by name, as routine fields are, whatever their size.
+        (("sets_done = 2", "sets_done = 1000000000000"), "[[exercise]] 1 `sets_done` must be a"),
+        (("sets_done = 2", "sets_done = 101"), "`sets_done` must be a whole number from 0 to 100"),
+        (("actual_seconds = 30.0", f"actual_seconds = {'9' * 309}"), "`actual_seconds` must be"),
+        (("actual_seconds = 30.0", "actual_seconds = 1e308"), "[[segment]] 1 `actual_seconds`"),
+        (("actual_seconds = 30.0", "actual_seconds = nan"), "[[segment]] 1 `actual_seconds`"),
+        (("reps = [12, 12, 10]", "reps = [12, 12, 100000]"), "[[exercise]] 1 `reps` must be"),
+        (("reps = [12, 12, 10]", f"reps = [{', '.join(['1'] * 101)}]"), "`reps` must be a list"),
+        (("held_seconds = [", "held_seconds = [1e300, "), "`held_seconds` must be a list"),
+        (("resume_at = 3", "resume_at = 1000000000000"), "`resume_at` must be a whole number"),
+        (("number = 1", "number = 99999999999"), "[[exercise]] 1 `number` must be"),
+        (("format = 1", "format = 99999999999999999999"), "`format` must be a whole number"),
+        (("sets_done = 2", f"sets_done = {'9' * 5000}"), "a number thousands of digits long"),
     ],
 )
 def test_a_wrong_value_is_named_with_its_table_and_key(change, message):

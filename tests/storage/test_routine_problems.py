@@ -142,3 +142,13 @@ def test_lists_nested_too_deeply_are_a_problem_not_a_crash() -> None:
     with pytest.raises(RoutineError) as caught:
         parse_routine("tags = " + "[" * 5000, Path("deep.toml"))
     assert str(caught.value) == "deep.toml: is not a usable TOML file: it nests values too deeply"
+
+
+def test_a_number_thousands_of_digits_long_is_a_problem_not_a_crash() -> None:
+    """Python will not read an integer of more than 4,300 digits: tomllib raises ValueError."""
+    text = f'name = "x"\n[[exercise]]\nname = "a"\nhold = 20\nsets = {"9" * 5000}\n'
+    with pytest.raises(RoutineError) as caught:
+        parse_routine(text, Path("huge.toml"))
+    assert str(caught.value) == (
+        "huge.toml: is not a usable TOML file: it holds a number thousands of digits long"
+    )

@@ -37,6 +37,17 @@ __all__ = ["FORMAT_VERSION", "HistoryFormatError", "record_from_toml", "record_t
 
 FORMAT_VERSION = 1
 """Bumped only for a change older versions would misread; adding a key does not need it."""
+MOST_FORMAT = 1_000_000
+
+# Upper bounds of the numbers a record holds, far above any real workout's: see history_fields.
+MOST_SETS = 100
+"""Sets of one exercise on one side: a routine may plan 20; more is not a workout."""
+MOST_REPS = 1000
+MOST_HOLD_SECONDS = 3600
+MOST_EXERCISES = 1000
+"""[[exercise]] tables in one record (one per exercise and side), and the highest `number`."""
+MOST_SEGMENTS = 100_000
+"""[[segment]] tables in one record, and the highest segment `index` or `resume_at`."""
 
 HEADER = """\
 # A workout recorded by bandtimer. You may edit it; keep the file name as it is.
@@ -145,8 +156,13 @@ def record_from_toml(text: str) -> WorkoutRecord:
         raise HistoryFormatError(f"is not valid TOML: {error}") from None
     except RecursionError:
         raise HistoryFormatError("is not valid TOML: it nests too deeply") from None
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        raise HistoryFormatError(
+            "is not a workout record: it holds a number thousands of digits long"
+        ) from None
     top = Fields(document, "")
-    version = top.optional_whole("format") or FORMAT_VERSION  # a hand-written file may omit it
+    # A hand-written file may leave the format out.
+    version = top.optional_whole("format", most=MOST_FORMAT) or FORMAT_VERSION
     if version > FORMAT_VERSION:
         raise HistoryFormatError(
             f"was written by a newer bandtimer (format {version}); this one reads format "
@@ -165,28 +181,28 @@ def record_from_toml(text: str) -> WorkoutRecord:
         ended=top.moment("ended"),
         status=top.choice("status", WorkoutStatus),
         device=top.text("device"),
-        resume_at=top.optional_whole("resume_at"),
+        resume_at=top.optional_whole("resume_at", most=MOST_SEGMENTS),
         exercises=tuple(
             _exercise(Fields(table, f"[[exercise]] {number}"))
-            for number, table in enumerate(top.tables("exercise"), start=1)
+            for number, table in enumerate(top.tables("exercise", most=MOST_EXERCISES), start=1)
         ),
         segments=tuple(
             _segment(Fields(table, f"[[segment]] {number}"))
-            for number, table in enumerate(top.tables("segment"), start=1)
+            for number, table in enumerate(top.tables("segment", most=MOST_SEGMENTS), start=1)
         ),
     )
 
 
 def _exercise(fields: Fields) -> ExerciseRecord:
     return ExerciseRecord(
-        number=fields.whole("number", minimum=1),
+        number=fields.whole("number", least=1, most=MOST_EXERCISES),
         name=fields.text("name"),
         side=fields.optional_choice("side", Side),
-        sets_planned=fields.whole("sets_planned"),
-        sets_done=fields.whole("sets_done"),
-        reps=fields.whole_list("reps"),
-        hold_seconds=fields.optional_whole("hold_seconds"),
-        held_seconds=fields.seconds_list("held_seconds"),
+        sets_planned=fields.whole("sets_planned", most=MOST_SETS),
+        sets_done=fields.whole("sets_done", most=MOST_SETS),
+        reps=fields.whole_list("reps", most=MOST_REPS, longest=MOST_SETS),
+        hold_seconds=fields.optional_whole("hold_seconds", most=MOST_HOLD_SECONDS),
+        held_seconds=fields.seconds_list("held_seconds", longest=MOST_SETS),
         band=fields.optional_text("band"),
         feel=fields.optional_choice("feel", Feel),
     )
@@ -194,15 +210,15 @@ def _exercise(fields: Fields) -> ExerciseRecord:
 
 def _segment(fields: Fields) -> SegmentRecord:
     return SegmentRecord(
-        segment_index=fields.whole("index"),
+        segment_index=fields.whole("index", most=MOST_SEGMENTS),
         kind=fields.choice("kind", SegmentKind),
         exercise_name=fields.text("exercise"),
-        set_number=fields.whole("set"),
+        set_number=fields.whole("set", most=MOST_SETS),
         side=fields.optional_choice("side", Side),
         planned_seconds=fields.seconds("planned_seconds"),
         actual_seconds=fields.seconds("actual_seconds"),
         paused_seconds=fields.seconds("paused_seconds"),
         started_at=fields.seconds("started_after_seconds"),
-        reps_done=fields.optional_whole("reps"),
+        reps_done=fields.optional_whole("reps", most=MOST_REPS),
         skipped=fields.flag("skipped"),
     )

@@ -3,11 +3,14 @@
 A history file is data a person may have edited, so every value is checked for the type and
 range the record needs, and the first one that is wrong becomes a `HistoryFormatError` whose
 message points at it, such as: [[exercise]] 2 `reps` must be a list of whole numbers.
+
+Every number has an upper bound as well as a lower one, as routine fields do: a synced or
+hand-edited file saying `sets_done = 1000000000000` is reported, never shown as a figure or
+used to size anything (the CSV export makes one row per set).
 """
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -51,20 +54,20 @@ class Fields:
     def optional_text(self, key: str) -> str | None:
         return self.text(key) if key in self._table else None
 
-    def whole(self, key: str, *, minimum: int = 0) -> int:
-        expected = f"a whole number of at least {minimum}"
+    def whole(self, key: str, *, most: int, least: int = 0) -> int:
+        expected = f"a whole number from {least} to {most:,}"
         value = self._get(key, expected)
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        if not _is_whole(value, least, most):
             raise self._fail(key, expected)
-        return value
+        return value  # type: ignore[no-any-return]
 
-    def optional_whole(self, key: str) -> int | None:
-        return self.whole(key) if key in self._table else None
+    def optional_whole(self, key: str, *, most: int) -> int | None:
+        return self.whole(key, most=most) if key in self._table else None
 
     def seconds(self, key: str) -> float:
         value = self._get(key, "a number of seconds")
         if not _is_seconds(value):
-            raise self._fail(key, "a number of seconds, 0 or more")
+            raise self._fail(key, SECONDS_EXPECTED)
         return float(value)
 
     def flag(self, key: str) -> bool:
@@ -92,18 +95,20 @@ class Fields:
     def optional_choice(self, key: str, kind: type[Enum]) -> Enum | None:
         return self.choice(key, kind) if key in self._table else None
 
-    def whole_list(self, key: str) -> tuple[int, ...]:
+    def whole_list(self, key: str, *, most: int, longest: int) -> tuple[int, ...]:
         value = self._table.get(key, [])
-        if not isinstance(value, list) or not all(
-            isinstance(item, int) and not isinstance(item, bool) and item >= 0 for item in value
-        ):
-            raise self._fail(key, "a list of whole numbers, such as [12, 12, 10]")
+        if not _is_list(value, longest) or not all(_is_whole(item, 0, most) for item in value):
+            raise self._fail(
+                key, f"a list of at most {longest} whole numbers up to {most:,}, such as [12, 10]"
+            )
         return tuple(value)
 
-    def seconds_list(self, key: str) -> tuple[float, ...]:
+    def seconds_list(self, key: str, *, longest: int) -> tuple[float, ...]:
         value = self._table.get(key, [])
-        if not isinstance(value, list) or not all(_is_seconds(item) for item in value):
-            raise self._fail(key, "a list of seconds, such as [30.0, 28.5]")
+        if not _is_list(value, longest) or not all(_is_seconds(item) for item in value):
+            raise self._fail(
+                key, f"a list of at most {longest} numbers of seconds, such as [30.0, 28.5]"
+            )
         return tuple(float(item) for item in value)
 
     def table(self, key: str) -> Table:
@@ -112,17 +117,32 @@ class Fields:
             raise self._fail(key, "a table")
         return value
 
-    def tables(self, key: str) -> list[Table]:
+    def tables(self, key: str, *, most: int) -> list[Table]:
         value = self._table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            raise self._fail(key, f"a list of [[{key}]] tables")
-        return value
+        if not _is_list(value, most) or not all(isinstance(item, dict) for item in value):
+            raise self._fail(key, f"at most {most:,} [[{key}]] tables")
+        return value  # type: ignore[no-any-return]
+
+
+MOST_SECONDS = 366 * 24 * 3600
+"""A year: more than any segment lasts, or a pause in one, even a workout left paused over a
+holiday; a bound that only an absurd value (`1e308`, a 309-digit number) goes past."""
+SECONDS_EXPECTED = f"a number of seconds from 0 to {MOST_SECONDS:,} (a year)"
+
+
+def _is_whole(value: object, least: int, most: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and least <= value <= most
 
 
 def _is_seconds(value: object) -> bool:
+    """Compared, not converted: `float()` of a 400-digit whole number raises OverflowError, and
+    NaN is neither more nor less than anything, so it fails the comparison too."""
     return (
         isinstance(value, int | float)
         and not isinstance(value, bool)
-        and math.isfinite(value)
-        and value >= 0
+        and (0 <= value <= MOST_SECONDS)
     )
+
+
+def _is_list(value: object, longest: int) -> bool:
+    return isinstance(value, list) and len(value) <= longest

@@ -45,6 +45,8 @@ MAX_ROUTINE_BYTES = 1024 * 1024
 
 Origin = Literal["shipped", "user"]
 
+TOO_LONG_A_NUMBER = "is not a usable TOML file: it holds a number thousands of digits long"
+
 _TOML_POSITION = re.compile(
     r"^(?P<reason>.*?) \((?:at line (?P<line>\d+), column (?P<column>\d+)"
     r"|(?P<end>at end of document))\)$",
@@ -85,6 +87,8 @@ def _parse(text: str, path: Path) -> tuple[Document, LineIndex]:
         raise RoutineError([_syntax_problem(str(error), path)]) from None
     except RecursionError:
         raise _file_error(path, "is not a usable TOML file: it nests values too deeply") from None
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        raise _file_error(path, TOO_LONG_A_NUMBER) from None
     return document, LineIndex.scan(text)
 
 
