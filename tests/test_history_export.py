@@ -99,12 +99,13 @@ def test_names_with_commas_quotes_and_newlines_survive_the_round_trip() -> None:
         started=started,
         ended=started + timedelta(minutes=5),
         status=WorkoutStatus.COMPLETED,
-        device="laptop",
+        device="lap\rtop",  # a carriage return alone, which a \n-ended row left unquoted
         exercises=(ExerciseRecord(1, name, Side.LEFT, 1, 1, reps=(10,), band="red, old"),),
     )
 
     (row,) = csv.DictReader(io.StringIO(csv_text([record]), newline=""))
 
+    assert row["device"] == "lap\rtop"
     assert row["exercise"] == name
     assert row["workout"] == "SUM(A1), [bold]not markup[/]"
     assert row["band"] == "red, old"
