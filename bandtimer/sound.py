@@ -20,13 +20,17 @@ one is a missed rep. Three rules follow:
 from __future__ import annotations
 
 import ctypes
+import io
 import threading
 import time
 import wave
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Protocol
+
+from bandtimer.storage.bounded_file import UnreadableFile, read_bounded
 
 if TYPE_CHECKING:
     import simpleaudio
@@ -91,9 +95,7 @@ class SimpleaudioPlayer:
     ) -> None:
         import simpleaudio
 
-        self._waves = {
-            cue: simpleaudio.WaveObject.from_wave_file(str(cue.file_in(sounds))) for cue in Cue
-        }
+        self._waves = {cue: _wave_object(simpleaudio, cue.file_in(sounds)) for cue in Cue}
         self._fallback = fallback
         self._on_failure = on_failure
         self._failure: str | None = None
@@ -182,6 +184,24 @@ class SimpleaudioPlayer:
         return None
 
 
+MAX_SOUND_BYTES = 8 * 1024 * 1024
+"""A cue is a second or two of 16-bit audio, some hundred kilobytes."""
+
+
+def _wave_object(simpleaudio: ModuleType, path: Path) -> simpleaudio.WaveObject:
+    """simpleaudio's `WaveObject.from_wave_file`, reading the file as every file is read (a
+    sound swapped for a FIFO must not hang the start): raises UnreadableFile or wave.Error."""
+    try:
+        data = read_bounded(path, MAX_SOUND_BYTES, kind="sound file")
+    except UnreadableFile as error:
+        raise UnreadableFile(f"{path.name} {error.reason}") from None
+    with wave.open(io.BytesIO(data), "rb") as wav:
+        frames = wav.readframes(wav.getnframes())
+        return simpleaudio.WaveObject(
+            frames, wav.getnchannels(), wav.getsampwidth(), wav.getframerate()
+        )
+
+
 def open_player(
     sounds: Path,
     on_fallback_cue: Callable[[Cue], None],
@@ -206,7 +226,7 @@ def open_player(
         return bell, f"No audio: {', '.join(missing)} missing from {sounds} — {FALLBACK_NOTE}"
     try:
         player = SimpleaudioPlayer(sounds, fallback=bell, on_failure=on_failure)
-    except (OSError, EOFError, wave.Error) as error:
+    except (OSError, EOFError, wave.Error, UnreadableFile) as error:
         return bell, f"No audio: could not read the cue sounds ({error}) — {FALLBACK_NOTE}"
     try:
         simpleaudio.play_buffer(bytes(2 * PROBE_FRAMES), 1, 2, 44100).wait_done()

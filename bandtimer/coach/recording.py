@@ -26,7 +26,9 @@ from bandtimer.domain.progression import BandColour
 from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.session import Session, SessionState
+from bandtimer.storage.bounded_file import UnreadableFile, read_bounded
 from bandtimer.storage.history import HistoryStore, HistoryWriteError, new_record_id
+from bandtimer.storage.routines import MAX_ROUTINE_BYTES
 
 STATUS = {
     SessionState.FINISHED: WorkoutStatus.COMPLETED,
@@ -35,13 +37,17 @@ STATUS = {
 
 
 def routine_fingerprint(path: Path | None) -> tuple[Path | None, str | None]:
-    """The routine file's absolute path and the sha256 of its bytes, as the record keeps them."""
+    """The routine file's absolute path and the sha256 of its bytes, as the record keeps them.
+
+    Read as every file is, by the bounded reader: the file may have been swapped for a FIFO or
+    a link to /dev/zero since the menu read it, and the workout starts all the same."""
     if path is None:
         return None, None
     try:
-        return path.resolve(), hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        data = read_bounded(path, MAX_ROUTINE_BYTES, kind="routine file")
+    except UnreadableFile:
         return path.resolve(), None
+    return path.resolve(), hashlib.sha256(data).hexdigest()
 
 
 class WorkoutRecorder:

@@ -15,13 +15,13 @@ key is reported too, since a silently ignored setting looks like a bug in bandti
 
 from __future__ import annotations
 
-import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bandtimer.domain.bands import DEFAULT_BANDS, BandColour
+from bandtimer.storage.bounded_file import UnreadableFile, read_bounded
 from bandtimer.storage.routines import quoted, shown
 
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -144,17 +144,11 @@ class _Unreadable(Exception):
 def _read_text(path: Path) -> str:
     """The file's text; FileNotFoundError if it is missing, _Unreadable for anything else."""
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise _Unreadable("is not a regular file")
-        if info.st_size > MAX_CONFIG_BYTES:
-            raise _Unreadable(f"is {info.st_size:,} bytes, too big for a settings file")
-        with path.open("rb") as file:
-            data = file.read(MAX_CONFIG_BYTES + 1)
-    except FileNotFoundError:
-        raise
-    except OSError as error:
-        raise _Unreadable(f"cannot be read: {(error.strerror or 'error').lower()}") from None
+        data = read_bounded(path, MAX_CONFIG_BYTES, kind="settings file")
+    except UnreadableFile as error:
+        if error.missing:
+            raise FileNotFoundError(path) from None
+        raise _Unreadable(error.reason) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -130,4 +130,4 @@ def test_a_folder_where_the_file_should_be_is_a_message(tmp_path):
     config, problems = load_config(path)
 
     assert config == Config()
-    assert problems == [f"{path}: is not a regular file; using the default settings"]
+    assert problems == [f"{path}: is a folder, not a settings file; using the default settings"]

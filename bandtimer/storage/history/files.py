@@ -10,16 +10,17 @@ records are kept in a small cache that a change to the file's size, time or inod
 from __future__ import annotations
 
 import os
-import stat
 import threading
 from collections import OrderedDict
 from pathlib import Path
 
 from bandtimer.domain.history import WorkoutRecord
+from bandtimer.storage.bounded_file import UnreadableFile, file_details, read_bounded
 from bandtimer.storage.history.codec import HistoryFormatError, record_from_toml
 
 MAX_RECORD_BYTES = 4 * 1024 * 1024
 """A workout is a few kilobytes; anything this big is not one, and is not read into memory."""
+KIND = "workout file"
 
 _Stamp = tuple[int, int, int]
 """(inode, size, modification time in ns): changes whenever the file's content may have."""
@@ -31,7 +32,7 @@ class UnreadableRecord(Exception):
 
 def read_record(path: Path) -> WorkoutRecord:
     """The record in the file at `path`; raises UnreadableRecord with a reason a person reads."""
-    return _parse(path, _stat(path))
+    return _parse(path)
 
 
 def os_reason(error: OSError) -> str:
@@ -56,7 +57,7 @@ class RecordCache:
             if cached is not None and cached[0] == stamp:
                 self._records.move_to_end(path)
                 return cached[1]
-        record = _parse(path, info)
+        record = _parse(path)
         with self._lock:
             self._records[path] = (stamp, record)
             self._records.move_to_end(path)
@@ -67,26 +68,16 @@ class RecordCache:
 
 def _stat(path: Path) -> os.stat_result:
     try:
-        info = path.stat()
-    except OSError as error:
-        raise UnreadableRecord(f"cannot be read: {os_reason(error)}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise UnreadableRecord("is a folder, not a workout file")
-    if not stat.S_ISREG(info.st_mode):
-        raise UnreadableRecord("is not a regular file")
-    if info.st_size > MAX_RECORD_BYTES:
-        raise UnreadableRecord(f"is {info.st_size:,} bytes, too big for a workout record")
-    return info
+        return file_details(path, MAX_RECORD_BYTES, kind=KIND)
+    except UnreadableFile as error:
+        raise UnreadableRecord(error.reason) from None
 
 
-def _parse(path: Path, info: os.stat_result) -> WorkoutRecord:
+def _parse(path: Path) -> WorkoutRecord:
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_RECORD_BYTES + 1)
-    except OSError as error:
-        raise UnreadableRecord(f"cannot be read: {os_reason(error)}") from None
-    if len(data) > MAX_RECORD_BYTES:  # it grew after stat()
-        raise UnreadableRecord("is too big for a workout record")
+        data = read_bounded(path, MAX_RECORD_BYTES, kind=KIND)
+    except UnreadableFile as error:
+        raise UnreadableRecord(error.reason) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import stat
 import sys
 import tempfile
 import time
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bandtimer import __version__
+from bandtimer.storage.bounded_file import UnreadableFile, read_bounded
 from bandtimer.storage.routines.toml_lines import KeyPath, LineIndex
 
 CACHE_FORMAT = 1
@@ -115,12 +115,9 @@ class RoutineCache:
             pass  # only a shortcut: the routines were read all the same
 
     def _read(self) -> dict[str, Any]:
-        try:
-            info = self.file.stat()
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CACHE_BYTES:
-                return {}  # a FIFO would block the start, a huge file fill the memory
-            data = json.loads(self.file.read_bytes())
-        except (OSError, ValueError, RecursionError, MemoryError):
+        try:  # a FIFO would block the start, a huge file fill the memory: the bounded reader
+            data = json.loads(read_bounded(self.file, MAX_CACHE_BYTES, kind="cache"))
+        except (UnreadableFile, ValueError, RecursionError, MemoryError):
             return {}
         if not isinstance(data, dict) or data.get("version") != self._version:
             return {}

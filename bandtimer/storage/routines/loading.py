@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import stat
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from typing import Literal
 
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.text import visible_controls
+from bandtimer.storage.bounded_file import UnreadableFile, file_details, read_bounded
 from bandtimer.storage.routines.cache import Document, RoutineCache
 from bandtimer.storage.routines.problems import Problem, RoutineError
 from bandtimer.storage.routines.toml_lines import LineIndex
@@ -95,33 +95,17 @@ def _parse(text: str, path: Path) -> tuple[Document, LineIndex]:
 def _stat_routine_file(path: Path) -> os.stat_result:
     """The file's details, if it is a regular file small enough to be a routine."""
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise _file_error(path, "does not exist") from None
-    except OSError as error:
-        reason = (error.strerror or type(error).__name__).lower()
-        raise _file_error(path, f"cannot be read: {reason}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise _file_error(path, "is a folder, not a routine file")
-    if not stat.S_ISREG(info.st_mode):
-        raise _file_error(path, "is not a regular file")
-    if info.st_size > MAX_ROUTINE_BYTES:
-        raise _too_big(path, info.st_size)
-    return info
+        return file_details(path, MAX_ROUTINE_BYTES, kind="routine file")
+    except UnreadableFile as error:
+        raise _refused(path, error) from None
 
 
 def _read_text(path: Path) -> str:
-    """The text of a file `_stat_routine_file` has found to be a routine-sized regular file."""
+    """The text of the routine file at `path`, read by the one bounded reader."""
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_ROUTINE_BYTES + 1)
-    except FileNotFoundError:
-        raise _file_error(path, "does not exist") from None
-    except OSError as error:
-        reason = (error.strerror or type(error).__name__).lower()
-        raise _file_error(path, f"cannot be read: {reason}") from None
-    if len(data) > MAX_ROUTINE_BYTES:  # it grew after stat()
-        raise _too_big(path, len(data))
+        data = read_bounded(path, MAX_ROUTINE_BYTES, kind="routine file")
+    except UnreadableFile as error:
+        raise _refused(path, error) from None
     try:
         return data.decode("utf-8-sig")  # a byte-order mark from a Windows editor is harmless
     except UnicodeDecodeError as error:
@@ -133,6 +117,10 @@ def _read_text(path: Path) -> str:
             f"(column {column}) cannot be decoded; save the file as UTF-8",
             line,
         ) from None
+
+
+def _refused(path: Path, error: UnreadableFile) -> RoutineError:
+    return _too_big(path, error.size) if error.size is not None else _file_error(path, error.reason)
 
 
 def _too_big(path: Path, size: int) -> RoutineError:
