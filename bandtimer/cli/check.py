@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bandtimer.coach import clock_time, plural
 from bandtimer.domain.plan import build_plan
+from bandtimer.domain.text import visible_controls
 from bandtimer.storage.routines import RoutineError, load_routine
 
 
@@ -26,7 +27,8 @@ def check_files(files: list[str]) -> int:
             continue
         total = build_plan(routine).total_seconds
         count = plural(len(routine.exercises), "exercise")
-        print(f"{path}: ok, {routine.name!r}: {count}, planned {clock_time(total)}")
+        shown = visible_controls(str(path))  # a file name is shown, never obeyed
+        print(f"{shown}: ok, {routine.name!r}: {count}, planned {clock_time(total)}")
     if failed:
         print(f"{plural(failed, 'file')} of {len(files)} with problems")
         return 1

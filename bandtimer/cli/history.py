@@ -2,8 +2,11 @@
 
 The table opens only the newest files (`HistoryStore.latest`), so it prints as quickly with ten
 thousand workouts as with ten. CSV and JSON are data for other programs: stdout holds nothing
-else, and files that could not be read are reported on stderr. Either way an unreadable file is
-named with the reason, left exactly as it is, and the command still succeeds with the rest.
+else, and files that could not be read are reported on stderr. Sent to a pipe or a file they
+hold the files' text exactly (CSV's formula guard aside, see `history_export`); printed on a
+terminal, a control character in them is shown as a symbol, as everywhere else on a terminal.
+Either way an unreadable file is named with the reason, left exactly as it is, and the command
+still succeeds with the rest.
 """
 
 from __future__ import annotations
@@ -107,10 +110,24 @@ def report_problems_to_stderr(problems: Sequence[HistoryProblem]) -> None:
 
 
 def write_data(write: Callable[[TextIO], None]) -> int:
-    """Write to stdout as UTF-8 whatever the locale says: the exports are files for other
-    programs, in the encoding they expect. (A closed pipe is `cli.streams`' to handle.)"""
+    """The export as its reader needs it. For a program (a pipe or a file): the files' text
+    exactly, in UTF-8 whatever the locale says. For a person (a terminal): control characters
+    shown as symbols instead of obeyed, in the terminal's own encoding. (A closed pipe is
+    `cli.streams`' to handle.)"""
     out = sys.stdout
+    if _is_terminal(out):
+        buffer = io.StringIO()
+        write(buffer)
+        out.write(visible_controls(buffer.getvalue()))
+        return 0
     if isinstance(out, io.TextIOWrapper):
         out.reconfigure(encoding="utf-8")
     write(out)
     return 0
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except ValueError:  # closed
+        return False

@@ -35,5 +35,6 @@ def list_routines(locations: Locations) -> int:
             origin,
         )
     console.print(table)
-    console.print(Text(f"Your own routines go in {locations.user_routines_dir}", style="dim"))
+    folder = visible_controls(str(locations.user_routines_dir))
+    console.print(Text(f"Your own routines go in {folder}", style="dim"))
     return 0

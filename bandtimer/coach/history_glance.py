@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bandtimer.domain.bands import BandColour
 from bandtimer.domain.routine import Routine
+from bandtimer.domain.text import visible_controls
 
 if TYPE_CHECKING:
     from bandtimer.storage.history import HistoryStore
@@ -52,7 +53,8 @@ class HistoryGlance:
         from bandtimer.domain.progression import advise
 
         history = self._open_store().latest(ADVICE_LOOKBACK).records
+        # A band's name comes from a history or settings file: shown, never obeyed.
         return [
-            f"{name}: {suggestion.text}"
+            visible_controls(f"{name}: {suggestion.text}")
             for name, suggestion in advise(routine, history, self._bands)
         ]

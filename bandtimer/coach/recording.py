@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from bandtimer.coach.formatting import shown_path
 from bandtimer.domain.clock import Clock
 from bandtimer.domain.events import Event, SegmentEnded, WorkoutFinished
 from bandtimer.domain.history import (
@@ -190,7 +191,7 @@ class WorkoutRecorder:
             self._last_save_ok = False
             if self.failure is None:
                 self._unreported = (
-                    f"Couldn't save this workout to {error.path}: {error.reason}. "
+                    f"Couldn't save this workout to {shown_path(error.path)}: {error.reason}. "
                     "The workout goes on; earlier records are untouched."
                 )
             self.failure = f"not saved: {error.reason}"

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bandtimer.domain.bands import DEFAULT_BANDS, BandColour
+from bandtimer.domain.text import visible_controls
 from bandtimer.storage.bounded_file import UnreadableFile, read_bounded
 from bandtimer.storage.routines import quoted, shown
 
@@ -52,7 +53,13 @@ def load_config(path: Path) -> tuple[Config, list[str]]:
     """The settings in `path`, and a message for each problem found; defaults where it is broken.
 
     A missing file is the defaults with no messages. Never raises for anything in the file.
+    The messages are for a terminal: a control character in the path is shown, not obeyed.
     """
+    config, problems = _load(path)
+    return config, [visible_controls(problem) for problem in problems]
+
+
+def _load(path: Path) -> tuple[Config, list[str]]:
     try:
         text = _read_text(path)
     except FileNotFoundError:

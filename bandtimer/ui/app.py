@@ -15,6 +15,7 @@ from textual.binding import Binding
 
 from bandtimer.coach import HistoryGlance, shown_path
 from bandtimer.domain.routine import Routine
+from bandtimer.domain.text import visible_controls
 from bandtimer.ui.commands import RoutineCommands
 from bandtimer.ui.messages import HistoryRead, OpenHistory, StartRoutine, WorkoutEnded
 from bandtimer.ui.screens.menu import MenuScreen
@@ -80,7 +81,8 @@ class BandtimerApp(App[None]):
     def _player_ready(self, player: CuePlayer, problem: str | None) -> None:
         self._player = player
         if problem:
-            self.notify(problem, title="Sound", severity="warning", timeout=8, markup=False)
+            shown = visible_controls(problem)  # it may name the sounds' folder
+            self.notify(shown, title="Sound", severity="warning", timeout=8, markup=False)
 
     def play_cue(self, cue: Cue) -> None:
         if not self.muted and self._player is not None:
@@ -125,7 +127,8 @@ class BandtimerApp(App[None]):
                 self.services.history.mark_stopped(record)
             except HistoryWriteError as error:
                 self.notify(
-                    f"Couldn't save it as stopped early to {error.path}: {error.reason}. "
+                    f"Couldn't save it as stopped early to {shown_path(error.path)}: "
+                    f"{error.reason}. "
                     "It will be offered again next time.",
                     title="History", severity="error", timeout=10, markup=False,
                 )  # fmt: skip

@@ -13,12 +13,15 @@ from textual.widgets import Button, Static
 
 from bandtimer.coach import plural
 from bandtimer.domain.history import WorkoutRecord
+from bandtimer.domain.text import visible_controls
 
 
 def describe_unfinished(record: WorkoutRecord) -> str:
+    """The record's routine name comes from a history file, maybe a synced one: shown, never
+    obeyed."""
     when = record.started.strftime("%a %d %b at %H:%M")
     return (
-        f"{record.routine.name}, started {when}, stopped after "
+        f"{visible_controls(record.routine.name)}, started {when}, stopped after "
         f"{plural(record.sets_done, 'set')}."
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bandtimer.domain.routine import Routine
+from bandtimer.domain.text import visible_controls
 from bandtimer.storage.locations import Locations, shipped_routines_dir
 from bandtimer.storage.routines.loading import discover_routines, find_routine
 
@@ -19,5 +20,6 @@ def resolve_routine(locations: Locations, name_or_path: str) -> Routine:
         raise RoutineNotFound(f"No routine called {name_or_path!r}. Known routines: {known}")
     if entry.routine is None:
         problems = "\n".join(str(problem) for problem in entry.problems)
-        raise RoutineNotFound(f"{entry.path} can't be used until it is fixed:\n{problems}")
+        path = visible_controls(str(entry.path))  # a file name is shown, never obeyed
+        raise RoutineNotFound(f"{path} can't be used until it is fixed:\n{problems}")
     return entry.routine
