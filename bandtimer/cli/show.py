@@ -50,10 +50,11 @@ def timeline_table(plan: Plan) -> Table:
     table = Table(title="Timeline", title_justify="left")
     for column in ("starts", "segment", "exercise", "set", "side", "what", "seconds"):
         table.add_column(column, overflow="fold")
+    starts = 0.0  # added up as the rows go: plan.seconds_before for each row is quadratic
     for segment in plan.segments:
         style = "" if segment.is_work else "dim"
         table.add_row(
-            clock_time(plan.seconds_before(segment.index)),
+            clock_time(starts),
             segment.kind.value,
             Text(segment.exercise.name),
             f"{segment.set_number}/{segment.set_count}",
@@ -62,4 +63,5 @@ def timeline_table(plan: Plan) -> Table:
             f"{segment.planned_seconds:g}",
             style=style,
         )
+        starts += segment.planned_seconds
     return table

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from bandtimer.domain.plan import build_plan
 from bandtimer.storage.routines import RoutineError, load_routine
 from bandtimer.storage.routines.loading import Problem, parse_routine
+from bandtimer.storage.routines.validation import MAX_EXERCISES, MAX_SEGMENTS
 from tests.storage.routine_files import BAD
 
 
@@ -151,4 +153,44 @@ def test_a_number_thousands_of_digits_long_is_a_problem_not_a_crash() -> None:
         parse_routine(text, Path("huge.toml"))
     assert str(caught.value) == (
         "huge.toml: is not a usable TOML file: it holds a number thousands of digits long"
+    )
+
+
+def many_exercises(count: int, sets: int) -> str:
+    """`count` exercises of `sets` timed holds on each side."""
+    tables = [
+        f'[[exercise]]\nname = "Ex {n}"\nsets = {sets}\nhold = 20\nsides = "each"\n'
+        for n in range(1, count + 1)
+    ]
+    return 'name = "Big"\n' + "\n".join(tables)
+
+
+def test_a_routine_at_the_limits_is_valid() -> None:
+    routine = parse_routine(many_exercises(MAX_EXERCISES, 5), Path("big.toml"))
+    assert len(routine.exercises) == MAX_EXERCISES == 100
+    assert len(build_plan(routine).segments) == MAX_SEGMENTS == 2000
+
+
+def test_one_exercise_too_many_is_a_problem_at_its_line() -> None:
+    """A valid file of 10,000 exercises took minutes to `show`; the 101st is the problem."""
+    text = many_exercises(10_000, 1)
+    with pytest.raises(RoutineError) as caught:
+        parse_routine(text, Path("huge.toml"))
+    line = text.splitlines().index("[[exercise]]", 0) + 1 + 6 * 100  # each table is 6 lines
+    assert str(caught.value) == (
+        f"huge.toml:{line}: exercise 101: is past the limit: a routine can have at most 100 "
+        "exercises, and this file has 10,000"
+    )
+
+
+def test_too_many_segments_is_a_problem_at_the_exercise_that_passes_the_limit() -> None:
+    text = many_exercises(99, 6)
+    with pytest.raises(RoutineError) as caught:
+        parse_routine(text, Path("long.toml"))
+    [problem] = caught.value.problems
+    assert (problem.exercise_number, problem.exercise_name) == (84, "Ex 84")
+    assert problem.line == text.splitlines().index('name = "Ex 84"')  # its [[exercise]] line
+    assert str(problem).endswith(
+        "takes the plan past 2,000 segments (sets, sides and the rests between them; this "
+        "routine plans 2,376): a routine can plan at most 2,000; use fewer sets or exercises"
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Band, Exercise, IntRange, Routine, Sides, Timing
 from bandtimer.storage.routines.fields import (
     Bounds,
@@ -64,6 +65,16 @@ HOLD = Bounds(5, 60, "seconds")
 TEMPO = Bounds(0.5, 30, "seconds")
 REST = Bounds(0, 600, "seconds")
 
+MAX_EXERCISES = 100
+MAX_SEGMENTS = 2000
+"""The size of a routine: ten times the longest band session an article suggests (the shipped
+routines have at most 9 exercises and 102 segments; these limits allow 100 exercises of five
+sets a side, eleven hours). A limit rather than a promise that every path scales: `show` prints
+a line per segment and the workout screen, the recorder and the menu's preview all walk the
+plan, so a 10,000-exercise file took minutes to show; at these limits the largest routine shows,
+starts, saves and previews as fast as a shipped one to within a second (docs/routine-format.md,
+"Limits")."""
+
 
 def build_routine(document: Table, path: Path, lines: LineIndex) -> Routine:
     """The routine a parsed file describes; raises RoutineError with every problem in it."""
@@ -83,7 +94,24 @@ def build_routine(document: Table, path: Path, lines: LineIndex) -> Routine:
     exercises = _read_exercises(document.get("exercise"), top)
     if top.problems or name is None:
         raise RoutineError(_in_file_order(top.problems))
-    return Routine(name=name, exercises=exercises, timing=timing, path=path, **values)
+    routine = Routine(name=name, exercises=exercises, timing=timing, path=path, **values)
+    _check_plan_size(routine, top)
+    return routine
+
+
+def _check_plan_size(routine: Routine, top: Reporter) -> None:
+    """At most `MAX_SEGMENTS` segments, reported at the exercise whose sets pass the limit."""
+    segments = build_plan(routine).segments
+    if len(segments) <= MAX_SEGMENTS:
+        return
+    past = segments[MAX_SEGMENTS]
+    top.for_exercise(past.exercise_number, past.exercise.name).report(
+        None,
+        f"takes the plan past {MAX_SEGMENTS:,} segments (sets, sides and the rests between "
+        f"them; this routine plans {len(segments):,}): a routine can plan at most "
+        f"{MAX_SEGMENTS:,}; use fewer sets or exercises",
+    )
+    raise RoutineError(top.problems)
 
 
 def _in_file_order(problems: list[Problem]) -> list[Problem]:
@@ -120,6 +148,13 @@ def _read_exercises(value: object, top: Reporter) -> tuple[Exercise, ...]:
     if not isinstance(value, list):
         top.report("exercise", f"exercise must be [[exercise]] tables, got {shown(value)}")
         return ()
+    if len(value) > MAX_EXERCISES:
+        top.for_exercise(MAX_EXERCISES + 1).report(
+            None,
+            f"is past the limit: a routine can have at most {MAX_EXERCISES} exercises, and "
+            f"this file has {len(value):,}",
+        )
+        value = value[:MAX_EXERCISES]  # only these are read: check stays quick however many
     exercises: list[Exercise] = []
     first_with_name: dict[str, tuple[int, str]] = {}
     for number, table in enumerate(value, start=1):
