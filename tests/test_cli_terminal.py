@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from bandtimer.__main__ import build_parser, main
-from bandtimer.cli.streams import nearest_ascii
+from bandtimer.cli.streams import ASCII_CELL_FALLBACK, ASCII_FALLBACK, nearest_ascii
 from tests.terminal_process import start_in_a_terminal
 from tests.test_cli import ROOT
 
@@ -111,6 +111,13 @@ def test_printing_commands_work_without_a_terminal(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_nearest_ascii(character: str, ascii: str) -> None:
     assert nearest_ascii(character) == ascii
+
+
+def test_on_a_screen_each_character_becomes_one() -> None:
+    """Textual lays a screen out in cells: a longer line would wrap at the edge."""
+    text = "band: ␛]0 … → ⏎ █ ┃ 漢 é"
+    assert text.encode("ascii", errors=ASCII_CELL_FALLBACK) == b"band: ^]0 . - E # | ? e"
+    assert text.encode("ascii", errors=ASCII_FALLBACK) == b"band: ^[]0 ... -> Enter # | ? e"
 
 
 def in_an_encoding(encoding: str) -> tuple[io.TextIOWrapper, io.BytesIO]:

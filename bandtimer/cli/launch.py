@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 
+from bandtimer.cli.streams import ascii_fallback
 from bandtimer.domain.routine import Routine
 from bandtimer.storage.locations import Locations
 from bandtimer.storage.routines import RoutineNotFound, resolve_routine
@@ -28,6 +29,7 @@ def launch(locations: Locations, *, routine: str | None, mute: bool) -> int:
     if without:
         print(no_terminal_message(without), file=sys.stderr)
         return EXIT_NO_TERMINAL
+    ascii_fallback(sys.__stderr__, cells=True)  # type: ignore[arg-type]  # Textual draws there
     # Importing Textual makes a great many objects that live as long as the app. Collecting
     # garbage among them while importing finds none, and a full collection later would walk
     # them all again in the middle of drawing the first frame: so no collection until they are

@@ -8,7 +8,9 @@ Two things every command needs before it writes a character:
   `ascii_fallback` on both streams each such character is written as the nearest ASCII instead:
   "–" as "-", "…" as "...", a block as "#", a box line as "-", "|" or "+", a control picture
   (`␛`) as caret notation (`^[`), an accented letter as its letter. Characters the encoding can
-  carry are untouched, so a UTF-8 terminal sees exactly what it always did.
+  carry are untouched, so a UTF-8 terminal sees exactly what it always did. The screens get the
+  same, one character for one (`cells=True`): Textual places every character in a cell, and a
+  line made longer would wrap at the screen's edge.
 * **A reader that leaves is not an error.** `bandtimer check a b c | head -1` closes the pipe
   after one line; Unix tools then stop without a word, and so does `quiet_when_the_reader_leaves`
   (exit status 0, as the command had nothing left to say to anyone).
@@ -25,6 +27,8 @@ from typing import TextIO
 
 ASCII_FALLBACK = "bandtimer-ascii"
 """The codec error handler's name, as `str.encode(errors=...)` and `reconfigure` take it."""
+ASCII_CELL_FALLBACK = "bandtimer-ascii-cell"
+"""The same, with one character for each one replaced: for a screen laid out in cells."""
 
 _NEAREST = {
     "–": "-", "—": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-",
@@ -33,6 +37,7 @@ _NEAREST = {
     "→": "->", "←": "<-", "↑": "^", "↓": "v", "≥": ">=", "≤": "<=", "≠": "!=", "≈": "~",
     "⚠": "!", "✓": "v", "✔": "v", "✗": "x", "✘": "x", "★": "*", "☆": "*", "°": "o",
     "½": "1/2", "¼": "1/4", "¾": "3/4", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "⏎": "Enter", "↵": "Enter",
     "\ufffd": "?", "\u2421": "^?",
 }  # fmt: skip
 """Hand-picked nearest ASCII for what bandtimer and its libraries print."""
@@ -65,18 +70,27 @@ def _ascii_fallback(error: UnicodeError) -> tuple[str, int]:
     return "".join(nearest_ascii(character) for character in unencodable), error.end
 
 
+def _ascii_cell_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    unencodable = error.object[error.start : error.end]
+    return "".join(nearest_ascii(character)[0] for character in unencodable), error.end
+
+
 codecs.register_error(ASCII_FALLBACK, _ascii_fallback)
+codecs.register_error(ASCII_CELL_FALLBACK, _ascii_cell_fallback)
 
 
-def ascii_fallback(*streams: TextIO) -> None:
-    """Make each stream write the nearest ASCII for a character its encoding cannot carry.
+def ascii_fallback(*streams: TextIO, cells: bool = False) -> None:
+    """Make each stream write the nearest ASCII for a character its encoding cannot carry;
+    with `cells`, one character for each (a screen's layout stays as it was drawn).
 
     A stream that is not a real text file (a test's StringIO, which takes any character) is
     left as it is."""
     for stream in streams:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and getattr(stream, "encoding", None) is not None:
-            reconfigure(errors=ASCII_FALLBACK)
+            reconfigure(errors=ASCII_CELL_FALLBACK if cells else ASCII_FALLBACK)
 
 
 def quiet_when_the_reader_leaves(command: Callable[[], int]) -> int:
