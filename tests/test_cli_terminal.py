@@ -7,6 +7,7 @@ only where the point is the process: its exit, its pipe, its terminal.
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import subprocess
@@ -56,8 +57,11 @@ def test_the_app_is_started_muted_wherever_mute_is_written(
     argv: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     started: list[bool] = []
+    module = importlib.import_module(
+        "bandtimer.cli.launch"
+    )  # the package's `launch` is the function
     monkeypatch.setattr(
-        "bandtimer.cli.launch.launch", lambda _locations, routine, mute: started.append(mute) or 0
+        module, "launch", lambda _locations, routine, mute: started.append(mute) or 0
     )
     assert main(argv) == 0
     assert started == [True]
