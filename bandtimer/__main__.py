@@ -109,8 +109,8 @@ PRINTING_COMMANDS = ("check", "list", "show", "history", "stats")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    ascii_fallback(sys.stdout, sys.stderr)  # --help and usage errors print too
     args = build_parser().parse_args(argv)
-    ascii_fallback(sys.stdout, sys.stderr)
     locations = Locations.from_environment()
     if args.command in PRINTING_COMMANDS:
         return quiet_when_the_reader_leaves(lambda: print_for(args, locations))
