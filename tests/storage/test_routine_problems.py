@@ -7,6 +7,7 @@ a problem rather than a crash. The catalogue of single mistakes: test_routine_ba
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,29 @@ def test_too_many_segments_is_a_problem_at_the_exercise_that_passes_the_limit() 
         "takes the plan past 2,000 segments (sets, sides and the rests between them; this "
         "routine plans 2,376): a routine can plan at most 2,000; use fewer sets or exercises"
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("description", "x" * 2001, "description must be at most 2,000 characters, got 2,001"),
+        ("steps", ["x"] * 21, "steps must list at most 20, got 21"),
+        ("steps", ["ok", "x" * 201], "steps item 2 must be at most 200 characters, got 201"),
+        ("steps", "x" * 201, "steps must be at most 200 characters, got 201"),
+        ("tags", ["x" * 201], "tags item 1 must be at most 200 characters, got 201"),
+        ("name", "x" * 10_001, "name must be at most 10,000 characters, got 10,001"),
+    ],
+    ids=["text", "list", "item", "single-step", "tag", "name"],
+)
+def test_text_past_its_limit_is_a_problem(field: str, value: object, message: str) -> None:
+    """A megabyte-long description took the menu ten seconds to open."""
+    routine: dict[str, object] = {"name": "Long"}
+    exercise: dict[str, object] = {"name": "A", "hold": 20}
+    (exercise if field == "steps" else routine)[field] = value
+
+    def toml(table: dict[str, object]) -> str:
+        return "".join(f"{key} = {json.dumps(item)}\n" for key, item in table.items())
+
+    with pytest.raises(RoutineError) as caught:
+        parse_routine(toml(routine) + "[[exercise]]\n" + toml(exercise), Path("long.toml"))
+    assert [problem.message for problem in caught.value.problems] == [message]
