@@ -30,7 +30,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Protocol
 
-from bandtimer.storage.bounded_file import UnreadableFile, read_bounded
+from bandtimer.storage import UnreadableFile, read_bounded
 
 if TYPE_CHECKING:
     import simpleaudio

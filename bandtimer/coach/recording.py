@@ -27,7 +27,7 @@ from bandtimer.domain.progression import BandColour
 from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.session import Session, SessionState
-from bandtimer.storage.bounded_file import UnreadableFile, read_bounded
+from bandtimer.storage import UnreadableFile, read_bounded
 from bandtimer.storage.history import HistoryStore, HistoryWriteError, new_record_id
 from bandtimer.storage.routines import MAX_ROUTINE_BYTES
 

@@ -1,5 +1,6 @@
 """Files on disk: where they are (`locations`), routine files (`routines/`), the workout
-history (`history/`), settings (`config`) and writing safely (`atomic`). No screens, no coach.
+history (`history/`), settings (`config`), reading safely (`bounded_file`) and writing safely
+(`atomic`). No screens, no coach.
 
 Callers import from here; each name is imported on first use (see `bandtimer.lazy_face`), so
 importing the package costs nothing until something is asked for.
@@ -29,6 +30,8 @@ _WHERE = {
     "discover_routines": "routines",
     "load_routine": "routines",
     "resolve_routine": "routines",
+    "UnreadableFile": "bounded_file",
+    "read_bounded": "bounded_file",
 }
 
 __all__ = [
@@ -42,11 +45,13 @@ __all__ = [
     "RoutineEntry",
     "RoutineError",
     "RoutineNotFound",
+    "UnreadableFile",
     "default_device_name",
     "discover_routines",
     "load_config",
     "load_routine",
     "new_record_id",
+    "read_bounded",
     "resolve_routine",
     "routine_slug",
     "shipped_routines_dir",
