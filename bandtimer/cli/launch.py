@@ -24,8 +24,8 @@ def launch(locations: Locations, *, routine: str | None, mute: bool) -> int:
         except RoutineNotFound as missing:
             print(missing, file=sys.stderr)
             return 1
-    without = [name for name, stream in (("stdin", sys.stdin), ("stderr", sys.stderr))
-               if not _is_terminal(stream)]  # fmt: skip
+    streams = {"stdin": sys.stdin, "stderr": sys.stderr}  # keys come in, the screen goes out
+    without = [name for name, stream in streams.items() if not _is_terminal(stream)]
     if without:
         print(no_terminal_message(without), file=sys.stderr)
         return EXIT_NO_TERMINAL
