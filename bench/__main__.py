@@ -21,6 +21,7 @@ from bench import (
     countdown_accuracy,
     history_scale,
     key_latency,
+    largest_routine,
     many_routines,
     resources,
     startup,
@@ -38,6 +39,7 @@ BENCHMARKS: dict[str, tuple[str, Callable[[], Section]]] = {
     ),
     "history": ("History scale", lambda: history_scale.measure(runs=5)),
     "many": ("Many routines", lambda: many_routines.measure(runs=5)),
+    "largest": ("The largest routine allowed", lambda: largest_routine.measure(runs=5)),
 }
 
 

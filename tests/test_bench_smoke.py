@@ -16,6 +16,7 @@ from bench import (
     countdown_accuracy,
     history_scale,
     key_latency,
+    largest_routine,
     many_routines,
     resources,
     startup,
@@ -68,3 +69,7 @@ def test_many_routines_runs() -> None:
 
 def test_history_scale_runs() -> None:
     well_formed(history_scale.measure(runs=1, sizes=(3, 12)))
+
+
+def test_largest_routine_runs() -> None:
+    well_formed(largest_routine.measure(runs=1))

@@ -206,14 +206,15 @@ def test_too_many_segments_is_a_problem_at_the_exercise_that_passes_the_limit() 
         ("steps", "x" * 201, "steps must be at most 200 characters, got 201"),
         ("tags", ["x" * 201], "tags item 1 must be at most 200 characters, got 201"),
         ("name", "x" * 10_001, "name must be at most 10,000 characters, got 10,001"),
+        ("placement", "x" * 201, "placement must be at most 200 characters, got 201"),
     ],
-    ids=["text", "list", "item", "single-step", "tag", "name"],
+    ids=["text", "list", "item", "single-step", "tag", "name", "phrase"],
 )
 def test_text_past_its_limit_is_a_problem(field: str, value: object, message: str) -> None:
     """A megabyte-long description took the menu ten seconds to open."""
     routine: dict[str, object] = {"name": "Long"}
     exercise: dict[str, object] = {"name": "A", "hold": 20}
-    (exercise if field == "steps" else routine)[field] = value
+    (exercise if field in ("steps", "placement") else routine)[field] = value
 
     def toml(table: dict[str, object]) -> str:
         return "".join(f"{key} = {json.dumps(item)}\n" for key, item in table.items())

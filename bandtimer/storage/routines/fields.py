@@ -108,14 +108,15 @@ def check_keys(table: Table, known: Collection[str], at: Reporter) -> None:
 
 
 # How much text a routine may hold, far above what the shipped ones use (the longest text, a
-# routine's notes, has 213 characters; a step 63; a list 7 items). Without bounds a valid file
-# with a megabyte-long description took the menu ten seconds to open; at these limits, a routine
-# that has all of them full opens the menu as fast as none does (0.58 s against 0.61 s).
+# routine's notes, has 213 characters; a step 63; a placement 73; a list 7 items). Without
+# bounds a valid file with a megabyte-long description took the menu ten seconds to open;
+# bench/largest_routine.py measures a routine with every limit reached.
 MAX_NAME = 10_000
 MAX_TEXT = 2_000
-"""Characters in a description, notes, source, placement, anchor or why."""
-MAX_ITEM = 200
-"""Characters in one item of a list: a step, a tag, a muscle, a piece of equipment."""
+"""Characters in a paragraph: a description, notes, a source, an exercise's why."""
+MAX_PHRASE = 200
+"""Characters in a phrase: a placement, an anchor, and each step, tag, muscle or piece of
+equipment. The menu's preview shows every exercise's placement and anchor."""
 MAX_ITEMS = 20
 """Items in one list."""
 
@@ -153,14 +154,14 @@ def read_name(table: Table, at: Reporter) -> str | None:
     return name
 
 
-def read_text(table: Table, key: str, at: Reporter) -> str | None:
-    """Text as written: nothing is stripped or interpreted, and control characters are shown
-    as symbols (`visible_controls`)."""
+def read_text(table: Table, key: str, at: Reporter, *, most: int = MAX_TEXT) -> str | None:
+    """Text as written, of at most `most` characters: nothing is stripped or interpreted, and
+    control characters are shown as symbols (`visible_controls`)."""
     value = table.get(key)
     if value is None:
         return None
     if isinstance(value, str):
-        return None if _too_long(value, key, at, MAX_TEXT) else visible_controls(value)
+        return None if _too_long(value, key, at, most) else visible_controls(value)
     at.report(key, f"{at.label(key)} must be text in quotes, got {shown(value)}")
     return None
 
@@ -173,7 +174,7 @@ def read_texts(
     if value is None:
         return None
     if single and isinstance(value, str):
-        return None if _too_long(value, key, at, MAX_ITEM) else (visible_controls(value),)
+        return None if _too_long(value, key, at, MAX_PHRASE) else (visible_controls(value),)
     if not isinstance(value, list):
         expected = "a string or a list of strings" if single else "a list of strings"
         at.report(key, f"{at.label(key)} must be {expected}, got {shown(value)}")
@@ -184,7 +185,7 @@ def read_texts(
     texts: list[str] = []
     for number, item in enumerate(value, start=1):
         if isinstance(item, str):
-            if not _too_long(item, key, at, MAX_ITEM, item=number):
+            if not _too_long(item, key, at, MAX_PHRASE, item=number):
                 texts.append(visible_controls(item))
         else:
             at.report(key, f"{at.label(key)} item {number} must be a string, got {shown(item)}")

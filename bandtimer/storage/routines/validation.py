@@ -14,6 +14,8 @@ from typing import Any
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Band, Exercise, IntRange, Routine, Sides, Timing
 from bandtimer.storage.routines.fields import (
+    MAX_PHRASE,
+    MAX_TEXT,
     Bounds,
     Reporter,
     Table,
@@ -43,6 +45,8 @@ TIMING_BOUNDS = {
 }
 
 EXERCISE_TEXTS = ("placement", "anchor", "why")
+PHRASES = ("placement", "anchor")
+"""Exercise texts that are a phrase, not a paragraph: every one shows in the menu's preview."""
 EXERCISE_FIELDS = (
     "name",
     "band",
@@ -196,7 +200,7 @@ def _read_exercise(table: Table, name: str | None, at: Reporter) -> Exercise | N
         "progression": read_progression(table, at, HOLD),
     }
     for key in EXERCISE_TEXTS:
-        values[key] = read_text(table, key, at)
+        values[key] = read_text(table, key, at, most=MAX_PHRASE if key in PHRASES else MAX_TEXT)
     _check_shape(table, at)
     if name is None or len(at.problems) > problems_before:
         return None
