@@ -122,6 +122,22 @@ class Session:
         done += min(self.elapsed(), self.current.planned_seconds)
         return min(1.0, done / total) if total else 0.0
 
+    def time_left(self) -> float:
+        """Seconds of the workout still ahead, as the plan would have them from here.
+
+        What is left of this segment (with rest added or removed, and for a set counted by
+        hand what is left of the plan's estimate for it), plus the planned seconds of every
+        segment after it. Unlike `progress`, it follows what happened: a skip or a shortened
+        rest takes time off, going back puts it on again, and a pause stops it.
+        """
+        if self.state.is_over:
+            return 0.0
+        remaining = self.remaining()
+        if remaining is None:
+            remaining = max(0.0, self.current.planned_seconds - self.elapsed())
+        after = sum(segment.planned_seconds for segment in self.plan.segments[self.index + 1 :])
+        return remaining + after
+
     # -- operations --------------------------------------------------------------------------
 
     def start(self, from_index: int = 0) -> None:
