@@ -19,8 +19,11 @@ NEAR = 1e-4
 
 
 def shown(session: Session) -> WorkoutView:
-    """What the screen shows, less the progress fraction (the screen handles the bar itself)."""
-    return replace(describe(session), progress=0.0)
+    """What the screen shows, less the fractions of the progress bar and of the bar through a
+    rep (the screen works out when those move)."""
+    view = describe(session)
+    count = replace(view.count, fraction=0.0) if view.count is not None else None
+    return replace(view, progress=0.0, count=count)
 
 
 def started(routine: Routine) -> tuple[Session, FakeClock]:
@@ -35,15 +38,30 @@ def plank_routine(plank: Exercise, *, get_ready: int) -> Routine:
     return Routine(name="Plank", exercises=(plank,), timing=Timing(get_ready=get_ready))
 
 
-def test_a_get_ready_changes_at_each_whole_second_and_the_clock_at_each_half() -> None:
+def test_a_get_ready_and_the_time_left_change_at_each_whole_second() -> None:
     plank = Exercise("Plank", sets=IntRange.exactly(1), hold=IntRange.exactly(30))
     session, clock = started(plank_routine(plank, get_ready=5))
-    assert until_change(session) == 0.5  # 0:00 turns to 0:01
+    assert until_change(session) == 1.0
+    assert describe(session).time_left == "0:35 left"
     clock.advance(0.5)
-    assert until_change(session) == 0.5  # 5 turns to 4
+    assert until_change(session) == 0.5  # 5 turns to 4, and 0:35 to 0:34
+    assert describe(session).time_left == "0:35 left"
     clock.advance(0.2)
     assert describe(session).big == "5"
     assert until_change(session) == pytest.approx(0.3)
+    clock.advance(0.3)
+    assert (describe(session).big, describe(session).time_left) == ("4", "0:34 left")
+
+
+def test_the_time_left_follows_a_rest_made_longer() -> None:
+    plank = Exercise("Plank", sets=IntRange.exactly(2), hold=IntRange.exactly(30))
+    routine = Routine(name="Plank", exercises=(plank,), timing=Timing(get_ready=0))
+    session, clock = started(routine)
+    clock.advance(31)  # 1 s into the 30 s rest between sets
+    session.poll()
+    assert describe(session).time_left == "0:59 left"
+    session.adjust_rest(+10)
+    assert describe(session).time_left == "1:09 left"
 
 
 def test_nothing_changes_by_itself_while_paused_or_after_the_end() -> None:

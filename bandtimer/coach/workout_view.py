@@ -10,11 +10,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from bandtimer.coach.formatting import clock_time, describe_band
+from bandtimer.coach.formatting import clock_time, countdown_digits, describe_band
 from bandtimer.domain.plan import RepMode, Segment, SegmentKind
 from bandtimer.domain.session import Session, SessionState
 
 FINAL_SECONDS = 3
+OWN_COLOUR_SECONDS = 2
+"""A segment shorter than this plus `FINAL_SECONDS` never turns red: it would be red throughout."""
 
 PHASE_WORDS = {
     SegmentKind.GET_READY: "GET READY",
@@ -27,7 +29,7 @@ PHASE_WORDS = {
 
 TONES = {
     SegmentKind.GET_READY: "ready",
-    SegmentKind.HOLD: "work",
+    SegmentKind.HOLD: "hold",
     SegmentKind.REPS: "work",
     SegmentKind.SWITCH_SIDES: "switch",
     SegmentKind.REST_BETWEEN_SETS: "rest",
@@ -36,10 +38,25 @@ TONES = {
 
 
 @dataclass(frozen=True)
+class RepCount:
+    """A set whose reps count themselves, as the screen shows it: "rep 3 of 12" and a bar that
+    fills through each rep, so counting up never looks like a rest counting down."""
+
+    rep: int
+    """The rep in progress, 1-based (the last one once all are done)."""
+    of: int
+    """The reps the set runs to."""
+    fraction: float
+    """How far into the rep in progress, 0 to 1; changes all the time, like `progress`."""
+    seconds: float
+    """How long one rep takes, for the screen to work out when its bar next moves."""
+
+
+@dataclass(frozen=True)
 class WorkoutView:
     phase: str
     tone: str
-    """One of work, rest, switch, ready: the screen's colour."""
+    """One of ready, work, hold, release, rest, switch: the banner's colour."""
     heading: str
     exercise: str
     set_line: str
@@ -54,8 +71,10 @@ class WorkoutView:
     final: bool
     """The last seconds of a countdown, which the screen makes stand out."""
     progress: float
-    clock: str
-    """Time into the workout against its planned total."""
+    time_left: str
+    """How long the workout has left from here (`Session.time_left`), for the header."""
+    count: RepCount | None = None
+    """For reps that count themselves: the rep in progress and the bar through it."""
 
 
 def big_seconds(seconds: float) -> str:
@@ -78,20 +97,19 @@ def describe(session: Session) -> WorkoutView:
         exercise = f"{exercise}: {side} side next"
     elif not segment.is_work:
         exercise = f"Up next: {exercise}"
-    elapsed_total = plan.seconds_before(segment.index) + min(
-        session.elapsed(), segment.planned_seconds
-    )
     phase = PHASE_WORDS[segment.kind]
+    tone = TONES[segment.kind]
     reps = session.reps()
     if segment.rep_mode is RepMode.HELD and reps is not None:
         phase = "HOLD" if reps.holding else "RELEASE"
+        tone = "hold" if reps.holding else "release"
     paused = session.state is SessionState.PAUSED
     if paused:
         phase = "PAUSED"
         caption = f"paused · space resumes · {caption}"
     return WorkoutView(
         phase=phase,
-        tone=TONES[segment.kind],
+        tone=tone,
         heading=f"{plan.routine.name} · exercise {segment.exercise_number} / "
         f"{len(plan.routine.exercises)}",
         exercise=exercise,
@@ -102,10 +120,32 @@ def describe(session: Session) -> WorkoutView:
         band=describe_band(segment.exercise),
         steps=segment.exercise.steps,
         paused=paused,
-        final=remaining is not None and 0 < remaining <= FINAL_SECONDS,
+        final=_final(session, remaining),
         progress=session.progress(),
-        clock=f"{clock_time(elapsed_total)} / {clock_time(plan.total_seconds)}",
+        time_left=f"{countdown_digits(session.time_left())} left",
+        count=_count(session, segment),
     )
+
+
+def _count(session: Session, segment: Segment) -> RepCount | None:
+    """The rep in progress of a set whose reps count themselves; None for anything else."""
+    reps = session.reps()
+    if reps is None or segment.rep_target is None or not segment.is_timed:
+        return None
+    cycle = segment.rep_cycle_seconds
+    elapsed = min(session.elapsed(), session.duration() or 0.0)
+    into = elapsed - (reps.rep - 1) * cycle
+    fraction = min(1.0, max(0.0, into / cycle)) if cycle > 0 else 1.0
+    return RepCount(rep=reps.rep, of=segment.rep_target.high, fraction=fraction, seconds=cycle)
+
+
+def _final(session: Session, remaining: float | None) -> bool:
+    """The last seconds of a countdown long enough to show its own colour first: a three
+    second side switch stays the colour of a switch throughout."""
+    duration = session.duration()
+    if remaining is None or duration is None or duration < FINAL_SECONDS + OWN_COLOUR_SECONDS:
+        return False
+    return 0 < remaining <= FINAL_SECONDS
 
 
 def until_change(session: Session) -> float | None:
@@ -125,13 +165,18 @@ def until_change(session: Session) -> float | None:
     reps = session.reps()
     if reps is not None and reps.phase_remaining:
         waits.append(_until_whole_second(reps.phase_remaining))
-    segment = session.current
-    elapsed = session.elapsed()
-    if elapsed < segment.planned_seconds:
-        into_workout = session.plan.seconds_before(segment.index) + elapsed
-        # clock_time rounds: the clock turns over at each half second.
-        waits.append(math.floor(into_workout + 0.5) + 0.5 - into_workout)
+    if _time_left_moves(session):
+        waits.append(_until_whole_second(session.time_left()))
     return min((wait for wait in waits if wait is not None), default=None)
+
+
+def _time_left_moves(session: Session) -> bool:
+    """Whether the workout's time left is going down: it stops once a set counted by hand has
+    used up the plan's estimate for it, until the set ends."""
+    remaining = session.remaining()
+    if remaining is None:
+        return session.elapsed() < session.current.planned_seconds
+    return remaining > 0
 
 
 def _until_whole_second(seconds_left: float) -> float:
@@ -148,9 +193,10 @@ def _readout(session: Session, segment: Segment, remaining: float | None) -> tup
     if segment.rep_mode is RepMode.HELD:
         left = big_seconds(reps.phase_remaining or 0.0)
         if reps.holding:
-            return left, f"rep {reps.rep} / {target} · hold {segment.hold_seconds} s"
-        return left, f"rep {reps.rep} / {target} done · release"
+            return str(reps.rep), f"hold · {left} s left of {segment.hold_seconds} s"
+        return str(reps.rep), f"release · rep {reps.rep + 1} in {left} s"
     if segment.rep_mode is RepMode.TEMPO:
-        return str(reps.reps_done), f"reps done of {target} · {segment.rep_seconds:g} s a rep"
+        done = f"{reps.reps_done} of {target} done"
+        return str(reps.rep), f"{done} · {segment.rep_seconds:g} s a rep"
     finish = " · f finishes the set" if reps.reps_done >= target.low else ""
     return str(reps.reps_done), f"reps done of {target} · Enter counts a rep{finish}"

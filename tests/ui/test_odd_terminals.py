@@ -94,12 +94,11 @@ def test_sixty_by_twenty_is_usable_from_menu_to_summary(tmp_path: Path) -> None:
         await start_from_the_menu(pilot, "Quick try")
         await advance(pilot, harness.clock, INTO_THE_WALK)
         screen = workout(pilot)
-        assert screen.has_class("-narrow"), "60 columns write the phase in plain letters"
-        for selector in ("#phase", "#side", "#countdown", "#exercise"):
+        for selector in ("#phase-big", "#side", "#countdown", "#exercise", "#set-line"):
             assert shows(screen.query_one(selector)), f"{selector} is not visible at 60×20"
-        assert not screen.query_one("#phase-big").display
         assert screen.query_one("#side").word == "RIGHT"
         assert str(screen.query_one("#exercise").render()) == "Lateral banded walk"
+        assert screen.query_one(Countdown).has_class("-blocks"), "room for the block digits"
         await finish(pilot, harness)
 
     run(harness, (60, 20), body)

@@ -69,7 +69,9 @@ def test_quick_try_from_the_menu_to_the_summary(tmp_path: Path) -> None:
             assert digits(pilot) == "5"
             await advance(pilot, harness.clock, 5)
             assert text_of(pilot, "#phase") == "HOLD"
-            assert "rep 1 / 3 · hold 5 s" in str(screen.query_one("#caption").render())
+            assert digits(pilot) == "1"
+            assert screen.query_one(Countdown).words == ("REP", "OF 3")
+            assert text_of(pilot, "#caption") == "hold · 5 s left of 5 s"
             # Follow the rest of the plan one second at a time, as a person would.
             for _ in range(200):
                 if not isinstance(pilot.app.screen, type(screen)):
@@ -122,7 +124,8 @@ def test_skip_and_back(tmp_path: Path) -> None:
             assert text_of(pilot, "#phase") == "REST"
             await pilot.press("b")
             assert text_of(pilot, "#phase") == "HOLD"
-            assert digits(pilot) == "5"  # the set starts again from its first hold
+            assert digits(pilot) == "1"  # the set starts again from its first hold
+            assert text_of(pilot, "#caption") == "hold · 5 s left of 5 s"
             assert workout(pilot).session.records[-1].skipped
 
     asyncio.run(body())
@@ -185,7 +188,8 @@ def test_tempo_reps_count_themselves_on_both_sides(tmp_path: Path) -> None:
             await advance(pilot, harness.clock, 5)
             assert workout(pilot).query_one("#side").word == "RIGHT"
             await advance(pilot, harness.clock, 6)
-            assert digits(pilot) == "3"
+            assert digits(pilot) == "4"  # rep 4 of 4: three are done
+            assert text_of(pilot, "#caption") == "3 of 4 done · 2 s a rep"
             await advance(pilot, harness.clock, 2)
             assert text_of(pilot, "#phase") == "SWITCH SIDES"
             assert Cue.SWITCH in harness.player.played

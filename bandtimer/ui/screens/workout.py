@@ -30,11 +30,14 @@ from bandtimer.ui.screens.confirm import ConfirmScreen
 from bandtimer.ui.screens.help import HelpScreen
 from bandtimer.ui.screens.workout_bindings import WORKOUT_BINDINGS, band_label
 from bandtimer.ui.screens.workout_fit import block_scale, fold_classes
+from bandtimer.ui.widgets.text_line import TextLine
 from bandtimer.ui.widgets.workout_display import WorkoutDisplay
 
 STEADY_SECONDS = 0.25
 """The backstop redraw, 4 Hz. Changes are drawn when they fall due (`NextChangeTimer`); this only
 catches what nothing foresaw. The time shown never depends on either."""
+KEY_HINT = "space pause · s skip · ? keys"
+"""What replaces the footer where its key list would be cut off (see `workout_fit`)."""
 FOOTER_LATER_SECONDS = 0.03
 """How long after a pause or resume the footer swaps Pause and Resume: about two frames. Textual
 rebuilds the whole footer for it (some 12 ms of work), and doing that at once keeps the frame
@@ -65,6 +68,7 @@ class WorkoutScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         self._display = WorkoutDisplay(id="workout")  # kept: written several times a second
         yield self._display
+        yield TextLine(KEY_HINT, id="key-hint")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -77,9 +81,11 @@ class WorkoutScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
-        for name, on in fold_classes(width, height).items():
+        classes = fold_classes(width, height)
+        for name, on in classes.items():
             self.set_class(on, name)
-        self._display.use_blocks(block_scale(width, height))
+        scale = block_scale(width, height)
+        self._display.fit(width - 4, scale=scale, plain_banner=classes["-tiny"])
 
     # -- drawing ------------------------------------------------------------------------------
 
@@ -92,13 +98,14 @@ class WorkoutScreen(Screen[None]):
                 self._play_cue(cue)
             if self.recorder is not None and self.recorder.note(events):
                 self._save_after_drawing()
-        self._show(describe(self.session))
+        view = describe(self.session)
+        self._show(view)
         if events:
             self._show_record()
         if self.session.state.is_over and not self._finish_sent:
             self._finish_sent = True
             self.post_message(WorkoutEnded(self.session, self.recorder))
-        self._set_next_change()
+        self._set_next_change(view)
 
     def _save_after_drawing(self) -> None:
         """Save once the screen shows the set's end, rather than make the new segment wait.
@@ -129,7 +136,7 @@ class WorkoutScreen(Screen[None]):
             self._save_pending = False
             self.recorder.save()
 
-    def _set_next_change(self) -> None:
+    def _set_next_change(self, view: WorkoutView) -> None:
         """Have `sync` run again just after the next change falls due, instead of a tick later."""
         session = self.session
         waits = [until_change(session)]
@@ -139,6 +146,8 @@ class WorkoutScreen(Screen[None]):
             waits.append(
                 self._display.until_next_step(session.progress(), session.plan.total_seconds)
             )
+        if session.state is SessionState.RUNNING and view.count is not None:
+            waits.append(self._display.until_rep_step(view.count))
         wait = min((wait for wait in waits if wait is not None), default=None)
         self._next_change.set(session.clock.now(), wait)
 

@@ -1,40 +1,68 @@
-"""How the workout screen folds to fit the terminal: a phone on the mat, a split pane, 80×24.
+"""How the workout screen folds to fit the terminal: a phone on the mat, a split pane, 80×24, a
+wall-sized window.
 
-What the runner reads from two metres (phase, side, number, exercise) keeps its room; the steps,
-then the band and set lines, give way first, and the number is drawn as large as the rows allow.
+What the runner reads from two metres keeps its room at every size: what to do (the coloured
+banner), which side, the number, the exercise and its set, and the time the workout has left.
+As rows run out the steps go first, then the band lines and the progress bar (the time left
+says the same), then the big letters of the banner and the blocks of the number; the digits
+take whatever height is left after that, up to two fifths of the screen. Narrow terminals lose
+the routine's name from the header and swap the footer for a one-line key hint.
 The thresholds and the arithmetic live here so the screen only applies them on a resize.
 """
 
 from __future__ import annotations
 
-from bandtimer.ui.widgets.big_number import size_at
+from bandtimer.ui.widgets.big_number import FONT_ROWS, size_at
 
 COMPACT_BELOW_ROWS = 24
-"""Under this many rows the steps fold away, so the digits keep their room. A classic 80×24
-terminal still has four rows for them: at 26, they were hidden there above ten empty rows."""
-TINY_BELOW_ROWS = 17
-BIG_PHASE_MIN_COLUMNS = 78
-"""Narrower than this, the phase is written in plain letters so RIGHT or LEFT keeps its size."""
+"""Under this many rows the steps fold away and the gaps between lines close."""
+SHORT_BELOW_ROWS = 21
+"""Under this, the band lines and the progress bar go too."""
+TINY_BELOW_ROWS = 15
+"""Under this, the banner is one line of plain letters and the number is Textual's `Digits`."""
+TALL_FROM_ROWS = 40
+"""From this many rows the banner gets a row of colour above and below its letters."""
+SLIM_BELOW_COLUMNS = 50
+"""Narrower than this the footer's key list cannot fit; a short hint replaces it."""
+NUMBER_SHARE = 2 / 5
+"""At most this share of the rows goes to the digits, so the steps keep some room."""
+WIDEST_NUMBER = "0:00"
 
 
 def fold_classes(width: int, height: int) -> dict[str, bool]:
-    """The screen's size classes (see bandtimer.tcss), each on or off for this size."""
+    """The screen's size classes (see workout.tcss), each on or off for this size."""
     return {
-        "-narrow": width < BIG_PHASE_MIN_COLUMNS,
+        "-slim": width < SLIM_BELOW_COLUMNS,
         "-compact": height < COMPACT_BELOW_ROWS,
+        "-short": height < SHORT_BELOW_ROWS,
         "-tiny": height < TINY_BELOW_ROWS,
+        "-tall": height >= TALL_FROM_ROWS,
     }
 
 
-def block_scale(width: int, height: int) -> int:
-    """How large the countdown can be drawn: 0 for `Digits`, else the block font's scale.
+def rows_besides_number(height: int) -> int:
+    """Rows every other line takes at this height, footer included (see workout.tcss)."""
+    # header, banner, exercise, set, rep bar, caption, feel question, footer
+    rows = 1 + 3 + 1 + 1 + 1 + 1 + 1 + 1
+    if height >= SHORT_BELOW_ROWS:
+        rows += 3  # progress bar, band, band chosen
+    if height >= COMPACT_BELOW_ROWS:
+        rows += 2  # the gaps under the banner and above the number
+    if height >= TALL_FROM_ROWS:
+        rows += 2  # the banner's own top and bottom rows
+    return rows
 
-    The number takes at most about a quarter of the rows, so the phase, the side and the
-    exercise stay on screen with it, and must fit "10:00" across.
+
+def block_scale(width: int, height: int) -> int:
+    """How large the number can be drawn: 0 for `Digits`, else the block font's scale.
+
+    As large as the rows left by everything else allow, but no more than two fifths of the
+    screen, and never wider than the screen with "0:00" on it.
     """
-    if height < COMPACT_BELOW_ROWS:
+    if height < TINY_BELOW_ROWS:
         return 0
-    scale = max(1, height // 18)
-    while scale > 1 and size_at("10:00", scale).width > width - 4:
+    rows = min(height - rows_besides_number(height), int(height * NUMBER_SHARE))
+    scale = rows // FONT_ROWS
+    while scale > 1 and size_at(WIDEST_NUMBER, scale).width > width - 4:
         scale -= 1
-    return scale if size_at("10:00", scale).width <= width - 4 else 0
+    return scale if scale >= 1 and size_at(WIDEST_NUMBER, scale).width <= width - 4 else 0

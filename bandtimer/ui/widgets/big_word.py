@@ -2,7 +2,7 @@
 
 Textual's `Digits` draws numbers only. What to do now (HOLD, REST, SWITCH SIDES) and which leg
 is working (RIGHT, LEFT) are the words a runner must not misread, so they get the same size in
-a small box-drawing font of their own.
+a small box-drawing font of their own, which also has the digits for "rep 3 of 12".
 """
 
 from __future__ import annotations
@@ -38,6 +38,16 @@ GLYPHS = {
     "X": ("┓ ┏", " ╋ ", "┛ ┗"),
     "Y": ("╻ ╻", "┗┳┛", " ╹ "),
     "Z": ("━━┓", "┏━┛", "┗━━"),
+    "0": ("┏━┓", "┃ ┃", "┗━┛"),
+    "1": ("╺┓ ", " ┃ ", "╺┻╸"),
+    "2": ("╺━┓", "┏━┛", "┗━╸"),
+    "3": ("╺━┓", " ━┫", "╺━┛"),
+    "4": ("╻ ╻", "┗━┫", "  ╹"),
+    "5": ("┏━╸", "┗━┓", "╺━┛"),
+    "6": ("┏━╸", "┣━┓", "┗━┛"),
+    "7": ("╺━┓", "  ┃", "  ╹"),
+    "8": ("┏━┓", "┣━┫", "┗━┛"),
+    "9": ("┏━┓", "┗━┫", "╺━┛"),
     " ": (" ", " ", " "),
 }
 

@@ -2,24 +2,33 @@
 
 The screen decides when to draw and what the keys do; this decides where each line sits and
 which widgets a new view touches. It keeps the view it last drew, so a redraw several times a
-second writes only the lines whose text changed, and the progress bar only when it would move.
+second writes only the lines whose text changed, and the bars only when they would move.
+
+From the mat the banner is what is read first: a band of colour across the whole screen that
+says what to do and, right beside it, which side, so the two are read together however wide
+the terminal is. Under it, centred in one column, the exercise, the set and the number.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 
-from bandtimer.coach import WorkoutView
-from bandtimer.ui.widgets.big_word import BigWord
+from bandtimer.coach import RepCount, WorkoutView
+from bandtimer.ui.widgets.big_word import BigWord, big_width
 from bandtimer.ui.widgets.countdown import Countdown
 from bandtimer.ui.widgets.text_line import TextLine
 from bandtimer.ui.widgets.workout_progress import WorkoutProgress
 
-TONES = ("work", "rest", "switch", "ready")
-"""The colour classes the phase and the number take, one for each `WorkoutView.tone`."""
+TONES = ("ready", "work", "hold", "release", "rest", "switch")
+"""The colour classes the banner and the number take, one for each `WorkoutView.tone`."""
+SIDE_GAP = 3
+"""Cells between the phase and the side in the banner (see workout.tcss, `#side`)."""
+BANNER_PADDING = 2
+"""Cells of colour kept either side of the banner's words."""
 
 
 class WorkoutDisplay(Vertical):
@@ -27,31 +36,38 @@ class WorkoutDisplay(Vertical):
         super().__init__(id=id)
         self.shown: WorkoutView | None = None
         """The view last drawn in full; None before the first."""
+        self._width = 0
+        self._plain_only = False
         # Kept, not looked up: the screen writes to them several times a second.
         self._heading = TextLine(id="heading")
-        self._clock = TextLine(id="clock")
+        self._status = TextLine(id="status")
+        self._time_left = TextLine(id="time-left")
         self._progress = WorkoutProgress(id="progress")
-        self._phase_row = Horizontal(id="phase-row")
+        self._banner = Horizontal(id="banner")
         self._phase_big = BigWord("", id="phase-big")
-        self._phase = TextLine(id="phase")
         self._side = BigWord("", id="side")
+        self._phase = TextLine(id="phase")
+        self._side_text = TextLine(id="side-text")
         self._exercise = TextLine(id="exercise")
         self._set_line = TextLine(id="set-line")
         self._countdown = Countdown(id="countdown")
         self._band = TextLine(id="band")
         self._band_choice = TextLine(id="band-choice")
         self._feel = TextLine(id="feel")
+        self._feel_question = ""
         self._steps = TextLine(id="steps")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
             yield self._heading
-            yield self._clock
+            yield self._status
+            yield self._time_left
         yield self._progress
-        with self._phase_row:
+        with self._banner:
             yield self._phase_big
-            yield self._phase
             yield self._side
+            yield self._phase
+            yield self._side_text
         yield self._exercise
         yield self._set_line
         yield self._countdown
@@ -61,42 +77,83 @@ class WorkoutDisplay(Vertical):
         with VerticalScroll(id="steps-box"):
             yield self._steps
 
-    def use_blocks(self, scale: int) -> None:
-        """Draw the number in blocks `scale` times the base size, or with `Digits` for 0."""
-        self._countdown.use_blocks(scale)
+    def fit(self, width: int, *, scale: int, plain_banner: bool) -> None:
+        """Lay out for a terminal `width` wide: the number at block `scale` (0 for `Digits`),
+        and the banner in plain letters if `plain_banner`, else big where its words fit."""
+        self._width, self._plain_only = width, plain_banner
+        self._countdown.use_blocks(scale, width - 4)
+        self._place_banner()
+        self._place_feel()
 
     def until_next_step(self, fraction: float, seconds_for_all: float) -> float | None:
         """Seconds until the progress bar moves (see `WorkoutProgress.until_next_step`)."""
         return self._progress.until_next_step(fraction, seconds_for_all)
 
+    def until_rep_step(self, count: RepCount) -> float | None:
+        """Seconds until the bar through the rep moves."""
+        return self._countdown.until_next_step(count)
+
     def show(self, view: WorkoutView) -> bool:
-        """Draw `view`; False if nothing but the progress bar could have changed."""
+        """Draw `view`; False if nothing but the bars could have changed."""
         old = self.shown
         self._progress.show(view.progress)
-        if old is not None and view == replace(old, progress=view.progress):
+        if view.count is not None:
+            self._countdown.show(view.big, view.caption, view.count)
+        still = replace(view, progress=0.0, count=_still(view.count))
+        if old is not None and still == replace(old, progress=0.0, count=_still(old.count)):
             return False
         self.shown = view
         self._heading.show(view.heading)
-        self._clock.show(view.clock)
+        self._time_left.show(view.time_left)
         self._phase.show(view.phase)
+        self._side_text.show(view.side)
         self._exercise.show(view.exercise)
         self._set_line.show(view.set_line)
         self._band.show(view.band)
         self._steps.show("\n".join(f"{n}. {step}" for n, step in enumerate(view.steps, 1)))
         self._phase_big.update(view.phase)
         self._side.update(view.side)
-        self._countdown.show(view.big, view.caption)
-        if old is None or (view.tone, view.paused) != (old.tone, old.paused):
-            for tone in TONES:
-                self._phase_row.set_class(view.tone == tone, f"-{tone}")
-                self._countdown.set_class(view.tone == tone, f"-{tone}")
-            self._phase_row.set_class(view.paused, "-paused")
-            self._countdown.set_class(view.paused, "-paused")
-        self._countdown.set_class(view.final, "-final")
+        self._countdown.show(view.big, view.caption, view.count)
+        if old is None or (view.phase, view.side) != (old.phase, old.side):
+            self._place_banner()
+        if old is None or (view.tone, view.paused, view.final) != (
+            old.tone,
+            old.paused,
+            old.final,
+        ):
+            for widget in (self._banner, self._countdown):
+                for tone in TONES:
+                    widget.set_class(view.tone == tone, f"-{tone}")
+                widget.set_class(view.paused, "-paused")
+                widget.set_class(view.final and not view.paused, "-final")
         return True
 
     def show_record(self, band: str, feel_question: str) -> None:
         """The band chosen for the exercise and, once it is done, the question of how it felt."""
         self._band_choice.show(band)
-        self._feel.show(feel_question)
-        self._feel.display = bool(feel_question)
+        self._feel_question = feel_question
+        self._place_feel()
+
+    def show_status(self, text: str) -> None:
+        """A short note in the header, beside the time left (empty to clear it)."""
+        self._status.show(text)
+
+    def _place_banner(self) -> None:
+        """Big letters when the phase and the side fit across side by side, else plain ones."""
+        phase, side = self._phase_big.word, self._side.word
+        needed = big_width(phase) + (SIDE_GAP + big_width(side) if side else 0)
+        plain = self._plain_only or needed > self._width - 2 * BANNER_PADDING
+        self._banner.set_class(plain, "-plain")
+
+    def _place_feel(self) -> None:
+        """The question and its answers on one line, or on two where one is too narrow."""
+        question = self._feel_question
+        if cell_len(question) > self._width - 4:
+            question = question.replace("  ", "\n", 1)
+        self._feel.show(question)
+        self._feel.display = bool(question)
+
+
+def _still(count: RepCount | None) -> RepCount | None:
+    """The count without the parts that move all the time, to tell a real change."""
+    return replace(count, fraction=0.0) if count is not None else None
