@@ -269,8 +269,10 @@ def test_help_lists_the_workout_keys_and_holds_the_clock(tmp_path: Path) -> None
             await pilot.pause()
             help_screen = pilot.app.screen
             assert isinstance(help_screen, HelpScreen)
-            keys = {key for row in help_screen.rows() for key in row[0].split(" / ")}
-            assert {"space", "enter", "f", "s", "b", "+", "-", "m", "q", "?"} <= keys
+            keys = [key for row in help_screen.rows() for key in row[0].split(" / ")]
+            assert {"space", "enter", "f", "s", "b", "+", "-", "m", "q", "?"} <= set(keys)
+            assert keys.count("space") == 1, "space once: pause / resume"
+            assert ("space", "pause / resume") in help_screen.rows()
             await pilot.press("escape")
             await pilot.pause()
             assert workout(pilot).session.state is SessionState.RUNNING

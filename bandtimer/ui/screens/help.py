@@ -51,13 +51,22 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self._table())
 
     def rows(self) -> list[tuple[str, str]]:
-        """(keys, what they do) for the screen underneath, then the app-wide keys."""
+        """(keys, what they do) for the screen underneath, then the app-wide keys.
+
+        A key is listed once, by its first binding: space pauses and resumes through two
+        bindings (so the footer can say which), and the first one's tooltip covers both. A key
+        the screen binds hides the app's binding of it, as it does when pressed.
+        """
         rows: list[tuple[str, str]] = []
-        seen: set[str] = set()
+        actions: set[str] = set()
+        keys: set[str] = set()
         for binding in [*self._underneath.BINDINGS, *self.app.BINDINGS]:
-            if not isinstance(binding, Binding) or binding.action in seen:
+            if not isinstance(binding, Binding):
                 continue
-            seen.add(binding.action)
+            if binding.action in actions or binding.key in keys:
+                continue
+            actions.add(binding.action)
+            keys.add(binding.key)
             rows.append((key_label(binding.key), binding.tooltip or binding.description))
         rows.append(("ctrl+p", "command palette: start any routine, change the theme"))
         rows.append(("esc / ?", "close this help"))

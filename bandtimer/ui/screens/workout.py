@@ -69,7 +69,8 @@ class WorkoutScreen(Screen[None]):
         self._display = WorkoutDisplay(id="workout")  # kept: written several times a second
         yield self._display
         yield TextLine(KEY_HINT, id="key-hint")
-        yield Footer(show_command_palette=False)
+        self._footer = Footer(show_command_palette=False)
+        yield self._footer
 
     def on_mount(self) -> None:
         self.session.start(self._start_at)
@@ -85,7 +86,8 @@ class WorkoutScreen(Screen[None]):
         for name, on in classes.items():
             self.set_class(on, name)
         scale = block_scale(width, height)
-        self._display.fit(width - 4, scale=scale, plain_banner=classes["-tiny"])
+        self._display.fit(width, scale=scale, plain_banner=classes["-tiny"])
+        self._footer.compact = classes["-narrow"]
 
     # -- drawing ------------------------------------------------------------------------------
 

@@ -73,8 +73,10 @@ class BigWord(Widget):
     BigWord { width: auto; height: 3; }
     """
 
-    def __init__(self, word: str = "", *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(
+        self, word: str = "", *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
         self._word = word
 
     @property

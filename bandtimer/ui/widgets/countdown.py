@@ -14,6 +14,7 @@ from textual.widgets import Digits
 
 from bandtimer.coach import RepCount
 from bandtimer.ui.widgets.big_number import BigNumber, size_at, size_beside
+from bandtimer.ui.widgets.big_word import BigWord, big_width
 from bandtimer.ui.widgets.rep_bar import RepBar
 from bandtimer.ui.widgets.text_line import TextLine
 
@@ -28,6 +29,8 @@ class Countdown(Vertical):
     Countdown.-blocks BigNumber { display: block; }
     Countdown Center { height: auto; display: none; }
     Countdown.-counting Center { display: block; }
+    Countdown.-counting Digits { display: none; }
+    Countdown.-counting.-blocks #count-word { display: none; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -38,12 +41,15 @@ class Countdown(Vertical):
         self._width = 0
         self._digits = Digits("", id="digits", classes="number")
         self._blocks = BigNumber(id="big-number", classes="number")
+        self._word = BigWord(id="count-word", classes="number")
         self._bar = RepBar(id="rep-bar")
         self._caption = TextLine("", id="caption")
 
     def compose(self) -> ComposeResult:
         yield self._digits
         yield self._blocks
+        with Center():
+            yield self._word
         with Center():
             yield self._bar
         yield self._caption
@@ -91,7 +97,12 @@ class Countdown(Vertical):
     def _draw(self) -> None:
         count, value = self._count, self._value
         if not self._scale:
-            self._digits.update(f"{value}/{count.of}" if count is not None else value)
+            self._digits.update(value)
+            if count is not None:  # Digits has no letters: REP 3 OF 12 in box letters
+                word = f"REP {value} OF {count.of}"
+                if big_width(word) > self._width:
+                    word = f"{value} OF {count.of}"
+                self._word.update(word)
             return
         words = self._blocks_words()
         if count is not None and not any(words):

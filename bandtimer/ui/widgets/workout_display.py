@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 
 from bandtimer.coach import RepCount, WorkoutView
 from bandtimer.ui.widgets.big_word import BigWord, big_width
@@ -25,10 +25,15 @@ from bandtimer.ui.widgets.workout_progress import WorkoutProgress
 
 TONES = ("ready", "work", "hold", "release", "rest", "switch")
 """The colour classes the banner and the number take, one for each `WorkoutView.tone`."""
+PADDING = 2
+"""Cells kept clear at the left and right of the screen (workout.tcss, `#workout`)."""
 SIDE_GAP = 3
 """Cells between the phase and the side in the banner (see workout.tcss, `#side`)."""
-BANNER_PADDING = 2
+BANNER_PADDING = 1
 """Cells of colour kept either side of the banner's words."""
+SHORT_PHASES = {"SWITCH SIDES": "SWITCH", "GET READY": "READY"}
+"""What the banner says when the phase and the side do not fit across in full: with the
+side beside it, SWITCH  LEFT says as much as SWITCH SIDES  LEFT."""
 
 
 class WorkoutDisplay(Vertical):
@@ -74,14 +79,14 @@ class WorkoutDisplay(Vertical):
         yield self._band
         yield self._band_choice
         yield self._feel
-        with VerticalScroll(id="steps-box"):
+        with Center(id="steps-row"), VerticalScroll(id="steps-box"):
             yield self._steps
 
     def fit(self, width: int, *, scale: int, plain_banner: bool) -> None:
         """Lay out for a terminal `width` wide: the number at block `scale` (0 for `Digits`),
         and the banner in plain letters if `plain_banner`, else big where its words fit."""
         self._width, self._plain_only = width, plain_banner
-        self._countdown.use_blocks(scale, width - 4)
+        self._countdown.use_blocks(scale, width - 2 * PADDING)
         self._place_banner()
         self._place_feel()
 
@@ -111,7 +116,6 @@ class WorkoutDisplay(Vertical):
         self._set_line.show(view.set_line)
         self._band.show(view.band)
         self._steps.show("\n".join(f"{n}. {step}" for n, step in enumerate(view.steps, 1)))
-        self._phase_big.update(view.phase)
         self._side.update(view.side)
         self._countdown.show(view.big, view.caption, view.count)
         if old is None or (view.phase, view.side) != (old.phase, old.side):
@@ -139,16 +143,22 @@ class WorkoutDisplay(Vertical):
         self._status.show(text)
 
     def _place_banner(self) -> None:
-        """Big letters when the phase and the side fit across side by side, else plain ones."""
-        phase, side = self._phase_big.word, self._side.word
-        needed = big_width(phase) + (SIDE_GAP + big_width(side) if side else 0)
-        plain = self._plain_only or needed > self._width - 2 * BANNER_PADDING
-        self._banner.set_class(plain, "-plain")
+        """Big letters when the phase and the side fit across side by side (the phase in its
+        short form if need be), else plain ones."""
+        view, side = self.shown, self._side.word
+        phase = view.phase if view is not None else ""
+        room = self._width - 2 * (PADDING + BANNER_PADDING)
+        for word in dict.fromkeys((phase, SHORT_PHASES.get(phase, phase))):
+            needed = big_width(word) + (SIDE_GAP + big_width(side) if side else 0)
+            if needed <= room:
+                self._phase_big.update(word)
+                break
+        self._banner.set_class(self._plain_only or needed > room, "-plain")
 
     def _place_feel(self) -> None:
         """The question and its answers on one line, or on two where one is too narrow."""
         question = self._feel_question
-        if cell_len(question) > self._width - 4:
+        if cell_len(question) > self._width - 2 * PADDING:
             question = question.replace("  ", "\n", 1)
         self._feel.show(question)
         self._feel.display = bool(question)
