@@ -131,10 +131,12 @@ def test_on_a_short_terminal_the_steps_fold_away_before_the_digits(tmp_path: Pat
         screen = workout(pilot)
         assert shows(screen.query_one("#steps-row")), "80×24 has room for the steps"
         await pilot.resize_terminal(80, 20)
+        await pilot.pause()
         assert not screen.query_one("#steps-row").display
         assert shows(screen.query_one("#countdown"))
         assert shows(screen.query_one("#exercise"))
         await pilot.resize_terminal(80, 24)
+        await pilot.pause()
         assert shows(screen.query_one("#steps-row"))
 
     run(harness, (80, 24), body)

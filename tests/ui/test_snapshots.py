@@ -144,7 +144,7 @@ def test_timed_hold(snap_compare: Any, home: Path, size: tuple[int, int]) -> Non
 def test_held_reps_mid_hold(snap_compare: Any, home: Path, size: tuple[int, int]) -> None:
     harness = build(home, quick_try())
     # Rep 2 of 3 of the glute bridge, 3 s of its 5 s hold left.
-    snap(snap_compare, harness, size, after(harness, 5, 7 + 2, phase="HOLD", digits="3"))
+    snap(snap_compare, harness, size, after(harness, 5, 7 + 2, phase="HOLD", digits="2"))
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -16,9 +16,10 @@ from __future__ import annotations
 from bandtimer.ui.widgets.big_number import FONT_ROWS, size_at
 
 COMPACT_BELOW_ROWS = 24
-"""Under this many rows the steps fold away and the gaps between lines close."""
-SHORT_BELOW_ROWS = 21
-"""Under this, the band chosen and the progress bar go too (the time left says as much)."""
+"""Under this many rows the steps fold away."""
+SHORT_BELOW_ROWS = 20
+"""Under this, the band chosen and the progress bar go too (the time left says as much), and
+the gaps between lines close."""
 TINY_BELOW_ROWS = 15
 """Under this, the banner is one line of plain letters and the number is Textual's `Digits`."""
 TALL_FROM_ROWS = 40
@@ -49,9 +50,7 @@ def rows_besides_number(height: int) -> int:
     # header, banner, exercise, set, rep bar, caption, band, feel question, footer
     rows = 1 + 3 + 1 + 1 + 1 + 1 + 1 + 1 + 1
     if height >= SHORT_BELOW_ROWS:
-        rows += 2  # progress bar, band chosen
-    if height >= COMPACT_BELOW_ROWS:
-        rows += 2  # the gaps under the banner and above the number
+        rows += 2 + 2  # progress bar, band chosen; the gaps under the banner and above the number
     if height >= TALL_FROM_ROWS:
         rows += 2  # the banner's own top and bottom rows
     return rows
