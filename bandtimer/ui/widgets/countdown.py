@@ -71,11 +71,10 @@ class Countdown(Vertical):
         self._draw()
 
     def show(self, big: str, caption: str, count: RepCount | None = None) -> None:
-        old = self._count
-        if big != self._value or (count and (count.rep, count.of)) != (old and (old.rep, old.of)):
-            self._value, self._count = big, count
+        changed = big != self._value or _rep_of(count) != _rep_of(self._count)
+        self._value, self._count = big, count
+        if changed:
             self._draw()
-        self._count = count
         self.set_class(count is not None, "-counting")
         if count is not None:
             self._bar.show(count.fraction, count.seconds)
@@ -111,3 +110,7 @@ class Countdown(Vertical):
         while scale > 1 and size_at(value, scale).width > self._width:
             scale -= 1
         self._blocks.update(value, scale, words)
+
+
+def _rep_of(count: RepCount | None) -> tuple[int, int] | None:
+    return (count.rep, count.of) if count is not None else None

@@ -102,10 +102,9 @@ class WorkoutDisplay(Vertical):
         """Draw `view`; False if nothing but the bars could have changed."""
         old = self.shown
         self._progress.show(view.progress)
-        if view.count is not None:
-            self._countdown.show(view.big, view.caption, view.count)
-        still = replace(view, progress=0.0, count=_still(view.count))
-        if old is not None and still == replace(old, progress=0.0, count=_still(old.count)):
+        if old is not None and _still(view) == _still(old):
+            if view.count is not None:  # the bar through the rep may have moved
+                self._countdown.show(view.big, view.caption, view.count)
             return False
         self.shown = view
         self._heading.show(view.heading)
@@ -164,6 +163,8 @@ class WorkoutDisplay(Vertical):
         self._feel.display = bool(question)
 
 
-def _still(count: RepCount | None) -> RepCount | None:
-    """The count without the parts that move all the time, to tell a real change."""
-    return replace(count, fraction=0.0) if count is not None else None
+def _still(view: WorkoutView) -> WorkoutView:
+    """The view without the fractions that move all the time (the two bars), to tell a change
+    worth redrawing the lines for."""
+    count = replace(view.count, fraction=0.0) if view.count is not None else None
+    return replace(view, progress=0.0, count=count)
