@@ -154,7 +154,9 @@ def test_each_cue_is_short_loud_and_click_free(cue: Cue) -> None:
 
 
 def test_cues_sound_as_the_issue_describes() -> None:
-    count, go, rest, switch, halfway, done = (SOUND[cue].notes for cue in Cue)
+    count, go, rest, switch, halfway, done, beat, hold, release = (
+        SOUND[cue].notes for cue in Cue
+    )
     # count: one short tick.
     assert len(count) == 1 and count[0].seconds < 0.2
     # go: one beep, clearly higher and longer than the count.
@@ -171,19 +173,33 @@ def test_cues_sound_as_the_issue_describes() -> None:
     # done: three notes, each higher than the one before.
     assert len(done) == 3
     assert all(semitones(a.first_hz, b.first_hz) >= 2 for a, b in itertools.pairwise(done))
+    # beat: one click, short enough for a rep of a second, apart from the count's pitch.
+    assert len(beat) == 1 and beat[0].seconds <= 0.05
+    assert abs(semitones(count[0].first_hz, beat[0].first_hz)) >= 5
+    # hold rises in two notes; release slides down in one: opposite directions.
+    assert len(hold) == 2 and semitones(hold[0].first_hz, hold[1].first_hz) >= 3
+    assert len(release) == 1 and release[0].glide <= -6
 
 
-@pytest.mark.parametrize(("a", "b"), list(itertools.combinations(Cue, 2)), ids=lambda cue: str(cue))
+@pytest.mark.parametrize("cue", list(Cue), ids=str)
+def test_every_cue_sits_in_the_range_that_carries_over_music(cue: Cue) -> None:
+    """1–4 kHz: what a laptop speaker plays well and what music covers least."""
+    for note in SOUND[cue].notes:
+        # Measured over the first and last thirds, so a slide's ends fall just inside.
+        assert 1000 <= min(note.first_hz, note.last_hz)
+        assert max(note.first_hz, note.last_hz) <= 4000
+
+
 def test_every_pair_of_cues_can_be_told_apart_by_ear(a: Cue, b: Cue) -> None:
     assert how_to_tell_apart(SOUND[a], SOUND[b]) is not None, (SOUND[a].notes, SOUND[b].notes)
 
 
 def test_the_analysis_sees_the_pitches_the_generator_used() -> None:
     """Guards the distinctness tests: they are only as good as these measurements."""
-    assert SOUND[Cue.COUNT].notes[0].first_hz == pytest.approx(880, abs=5)
-    assert SOUND[Cue.GO].notes[0].first_hz == pytest.approx(1318.5, abs=5)
+    assert SOUND[Cue.COUNT].notes[0].first_hz == pytest.approx(1760, abs=8)
+    assert SOUND[Cue.GO].notes[0].first_hz == pytest.approx(2637, abs=10)
     assert [round(note.first_hz) for note in SOUND[Cue.DONE].notes] == pytest.approx(
-        [523, 659, 784], abs=5
+        [1046, 1318, 1568], abs=8
     )
     assert how_to_tell_apart(SOUND[Cue.GO], SOUND[Cue.GO]) is None
 
