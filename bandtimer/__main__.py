@@ -93,6 +93,12 @@ def _add_global_options(parser: argparse.ArgumentParser, *, default: object) -> 
     parser.add_argument(
         "--mute", action="store_true", default=default, help="start with sound cues off"
     )
+    parser.add_argument(
+        "--no-voice",
+        action="store_true",
+        default=default,
+        help="beeps only, no spoken coaching (v turns it on)",
+    )
 
 
 def _positive(text: str) -> int:
@@ -116,7 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return quiet_when_the_reader_leaves(lambda: print_for(args, locations))
     from bandtimer.cli.launch import launch
 
-    return launch(locations, routine=getattr(args, "routine", None), mute=args.mute)
+    return launch(
+        locations, routine=getattr(args, "routine", None), mute=args.mute, voice=not args.no_voice
+    )
 
 
 def print_for(args: argparse.Namespace, locations: Locations) -> int:

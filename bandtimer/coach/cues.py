@@ -25,7 +25,17 @@ from bandtimer.sound import Cue
 STALE_AFTER_SECONDS = 0.6
 """An event older than this when it is noticed is shown but not sounded."""
 
-PRIORITY = (Cue.DONE, Cue.SWITCH, Cue.GO, Cue.REST, Cue.HALFWAY, Cue.COUNT)
+PRIORITY = (
+    Cue.DONE,
+    Cue.SWITCH,
+    Cue.GO,
+    Cue.REST,
+    Cue.HALFWAY,
+    Cue.COUNT,
+    Cue.HOLD,
+    Cue.RELEASE,
+    Cue.BEAT,
+)
 """When several cues fall due together, the first of these wins."""
 
 
@@ -35,10 +45,14 @@ def cue_for(event: Event) -> Cue | None:
             return Cue.DONE
         case SidesSwitched():
             return Cue.SWITCH
-        case RepStarted():
+        case RepStarted(rep=1):
             return Cue.GO
+        case RepStarted():
+            return Cue.HOLD
         case RepCounted(segment=segment) if segment.rep_mode is RepMode.HELD:
-            return Cue.REST
+            return Cue.RELEASE
+        case RepCounted(segment=segment) if segment.rep_mode is RepMode.TEMPO:
+            return Cue.BEAT
         case SegmentStarted(segment=segment):
             if segment.kind is SegmentKind.REPS and segment.rep_mode is RepMode.HELD:
                 return None  # its first RepStarted says go

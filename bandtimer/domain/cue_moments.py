@@ -10,13 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bandtimer.domain.events import CountdownTick, Event, Halfway, RepCounted, RepStarted
+from bandtimer.domain.events import (
+    CountdownTick,
+    Event,
+    Halfway,
+    RepCounted,
+    RepStarted,
+    TenSecondsLeft,
+)
 from bandtimer.domain.plan import RepMode, Segment, SegmentKind
 from bandtimer.domain.reps import rep_goal
 
 COUNTDOWN_FROM = 3
 HALFWAY_MIN_HOLD = 20
-"""Holds shorter than this get the 3-2-1 only; a halfway cue as well would crowd them."""
+"""Holds shorter than this get the 3-2-1 only; a halfway cue (or ten seconds to go) as well
+would crowd them."""
+TEN_SECONDS = 10
 HELD_REP_COUNTDOWN_MIN_HOLD = 10
 
 Threshold = tuple[float, str, Callable[[float], Event]]
@@ -37,6 +46,8 @@ def thresholds(segment: Segment, duration: float | None) -> list[Threshold]:
             marks.append((start + hold, f"rep-done-{rep}", _rep_counted(segment, rep)))
             if hold >= HALFWAY_MIN_HOLD:
                 marks.append((start + hold / 2, f"half-{rep}", _halfway(segment)))
+                if hold - TEN_SECONDS > hold / 2:  # at 20 s both fall together; halfway says it
+                    marks.append((start + hold - TEN_SECONDS, f"ten-{rep}", _ten_left(segment)))
             if hold >= HELD_REP_COUNTDOWN_MIN_HOLD:
                 marks += _countdown(segment, start + hold, f"tick-{rep}")
         return marks
@@ -47,6 +58,8 @@ def thresholds(segment: Segment, duration: float | None) -> list[Threshold]:
         return marks
     if segment.kind is SegmentKind.HOLD and duration >= HALFWAY_MIN_HOLD:
         marks.append((duration / 2, "half", _halfway(segment)))
+        if duration - TEN_SECONDS > duration / 2:
+            marks.append((duration - TEN_SECONDS, "ten", _ten_left(segment)))
     return marks + _countdown(segment, duration, "tick")
 
 
@@ -64,6 +77,10 @@ def _tick(segment: Segment, n: int) -> Callable[[float], Event]:
 
 def _halfway(segment: Segment) -> Callable[[float], Event]:
     return lambda at: Halfway(segment, at)
+
+
+def _ten_left(segment: Segment) -> Callable[[float], Event]:
+    return lambda at: TenSecondsLeft(segment, at)
 
 
 def _rep_started(segment: Segment, rep: int) -> Callable[[float], Event]:

@@ -38,6 +38,11 @@ class Locations:
         return self.config_dir / "routines"
 
     @property
+    def custom_sounds_dir(self) -> Path:
+        """`<cue>.wav` here replaces a shipped cue."""
+        return self.config_dir / "sounds"
+
+    @property
     def history_dir(self) -> Path:
         return self.data_dir / "history"
 

@@ -1,4 +1,4 @@
-"""BandtimerApp: routes between screens and owns the cue player; nothing else.
+"""BandtimerApp: routes between screens and owns the sound (player, voice, volume); nothing else.
 
 The menu is always the bottom screen. A workout is pushed on top of it, replaced by its summary
 when it ends, and closing the summary returns to the menu. `bandtimer run ROUTINE` simply starts
@@ -7,6 +7,8 @@ with a workout already pushed. An unfinished workout found at start-up is offere
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -25,10 +27,14 @@ from bandtimer.ui.services import Services
 # it is drawn. The other screens, the session, the history and the sound code are imported
 # where they are first used.
 if TYPE_CHECKING:
+    from bandtimer.announcer import Announcer, Phrases
+    from bandtimer.domain.events import Event
     from bandtimer.domain.history import WorkoutRecord
+    from bandtimer.domain.session import Session
     from bandtimer.sound import Cue, CuePlayer
 
 FLASH_SECONDS = 0.3
+VOLUME_STEP = 0.1
 
 
 class BandtimerApp(App[None]):
@@ -38,16 +44,37 @@ class BandtimerApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help", tooltip="show every key"),
         Binding("m", "toggle_mute", "Mute", id="mute", tooltip="sound cues off / on"),
-    ]
+        Binding(
+            "v", "toggle_voice", "Voice", id="voice", show=False,
+            tooltip="the spoken coaching off / on (beeps stay)",
+        ),
+        Binding(
+            "left_square_bracket", "volume(-1)", "Quieter", id="volume-down", show=False,
+            tooltip="volume down",
+        ),
+        Binding(
+            "right_square_bracket", "volume(1)", "Louder", id="volume-up", show=False,
+            tooltip="volume up",
+        ),
+    ]  # fmt: skip
 
     def __init__(
-        self, services: Services, *, start_routine: Routine | None = None, mute: bool = False
+        self,
+        services: Services,
+        *,
+        start_routine: Routine | None = None,
+        mute: bool = False,
+        voice: bool = True,
     ) -> None:
         super().__init__()
         self.services = services
         self.muted = mute
+        self.voice = voice and services.config.sound.voice
+        self.volume = services.config.sound.volume
         self._start_routine = start_routine
         self._player: CuePlayer | None = None
+        self._announcer: Announcer | None = None
+        self._no_voice_reason: str | None = None
         self.glance = HistoryGlance(lambda: services.history, services.config.bands)
 
     def get_default_screen(self) -> MenuScreen:
@@ -76,17 +103,55 @@ class BandtimerApp(App[None]):
     def _open_player(self) -> None:
         """Opening the sound device can take a moment; the menu does not wait for it."""
         player, problem = self.services.open_player(self._flash_cue)
-        self.call_from_thread(self._player_ready, player, problem)
+        prepare = getattr(player, "prepare", lambda clip: None)
+        phrases, no_voice = self.services.open_voice(
+            self.services.config.sound, prepare, self._voice_problem_from_thread
+        )
+        self.call_from_thread(self._player_ready, player, problem, phrases, no_voice)
 
-    def _player_ready(self, player: CuePlayer, problem: str | None) -> None:
+    def _player_ready(
+        self,
+        player: CuePlayer,
+        problem: str | None,
+        phrases: Phrases | None,
+        no_voice: str | None,
+    ) -> None:
+        from bandtimer.announcer import Announcer
+
         self._player = player
-        if problem:
-            shown = visible_controls(problem)  # it may name the sounds' folder
+        player.set_volume(self.volume)
+        self._announcer = Announcer(player, phrases, voice=self.voice)
+        self._no_voice_reason = no_voice
+        for line in (problem or "").splitlines():
+            shown = visible_controls(line)  # it may name the sounds' folder
             self.notify(shown, title="Sound", severity="warning", timeout=8, markup=False)
+        if no_voice and self.voice:
+            self.notify(no_voice, title="Voice", severity="warning", timeout=8, markup=False)
+        self._prepare_phrases()
 
-    def play_cue(self, cue: Cue) -> None:
-        if not self.muted and self._player is not None:
-            self._player.play(cue)
+    def _voice_problem_from_thread(self, problem: str) -> None:
+        """espeak-ng failed on the phrase worker (a voice that does not exist): say so once."""
+        with contextlib.suppress(RuntimeError):  # the app has closed meanwhile
+            shown = visible_controls(problem)  # espeak-ng's own words are in it
+            self.call_from_thread(
+                self.notify, shown, title="Voice", severity="warning", timeout=8, markup=False
+            )
+
+    def _prepare_phrases(self) -> None:
+        """Have the workout on screen's phrases rendered ahead, from where it stands."""
+        from bandtimer.ui.screens.workout import WorkoutScreen
+
+        announcer = self._announcer
+        if announcer is None or not self.voice:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, WorkoutScreen):
+                announcer.prepare(screen.session.plan, screen.session.index)
+
+    def announce(self, events: Sequence[Event], session: Session) -> None:
+        """Sound what just fell due: a phrase if the voice has it ready, else its beep."""
+        if not self.muted and self._announcer is not None:
+            self._announcer.announce(events, session.clock.now(), session)
 
     def _flash_cue(self, cue: Cue) -> None:
         """Without a sound device: the terminal bell, and the screen flashes so it can be seen."""
@@ -98,6 +163,23 @@ class BandtimerApp(App[None]):
     def action_toggle_mute(self) -> None:
         self.muted = not self.muted
         self.notify("Sound cues off" if self.muted else "Sound cues on", timeout=2)
+
+    def action_toggle_voice(self) -> None:
+        if self._announcer is not None and not self._announcer.can_speak:
+            reason = self._no_voice_reason or "Voice: not available"
+            self.notify(reason, title="Voice", severity="warning", timeout=4, markup=False)
+            return
+        self.voice = not self.voice
+        if self._announcer is not None:
+            self._announcer.voice = self.voice
+        self._prepare_phrases()
+        self.notify("Voice on" if self.voice else "Voice off: beeps only", timeout=2)
+
+    def action_volume(self, step: int) -> None:
+        self.volume = round(min(1.0, max(0.0, self.volume + step * VOLUME_STEP)), 1)
+        if self._player is not None:
+            self._player.set_volume(self.volume)
+        self.notify(f"Volume {round(self.volume * 100)}%", timeout=1.5)
 
     # -- history ------------------------------------------------------------------------------
 
@@ -146,7 +228,9 @@ class BandtimerApp(App[None]):
             routine, services.clock, services.history, services.wall_clock,
             services.config.bands, resumed=resumed,
         )  # fmt: skip
-        self.push_screen(WorkoutScreen(session, self.play_cue, recorder, start_at=start_at))
+        self.push_screen(WorkoutScreen(session, self.announce, recorder, start_at=start_at))
+        # Listing a long routine's phrases takes a few milliseconds: after its first frame.
+        self.call_after_refresh(self._prepare_phrases)
 
     def on_start_routine(self, message: StartRoutine) -> None:
         if isinstance(self.screen, MenuScreen):

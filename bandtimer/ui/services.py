@@ -19,11 +19,27 @@ from bandtimer.storage.locations import Locations, shipped_routines_dir
 from bandtimer.storage.routines import RoutineCache, RoutineEntry, discover_routines
 
 if TYPE_CHECKING:
-    from bandtimer.sound import Cue, CuePlayer
+    from bandtimer.announcer import Phrases
+    from bandtimer.sound import Clip, Cue, CuePlayer
+    from bandtimer.storage.config import SoundSettings
     from bandtimer.storage.history import HistoryStore
 
 PlayerFactory = Callable[[Callable[["Cue"], None]], tuple["CuePlayer", "str | None"]]
-"""Given the app's visual fallback, returns a player and why sound is unavailable, if it is."""
+"""Given the app's visual fallback, returns a player and what to tell the person about sound
+(why it is the bell, a custom sound that cannot be used: one line each), if anything."""
+VoiceFactory = Callable[
+    ["SoundSettings", Callable[["Clip"], None], Callable[[str], None]],
+    tuple["Phrases | None", "str | None"],
+]
+"""Given the settings, what to do with each phrase made ready (the player scales it) and where
+to report a problem found later, returns the phrase book, or None and why there is no voice."""
+
+
+def no_voice(
+    settings: SoundSettings, prepare: Callable[[Clip], None], on_problem: Callable[[str], None]
+) -> tuple[Phrases | None, str | None]:
+    """The voice of a player handed in by a test or a benchmark: none, and nothing to say."""
+    return None, None
 
 
 class OpenedOnFirstUse:
@@ -59,6 +75,7 @@ class Services:
     """Monotonic time for countdowns; never the wall clock."""
     open_player: PlayerFactory
     config: Config
+    open_voice: VoiceFactory = no_voice
     config_problems: tuple[str, ...] = ()
     """What was wrong with config.toml, said once at start-up."""
     wall_clock: Callable[[], datetime] = lambda: datetime.now().astimezone()

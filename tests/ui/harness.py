@@ -21,7 +21,7 @@ from bandtimer.domain.history import Feel, WorkoutRecord, WorkoutStatus, record_
 from bandtimer.domain.plan import RepMode, build_plan
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.session import Session
-from bandtimer.sound import Cue
+from bandtimer.sound import Clip, Cue
 from bandtimer.storage.history import HistoryStore, new_record_id
 from bandtimer.storage.locations import Locations
 from bandtimer.storage.routines import load_routine
@@ -35,12 +35,20 @@ QUICK_TRY = ROOT / "routines" / "quick-try.toml"
 
 @dataclass
 class RecordingPlayer:
-    """Stands in for the sound card: the cues the app asked for, in order."""
+    """Stands in for the sound card: the cues the app asked for, in order, and what was said."""
 
     played: list[Cue] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)
+    volume: float = 1.0
 
     def play(self, cue: Cue) -> None:
         self.played.append(cue)
+
+    def play_clip(self, clip: Clip, instead: Cue | None) -> None:
+        self.said.append(clip.label)
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
 
 
 @dataclass

@@ -1,16 +1,16 @@
 """The screen a runner follows from the mat: one layout whose colour and words follow the segment.
 
-It holds no timing of its own. It asks the session to catch up with the clock, plays at most one
-cue for what fell due, and copies `describe(session)` into its widgets, touching only those
-whose text changed. It does that at the moment the next change is due (`until_change`), so a
-number turns over and a segment ends on screen on time rather than on the next tick of a fixed
-timer, and a slow steady tick backs that up. Every key calls one session operation and redraws
-at once, so a key press shows without waiting for either.
+It holds no timing of its own. It asks the session to catch up with the clock, has the app
+sound what fell due (one phrase or beep), and copies `describe(session)` into its widgets,
+touching only those whose text changed. It does that at the moment the next change is due
+(`until_change`), so a number turns over and a segment ends on screen on time rather than on
+the next tick of a fixed timer, and a slow steady tick backs that up. Every key calls one
+session operation and redraws at once, so a key press shows without waiting for either.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from textual import work
 from textual.app import ComposeResult
@@ -18,11 +18,11 @@ from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
-from bandtimer.coach import WorkoutRecorder, WorkoutView, choose_cue, describe, until_change
+from bandtimer.coach import WorkoutRecorder, WorkoutView, describe, until_change
+from bandtimer.domain.events import Event
 from bandtimer.domain.history import Feel
 from bandtimer.domain.plan import RepMode
 from bandtimer.domain.session import Session, SessionState
-from bandtimer.sound import Cue
 from bandtimer.ui.feel_bindings import feel_question
 from bandtimer.ui.messages import WorkoutEnded
 from bandtimer.ui.next_change_timer import NextChangeTimer
@@ -51,7 +51,7 @@ class WorkoutScreen(Screen[None]):
     def __init__(
         self,
         session: Session,
-        play_cue: Callable[[Cue], None],
+        announce: Callable[[Sequence[Event], Session], None],
         recorder: WorkoutRecorder | None = None,
         *,
         start_at: int = 0,
@@ -59,7 +59,7 @@ class WorkoutScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.recorder = recorder
-        self._play_cue = play_cue
+        self._announce = announce
         self._start_at = start_at
         self._next_change = NextChangeTimer(self, self.sync)
         self._finish_sent = False
@@ -95,9 +95,7 @@ class WorkoutScreen(Screen[None]):
         """Catch the session up with the clock, sound what fell due, and redraw what changed."""
         events = self.session.poll()
         if events:
-            cue = choose_cue(events, self.session.clock.now())
-            if cue is not None:
-                self._play_cue(cue)
+            self._announce(events, self.session)
             if self.recorder is not None and self.recorder.note(events):
                 self._save_after_drawing()
         view = describe(self.session)
