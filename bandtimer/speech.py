@@ -49,6 +49,7 @@ SPOKEN_REP_MIN_SECONDS = 1.5
 """A rep shorter than this gets a beat: a number takes about half a second to say."""
 NAME_CHARS = 60
 """An exercise name longer than this is cut at a word; the screen shows it in full."""
+PLACEMENT_CHARS = 120
 
 _ONES = [
     "zero",
@@ -104,7 +105,7 @@ def spoken_name(exercise: Exercise) -> str:
 
 
 def spoken_dose(exercise: Exercise) -> str:
-    """The planned dose as a coach says it: "Two sets of ten, two seconds a rep. Each side."
+    """The planned dose as a coach says it: "Two sets of ten each side, two seconds a rep."
 
     Stands in until each kind of set speaks its own sentence (issue 10's set kinds): then this
     is replaced by asking the kind. It says what the plan will run: the low end of a range of
@@ -113,15 +114,15 @@ def spoken_dose(exercise: Exercise) -> str:
     sets = planned_sets(exercise)
     reps, hold = planned_reps(exercise), planned_hold(exercise)
     count = f"{_capital(number_words(sets))} {'set' if sets == 1 else 'sets'}"
+    each_side = " each side" if exercise.sides is Sides.EACH else ""
     if reps is None:
-        dose = f"{count} of {number_words(hold or 0)} seconds."
-    elif hold is not None:
-        dose = f"{count} of {number_words(reps)}, {number_words(hold)} second holds."
-    elif exercise.tempo is not None:
-        dose = f"{count} of {number_words(reps)}, {_tempo(exercise.tempo)} a rep."
-    else:
-        dose = f"{count} of {number_words(reps)}."
-    return dose + (" Each side." if exercise.sides is Sides.EACH else "")
+        return f"{count} of {number_words(hold or 0)} seconds{each_side}."
+    dose = f"{count} of {number_words(reps)}{each_side}"
+    if hold is not None:
+        return f"{dose}, {number_words(hold)} second holds."
+    if exercise.tempo is not None:
+        return f"{dose}, {_tempo(exercise.tempo)} a rep."
+    return f"{dose}."
 
 
 def _tempo(seconds: float) -> str:
@@ -141,8 +142,10 @@ def spoken_band(exercise: Exercise) -> str:
         return ""
     band = exercise.band.value
     words = band if exercise.band is Band.TUBE else f"{band} band"
-    placement = speakable(exercise.placement, NAME_CHARS)
-    anchor = speakable(exercise.anchor, NAME_CHARS)
+    if exercise.band is Band.TUBE and exercise.placement:
+        words += ","
+    placement = speakable(exercise.placement, PLACEMENT_CHARS).rstrip(".")
+    anchor = speakable(exercise.anchor, PLACEMENT_CHARS).rstrip(".")
     sentence = _capital(f"{words} {placement}".strip()) + "."
     return sentence + (f" Anchor: {anchor}." if anchor else "")
 
@@ -261,6 +264,12 @@ def choose_line(events: Iterable[Event], now: float, session: Session) -> Line |
         if line is not None:
             lines.append(line)
     return min(lines, key=_rank, default=None)
+
+
+def first_phrase(plan: Plan) -> str | None:
+    """What is said the moment `plan` starts: worth rendering before anyone picks it."""
+    line = line_for(SegmentStarted(plan[0], 0.0), plan)
+    return line.text if line is not None else None
 
 
 def phrases_for(plan: Plan, from_index: int = 0) -> list[str]:

@@ -203,13 +203,12 @@ class PhraseBook:
         return self._ready.get(text)
 
     def prepare(self, texts: Iterable[str]) -> None:
-        """Render these (in this order, after any still waiting) on the worker."""
+        """Render these on the worker, in this order, before any still waiting: the newest
+        request is the workout that has just started."""
         with self._changed:
-            queued = set(self._wanted)
-            for text in texts:
-                if text not in self._ready and text not in queued:
-                    self._wanted.append(text)
-                    queued.add(text)
+            batch = list(dict.fromkeys(text for text in texts if text not in self._ready))
+            waiting = set(batch)
+            self._wanted = batch + [text for text in self._wanted if text not in waiting]
             self._changed.notify_all()
             if self._worker is None and (self._wanted or self._then):
                 self._worker = threading.Thread(

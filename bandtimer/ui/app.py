@@ -108,6 +108,16 @@ class BandtimerApp(App[None]):
             self.services.config.sound, prepare, self._voice_problem_from_thread
         )
         self.call_from_thread(self._player_ready, player, problem, phrases, no_voice)
+        if phrases is not None and self.voice and self._start_routine is None:
+            phrases.prepare(self._first_phrases())
+
+    def _first_phrases(self) -> list[str]:
+        """Each routine's opening line, so whichever is started first is spoken from its first
+        second; the rest of a workout's phrases are rendered once it starts, ahead of time."""
+        from bandtimer.speech import first_phrase
+
+        plans = (build_plan(entry.routine) for entry in self.services.routines() if entry.routine)
+        return [text for plan in plans if plan.segments and (text := first_phrase(plan))]
 
     def _player_ready(
         self,
