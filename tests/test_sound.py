@@ -14,12 +14,22 @@ import subprocess
 import sys
 import wave
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from bandtimer.sound import BellPlayer, Cue, describe_play_error, open_player
+from bandtimer.sound import (
+    BellPlayer,
+    Clip,
+    Cue,
+    describe_play_error,
+    load_cues,
+    open_player,
+    read_clip,
+    scale_frames,
+)
 from bandtimer.storage.locations import sounds_dir
 
 REPO = Path(__file__).resolve().parent.parent
@@ -190,6 +200,7 @@ def test_every_cue_sits_in_the_range_that_carries_over_music(cue: Cue) -> None:
         assert max(note.first_hz, note.last_hz) <= 4000
 
 
+@pytest.mark.parametrize(("a", "b"), list(itertools.combinations(Cue, 2)), ids=lambda cue: str(cue))
 def test_every_pair_of_cues_can_be_told_apart_by_ear(a: Cue, b: Cue) -> None:
     assert how_to_tell_apart(SOUND[a], SOUND[b]) is not None, (SOUND[a].notes, SOUND[b].notes)
 
@@ -272,3 +283,56 @@ def test_open_player_falls_back_to_the_bell_when_simpleaudio_cannot_load(
     assert reason.endswith(") — cues fall back to the terminal bell")
     player.play(Cue.DONE)
     assert rung == [Cue.DONE]
+
+
+def write_wav(path: Path, *, seconds: float, width: int = 2, rate: int = RATE) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(width)
+        wav.setframerate(rate)
+        wav.writeframes(bytes(width * round(seconds * rate)))
+
+
+def test_a_custom_sound_replaces_the_shipped_cue(tmp_path: Path) -> None:
+    write_wav(tmp_path / "go.wav", seconds=0.5, rate=48000)
+    cues, problems = load_cues(SOUNDS, tmp_path)
+    assert problems == []
+    assert cues[Cue.GO].label == "go (go.wav)" and cues[Cue.GO].rate == 48000
+    assert cues[Cue.REST].frames == read_clip(Cue.REST.file_in(SOUNDS), "rest").frames
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda path: write_wav(path, seconds=0.5, width=1), "is 8-bit, not 16-bit PCM"),
+        (lambda path: write_wav(path, seconds=3.5, rate=8000), "lasts 3.5 s, longer than 3 s"),
+        (
+            lambda path: path.write_bytes(b"RIFF" + bytes(1024 * 1024 + 1)),
+            "is 1,048,581 bytes, larger than 1 MiB",
+        ),
+        (
+            lambda path: path.write_text("not a wav"),
+            "is not a 16-bit PCM WAV file (file does not start with RIFF id)",
+        ),
+    ],
+    ids=["8-bit", "too long", "too big", "not a wav"],
+)
+def test_an_unfit_custom_sound_gets_one_notice_and_the_shipped_cue_plays(
+    make: Callable[[Path], None], problem: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "count.wav"
+    make(path)
+    cues, problems = load_cues(SOUNDS, tmp_path)
+    assert problems == [
+        f"Custom sound {path}: {problem} — the shipped count cue plays instead"
+    ]
+    assert cues[Cue.COUNT].frames == read_clip(Cue.COUNT.file_in(SOUNDS), "count").frames
+
+
+def test_volume_scales_every_sample() -> None:
+    frames = array("h", [0, 1000, -1000, 32767, -32768]).tobytes()
+    assert array("h", scale_frames(frames, 0.5)).tolist() == [0, 500, -500, 16384, -16384]
+    assert scale_frames(frames, 1.0) == frames
+    clip = Clip(frames, label="x")
+    assert clip.at_volume(0.5) is clip.at_volume(0.5)  # scaled once

@@ -133,9 +133,8 @@ def _sound(document: dict[str, Any], path: Path, problems: list[str]) -> SoundSe
         problems.append(f"{path}: unknown setting {quoted(f'sound.{key}')} is ignored")
 
     def bad(key: str, wanted: str, fallback: object) -> None:
-        problems.append(
-            f"{path}: sound.{key} must be {wanted}, got {shown(table[key])}; using {fallback!r}"
-        )
+        got, using = shown(table[key]), shown(fallback)
+        problems.append(f"{path}: sound.{key} must be {wanted}, got {got}; using {using}")
 
     voice = table.get("voice", default.voice)
     if not isinstance(voice, bool):
