@@ -28,6 +28,7 @@ from bandtimer.storage.routines import load_routine
 from bandtimer.ui.app import BandtimerApp
 from bandtimer.ui.factory import create_app
 from bandtimer.ui.screens.workout import WorkoutScreen
+from bandtimer.ui.services import VoiceFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 QUICK_TRY = ROOT / "routines" / "quick-try.toml"
@@ -63,17 +64,22 @@ def build(
     routine: Routine | None = None,
     *,
     mute: bool = False,
+    voice: bool = True,
+    voice_factory: VoiceFactory | None = None,
     wall_clock: Callable[[], datetime] | None = None,
 ) -> Harness:
-    """The app as the command line builds it; `wall_clock` fixes the date records are given."""
+    """The app as the command line builds it; `wall_clock` fixes the date records are given.
+    Without `voice_factory` the app has no voice, as with a player handed in."""
     clock = FakeClock()
     player = RecordingPlayer()
     app = create_app(
         Locations.under(home),
         start_routine=routine,
         mute=mute,
+        voice=voice,
         clock=clock,
         player_factory=lambda on_fallback: (player, None),
+        voice_factory=voice_factory,
         wall_clock=wall_clock,
     )
     return Harness(app, clock, player)
