@@ -50,7 +50,9 @@ SAMPLE_RATE = 44100
 CUSTOM_MAX_BYTES = 1024 * 1024
 CUSTOM_MAX_SECONDS = 3.0
 """A cue longer than this would still be sounding when the next one is due."""
-DEFAULT_VOLUME = 0.8
+SCALE_CHUNK = 4096
+"""Samples scaled per uninterrupted C call: about half a millisecond, so scaling a phrase on
+the phrase worker never holds the app's redraw back for longer than that."""
 
 
 class Cue(StrEnum):
@@ -125,7 +127,10 @@ def scale_frames(frames: bytes, volume: float) -> bytes:
     samples = array("H", frames)
     if sys.byteorder == "big":  # WAV frames are little-endian
         samples.byteswap()
-    scaled = array("H", map(table.__getitem__, samples))
+    scaled = array("H")
+    for start in range(0, len(samples), SCALE_CHUNK):
+        # One C call per chunk: between them another thread (the app's) may take the GIL.
+        scaled.extend(map(table.__getitem__, samples[start : start + SCALE_CHUNK]))
     if sys.byteorder == "big":
         scaled.byteswap()
     return scaled.tobytes()

@@ -25,6 +25,7 @@ from bench import (
     many_routines,
     resources,
     startup,
+    voice,
 )
 from bench.report import Goal, Machine, Section, render
 
@@ -40,6 +41,7 @@ BENCHMARKS: dict[str, tuple[str, Callable[[], Section]]] = {
     "history": ("History scale", lambda: history_scale.measure(runs=5)),
     "many": ("Many routines", lambda: many_routines.measure(runs=5)),
     "largest": ("The largest routine allowed", lambda: largest_routine.measure(runs=5)),
+    "voice": ("Voice", lambda: voice.measure(runs=2)),
 }
 
 
