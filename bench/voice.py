@@ -178,7 +178,7 @@ def measure(runs: int = 2, routine_text: str = VOICE_ROUTINE, shipped: bool = Tr
             time.sleep(SETTLE_SECONDS)
             first = {name: cpu_seconds(pid) for name, pid in pids.items()}
             window_began = time.monotonic()
-            window = plan.total_seconds - SETTLE_SECONDS - 3
+            window = max(0.5, plan.total_seconds - SETTLE_SECONDS - 3)
             time.sleep(window)
             elapsed = time.monotonic() - window_began
             for name, pid in pids.items():
