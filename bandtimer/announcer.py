@@ -38,7 +38,7 @@ class Phrases(Protocol):
 
 
 class Announcer:
-    """Sounds what falls due. `voice` and `muted` are switched by the person at any time."""
+    """Sounds what falls due; `voice` is switched by the person at any time (`v`)."""
 
     def __init__(self, player: CuePlayer, phrases: Phrases | None, *, voice: bool = True):
         self.player = player
