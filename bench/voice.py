@@ -149,7 +149,7 @@ def measure(runs: int = 2, routine_text: str = VOICE_ROUTINE, shipped: bool = Tr
     if espeak is None:
         raise RuntimeError("the voice benchmark needs espeak-ng: sudo apt-get install espeak-ng")
     delays: dict[str, list[float]] = {"voice": [], "beeps": []}
-    cpu: dict[str, list[float]] = {"voice": [], "beeps": [], "bare": []}
+    cpu: dict[str, list[float]] = {"voice": [], "beeps": [], "silent": [], "bare": []}
     handed: dict[str, int] = {"voice": 0, "beeps": 0}
     with tempfile.TemporaryDirectory(prefix="bandtimer-bench-") as folder, Terminal() as terminal:
         home = Path(folder)
@@ -170,8 +170,12 @@ def measure(runs: int = 2, routine_text: str = VOICE_ROUTINE, shipped: bool = Tr
                 argv = python_argv("-m", "bench.voice_app", str(routine_file), str(outs[name]))
                 env = {"BANDTIMER_HOME": folder, "ALSA_CONFIG_PATH": str(config)}
                 terminal.start(name, [*argv, *flags], env)
+            silent = python_argv(
+                "-m", "bench.recording_app", str(routine_file), str(home / f"silent-{run}.json")
+            )
+            terminal.start("silent", silent, {"BANDTIMER_HOME": folder})
             terminal.start("bare", python_argv(str(BARE_APP)))
-            for name in ("voice", "beeps"):
+            for name in ("voice", "beeps", "silent"):
                 terminal.wait_for(name, lambda screen: "seconds left" in screen)
             terminal.wait_for("bare", shows_digits)
             pids = {name: terminal.pid(name) for name in cpu}
@@ -189,7 +193,7 @@ def measure(runs: int = 2, routine_text: str = VOICE_ROUTINE, shipped: bool = Tr
                     raise RuntimeError(str(result["error"]))
                 delays[name] += onset_delays(result)
                 handed[name] += len(result["handovers"])
-            for name in (*outs, "bare"):
+            for name in (*outs, "silent", "bare"):
                 terminal.stop(name)
     espeak_once = bare_espeak_seconds(espeak)
     renders = {}
@@ -242,6 +246,12 @@ def _section(
          f"bare Digits app: {Spread.of(cpu['bare']).describe('%', 100)}", ratio_text(voice_cpu)],
         ["CPU with --no-voice", Spread.of(cpu["beeps"]).describe("%", 100),
          f"bare Digits app: {Spread.of(cpu['bare']).describe('%', 100)}", ratio_text(beeps_cpu)],
+        ["CPU with a silent player (no sound at all)", Spread.of(cpu["silent"]).describe("%", 100),
+         f"bare Digits app: {Spread.of(cpu['bare']).describe('%', 100)}",
+         ratio_text(paired_ratios(cpu["silent"], cpu["bare"]))],
+        ["CPU with the voice against a silent player", Spread.of(cpu["voice"]).describe("%", 100),
+         f"silent player: {Spread.of(cpu['silent']).describe('%', 100)}",
+         ratio_text(paired_ratios(cpu["voice"], cpu["silent"]))],
     ]  # fmt: skip
     late_total = 0
     for name, render in renders.items():
@@ -258,7 +268,8 @@ def _section(
     ran = (
         f"{runs} runs of “Voice bench” ({plan.total_seconds:g} s) in the real app in tmux "
         "(100×30) with ALSA writing to a file PCM: once with the voice (phrase cache warm) and, "
-        "at the same time, once with --no-voice, beside the bare Digits app at 10 Hz. Onset "
+        "at the same time, once with --no-voice and once with a silent player "
+        "(`bench.recording_app`), beside the bare Digits app at 10 Hz. Onset "
         "delay: from the due time of what was handed to the player (the latest event's `at`) to "
         "`simpleaudio.play_buffer` returning on the player's worker, wrapped in that process "
         f"only; {handed['voice']} sounds handed over with the voice, {handed['beeps']} without. "
