@@ -24,10 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bandtimer.coach.speech import choose_line, first_phrase, phrases_for
 from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.plan import Plan, build_plan
 from bandtimer.domain.session import Session
-from bandtimer.speech import choose_line, first_phrase, phrases_for
 from bandtimer.storage.locations import Locations, shipped_routines_dir
 from bandtimer.storage.routines import load_routine
 from bandtimer.voice import Espeak, PhraseBook, VoiceSettings

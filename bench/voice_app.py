@@ -29,7 +29,7 @@ from typing import Any
 import simpleaudio
 from textual.pilot import Pilot
 
-from bandtimer.announcer import Announcer
+from bandtimer.coach.announcer import Announcer
 from bandtimer.domain.events import Event
 from bandtimer.domain.session import Session
 from bandtimer.sound import Clip, Cue, SimpleaudioPlayer

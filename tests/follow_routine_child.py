@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from bandtimer.announcer import Announcer
+from bandtimer.coach.announcer import Announcer
 from bandtimer.domain.clock import MonotonicClock
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.session import Session

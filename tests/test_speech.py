@@ -6,13 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bandtimer.domain.clock import FakeClock
-from bandtimer.domain.events import Event
-from bandtimer.domain.plan import build_plan
-from bandtimer.domain.routine import Band, Exercise, IntRange, Routine, Sides, Timing
-from bandtimer.domain.session import Session
-from bandtimer.sound import Cue
-from bandtimer.speech import (
+from bandtimer.coach.speech import (
     Line,
     announcement,
     choose_line,
@@ -21,6 +15,12 @@ from bandtimer.speech import (
     phrases_for,
     spoken_dose,
 )
+from bandtimer.domain.clock import FakeClock
+from bandtimer.domain.events import Event
+from bandtimer.domain.plan import build_plan
+from bandtimer.domain.routine import Band, Exercise, IntRange, Routine, Sides, Timing
+from bandtimer.domain.session import Session
+from bandtimer.sound import Cue
 from bandtimer.storage.routines import load_routine
 
 ROUTINES = Path(__file__).resolve().parent.parent / "routines"

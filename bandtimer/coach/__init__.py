@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from bandtimer.lazy_face import lazy_face
 
 if TYPE_CHECKING:
+    from bandtimer.coach.announcer import Announcer, Phrases
     from bandtimer.coach.cues import choose_cue
     from bandtimer.coach.formatting import (
         clock_time,
@@ -40,9 +41,11 @@ if TYPE_CHECKING:
     from bandtimer.coach.history_glance import ADVICE_LOOKBACK, HistoryGlance
     from bandtimer.coach.recording import WorkoutRecorder, begin_workout
     from bandtimer.coach.resume import Unfinished, find_resumable, unfinished_workout
+    from bandtimer.coach.speech import Line, choose_line, opening_phrases, phrases_for
     from bandtimer.coach.workout_view import RepCount, WorkoutView, describe, until_change
 
 _WHERE = {
+    **dict.fromkeys(["Announcer", "Phrases"], "announcer"),
     "choose_cue": "cues",
     **dict.fromkeys(
         ["clock_time", "countdown_digits", "describe_band", "describe_dose", "describe_segment",
@@ -57,6 +60,7 @@ _WHERE = {
     **dict.fromkeys(["ADVICE_LOOKBACK", "HistoryGlance"], "history_glance"),
     **dict.fromkeys(["WorkoutRecorder", "begin_workout"], "recording"),
     **dict.fromkeys(["Unfinished", "find_resumable", "unfinished_workout"], "resume"),
+    **dict.fromkeys(["Line", "choose_line", "opening_phrases", "phrases_for"], "speech"),
     **dict.fromkeys(["RepCount", "WorkoutView", "describe", "until_change"], "workout_view"),
 }  # fmt: skip
 
@@ -64,13 +68,17 @@ __all__ = [
     "ADVICE_LOOKBACK",
     "LISTING_COLUMNS",
     "NO_WORKOUTS",
+    "Announcer",
     "HistoryGlance",
+    "Line",
+    "Phrases",
     "RepCount",
     "Unfinished",
     "WorkoutRecorder",
     "WorkoutView",
     "begin_workout",
     "choose_cue",
+    "choose_line",
     "chronological",
     "clock_time",
     "countdown_digits",
@@ -80,6 +88,8 @@ __all__ = [
     "describe_segment",
     "find_resumable",
     "listing_row",
+    "opening_phrases",
+    "phrases_for",
     "plural",
     "records_to_json",
     "shown_path",

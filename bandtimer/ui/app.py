@@ -27,7 +27,7 @@ from bandtimer.ui.services import Services
 # it is drawn. The other screens, the session, the history and the sound code are imported
 # where they are first used.
 if TYPE_CHECKING:
-    from bandtimer.announcer import Announcer, Phrases
+    from bandtimer.coach import Announcer, Phrases
     from bandtimer.domain.events import Event
     from bandtimer.domain.history import WorkoutRecord
     from bandtimer.domain.session import Session
@@ -112,12 +112,9 @@ class BandtimerApp(App[None]):
             phrases.prepare(self._first_phrases())
 
     def _first_phrases(self) -> list[str]:
-        """Each routine's opening line, so whichever is started first is spoken from its first
-        second; the rest of a workout's phrases are rendered once it starts, ahead of time."""
-        from bandtimer.speech import first_phrase
+        from bandtimer.coach import opening_phrases
 
-        plans = (build_plan(entry.routine) for entry in self.services.routines() if entry.routine)
-        return [text for plan in plans if plan.segments and (text := first_phrase(plan))]
+        return opening_phrases(entry.routine for entry in self.services.routines() if entry.routine)
 
     def _player_ready(
         self,
@@ -126,7 +123,7 @@ class BandtimerApp(App[None]):
         phrases: Phrases | None,
         no_voice: str | None,
     ) -> None:
-        from bandtimer.announcer import Announcer
+        from bandtimer.coach import Announcer
 
         self._player = player
         player.set_volume(self.volume)

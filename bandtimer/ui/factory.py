@@ -14,7 +14,7 @@ from bandtimer.ui.app import BandtimerApp
 from bandtimer.ui.services import PlayerFactory, Services, VoiceFactory
 
 if TYPE_CHECKING:
-    from bandtimer.announcer import Phrases
+    from bandtimer.coach import Phrases
     from bandtimer.sound import Clip, Cue, CuePlayer
     from bandtimer.storage.config import SoundSettings
 

@@ -19,7 +19,7 @@ from bandtimer.storage.locations import Locations, shipped_routines_dir
 from bandtimer.storage.routines import RoutineCache, RoutineEntry, discover_routines
 
 if TYPE_CHECKING:
-    from bandtimer.announcer import Phrases
+    from bandtimer.coach import Phrases
     from bandtimer.sound import Clip, Cue, CuePlayer
     from bandtimer.storage.config import SoundSettings
     from bandtimer.storage.history import HistoryStore

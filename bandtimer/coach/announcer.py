@@ -1,6 +1,6 @@
 """How a batch of session events becomes one sound: a spoken phrase, or the beep for it.
 
-The words come from `bandtimer.speech`, the beeps from `bandtimer.cues`, the rendered phrases
+The words come from `speech`, the beeps from `cues`, the rendered phrases
 from a `PhraseBook` and the sound from the one `CuePlayer`. The rule that ties them: a phrase
 is spoken only if it is ready at the moment it falls due; otherwise its beep plays then, never
 the phrase later. The one exception is the line at the end, whose words (the time taken, the
@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from bandtimer.coach.cues import choose_cue
+from bandtimer.coach.speech import choose_line, phrases_for
 from bandtimer.domain.events import Event, WorkoutFinished
 from bandtimer.domain.plan import Plan
 from bandtimer.domain.session import Session
 from bandtimer.sound import Clip, CuePlayer
-from bandtimer.speech import choose_line, phrases_for
 
 END_LINE_WAIT_SECONDS = 10.0
 """The end line is dropped if it cannot be rendered in this long."""

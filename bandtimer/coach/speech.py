@@ -8,7 +8,7 @@ release. At the end: how long it took and the sets done.
 
 Every line carries the cue that stands in for it, so a phrase that is not rendered in time is
 replaced by its beep and nothing is ever said late (`choose_line` applies the same priorities
-and the same staleness rule as `bandtimer.cues`). `phrases_for` lists every line a plan can
+and the same staleness rule as `bandtimer.coach.cues`). `phrases_for` lists every line a plan can
 produce, in the order they fall due, for rendering ahead. No Textual, no player, no espeak-ng.
 """
 
@@ -35,12 +35,13 @@ from bandtimer.domain.plan import (
     RepMode,
     Segment,
     SegmentKind,
+    build_plan,
     planned_hold,
     planned_reps,
     planned_sets,
 )
 from bandtimer.domain.reps import rep_goal
-from bandtimer.domain.routine import Band, Exercise, Sides
+from bandtimer.domain.routine import Band, Exercise, Routine, Sides
 from bandtimer.domain.session import Session
 from bandtimer.sound import Cue
 from bandtimer.voice import speakable
@@ -270,6 +271,13 @@ def first_phrase(plan: Plan) -> str | None:
     """What is said the moment `plan` starts: worth rendering before anyone picks it."""
     line = line_for(SegmentStarted(plan[0], 0.0), plan)
     return line.text if line is not None else None
+
+
+def opening_phrases(routines: Iterable[Routine]) -> list[str]:
+    """Each routine's opening line, so whichever is started first is spoken from its first
+    second; the rest of a workout's phrases are rendered once it starts, ahead of time."""
+    plans = (build_plan(routine) for routine in routines)
+    return [text for plan in plans if plan.segments and (text := first_phrase(plan))]
 
 
 def phrases_for(plan: Plan, from_index: int = 0) -> list[str]:
