@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import wave
 from array import array
 from collections.abc import Callable, Iterable
@@ -40,6 +41,9 @@ MAX_PHRASE_CHARS = 300
 RENDER_TIMEOUT_SECONDS = 10.0
 PEAK = round(32767 * 10 ** (-3 / 20))
 """-3 dBFS, the peak of every shipped cue (scripts/make_sounds.py)."""
+BETWEEN_PHRASES_SECONDS = 0.003
+"""The worker rests this long after each phrase, letting the app's thread have the interpreter:
+reading and scaling a workout's phrases at its start would otherwise make its first cues late."""
 NO_ESPEAK = "Voice: espeak-ng is not installed (apt-get install espeak-ng) — cues stay beeps"
 
 _TAG = re.compile(r"<[^<>]*>")
@@ -259,6 +263,7 @@ class PhraseBook:
             with self._changed:
                 self._busy = False
                 self._changed.notify_all()
+            time.sleep(BETWEEN_PHRASES_SECONDS)
 
     def _give_up(self, problem: str) -> None:
         with self._changed:
