@@ -197,6 +197,8 @@ class PhraseBook:
         self._ready: dict[str, Clip] = {}
         self._wanted: list[str] = []
         self._then: dict[str, list[Callable[[Clip], None]]] = {}
+        self._lists: list[Callable[[], Iterable[str]]] = []
+        """Work out what to render (on the worker, first of all): see `prepare_from`."""
         self._changed = threading.Condition()
         self._busy = False
         self._broken = False
@@ -214,11 +216,23 @@ class PhraseBook:
             waiting = set(batch)
             self._wanted = batch + [text for text in self._wanted if text not in waiting]
             self._changed.notify_all()
-            if self._worker is None and (self._wanted or self._then):
-                self._worker = threading.Thread(
-                    target=self._render_forever, name="phrase-renderer", daemon=True
-                )
-                self._worker.start()
+            self._start_worker()
+
+    def prepare_from(self, list_phrases: Callable[[], Iterable[str]]) -> None:
+        """`prepare(list_phrases())`, with the listing done on the worker too: following a long
+        plan to find its phrases takes longer than a frame."""
+        with self._changed:
+            self._lists.append(list_phrases)
+            self._changed.notify_all()
+            self._start_worker()
+
+    def _start_worker(self) -> None:
+        """Started by the first request, so a book that is never used costs no thread."""
+        if self._worker is None:
+            self._worker = threading.Thread(
+                target=self._render_forever, name="phrase-renderer", daemon=True
+            )
+            self._worker.start()
 
     def when_ready(self, text: str, then: Callable[[Clip], None]) -> None:
         """Render `text` next, and call `then` with it on the worker once it is ready."""
@@ -237,15 +251,25 @@ class PhraseBook:
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Until everything asked for is rendered (or given up); False on timeout."""
         with self._changed:
-            return self._changed.wait_for(lambda: not self._wanted and not self._busy, timeout)
+            return self._changed.wait_for(
+                lambda: not self._wanted and not self._lists and not self._busy, timeout
+            )
 
     def _render_forever(self) -> None:
         while True:
             with self._changed:
-                while not self._wanted:
+                while not self._wanted and not self._lists:
                     self._changed.wait()
-                text = self._wanted.pop(0)
                 self._busy = True
+                list_phrases = self._lists.pop(0) if self._lists else None
+            if list_phrases is not None:
+                self.prepare(list_phrases())
+                with self._changed:
+                    self._busy = False
+                    self._changed.notify_all()
+                continue
+            with self._changed:
+                text = self._wanted.pop(0)
             try:
                 clip = self._render(text)
             except VoiceError as error:

@@ -44,6 +44,9 @@ class Phrases:
     def prepare(self, texts: Iterable[str]) -> None:
         self.asked += texts
 
+    def prepare_from(self, list_phrases: Callable[[], Iterable[str]]) -> None:
+        self.prepare(list_phrases())
+
     def when_ready(self, text: str, then: Callable[[Clip], None]) -> None:
         self.ready.add(text)
         threading.Thread(target=then, args=(Clip(b"\0\0", label=text),)).start()

@@ -12,6 +12,7 @@ import os
 import shutil
 import sys
 import textwrap
+import threading
 import wave
 from array import array
 from pathlib import Path
@@ -217,3 +218,18 @@ def test_the_real_espeak_reports_its_version() -> None:
     espeak = Espeak.find()
     assert espeak is not None
     assert espeak.version()[0].isdigit()
+
+
+def test_the_list_of_phrases_is_worked_out_on_the_worker(fake_espeak: Path, tmp_path: Path) -> None:
+    """Following a long plan to list its phrases takes longer than a frame: not on the caller."""
+    listed_on: list[str] = []
+
+    def list_phrases() -> list[str]:
+        listed_on.append(threading.current_thread().name)
+        return ["Go.", "Three."]
+
+    phrases = book(tmp_path / "cache")
+    phrases.prepare_from(list_phrases)
+    assert phrases.wait_idle(30)
+    assert listed_on == ["phrase-renderer"]
+    assert phrases.clip("Go.") is not None and phrases.clip("Three.") is not None

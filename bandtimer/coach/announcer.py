@@ -34,6 +34,8 @@ class Phrases(Protocol):
 
     def prepare(self, texts: Iterable[str]) -> None: ...
 
+    def prepare_from(self, list_phrases: Callable[[], Iterable[str]]) -> None: ...
+
     def when_ready(self, text: str, then: Callable[[Clip], None]) -> None: ...
 
 
@@ -52,7 +54,7 @@ class Announcer:
     def prepare(self, plan: Plan, from_index: int = 0) -> None:
         """Have every phrase of the workout rendered, in the order due, on the phrase worker."""
         if self.phrases is not None:
-            self.phrases.prepare(phrases_for(plan, from_index))
+            self.phrases.prepare_from(lambda: phrases_for(plan, from_index))
 
     def announce(self, events: Sequence[Event], now: float, session: Session) -> None:
         cue = choose_cue(events, now)

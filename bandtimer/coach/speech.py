@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bandtimer.coach.cues import PRIORITY, STALE_AFTER_SECONDS, cue_for
-from bandtimer.domain.cue_moments import thresholds
+from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.events import (
     CountdownTick,
     Event,
@@ -281,18 +281,26 @@ def opening_phrases(routines: Iterable[Routine]) -> list[str]:
 
 
 def phrases_for(plan: Plan, from_index: int = 0) -> list[str]:
-    """Every phrase following `plan` from segment `from_index` can say, in the order due."""
+    """Every phrase following `plan` from segment `from_index` can say, in the order due.
+
+    Found by following the plan with a session on a simulated clock, moved from one event to
+    the next, so the list holds exactly what the real session will report; a set counted by
+    hand, which only keys move on, is skipped. Takes milliseconds for an hour-long routine:
+    call it off the app's thread (`PhraseBook.prepare_from`).
+    """
+    clock = FakeClock(0.0)
+    session = Session(plan, clock)
+    session.start(from_index)
     texts: dict[str, None] = {}
-    for segment in plan.segments[from_index:]:
-        events: list[Event] = [SegmentStarted(segment, 0.0)]
-        if segment.kind is SegmentKind.SWITCH_SIDES and segment.side is not None:
-            events.append(SidesSwitched(segment, segment.side, 0.0))
-        duration = segment.planned_seconds if segment.is_timed else None
-        moments = sorted(thresholds(segment, duration), key=lambda moment: moment[0])
-        events += [make(offset) for offset, _, make in moments]
-        for event in events:
+    while not session.state.is_over:
+        for event in session.poll():
             line = line_for(event, plan)
             if line is not None and line.text is not None:
                 texts[line.text] = None
+        wait = session.until_next_event()
+        if wait is None:
+            session.skip()
+        else:
+            clock.advance(wait)
     texts[planned_finish_line(plan).text or ""] = None
     return list(texts)

@@ -236,8 +236,7 @@ class BandtimerApp(App[None]):
             services.config.bands, resumed=resumed,
         )  # fmt: skip
         self.push_screen(WorkoutScreen(session, self.announce, recorder, start_at=start_at))
-        # Listing a long routine's phrases takes a few milliseconds: after its first frame.
-        self.call_after_refresh(self._prepare_phrases)
+        self.call_after_refresh(self._prepare_phrases)  # nothing before the workout's first frame
 
     def on_start_routine(self, message: StartRoutine) -> None:
         if isinstance(self.screen, MenuScreen):

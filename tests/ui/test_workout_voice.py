@@ -29,6 +29,9 @@ class InstantPhrases:
     def prepare(self, texts: Iterable[str]) -> None:
         self.asked += texts
 
+    def prepare_from(self, list_phrases: Callable[[], Iterable[str]]) -> None:
+        self.prepare(list_phrases())
+
     def when_ready(self, text: str, then: Callable[[Clip], None]) -> None:
         then(Clip(b"\0\0", label=text))
 
