@@ -27,7 +27,7 @@ from bandtimer.ui.services import Services
 # it is drawn. The other screens, the session, the history and the sound code are imported
 # where they are first used.
 if TYPE_CHECKING:
-    from bandtimer.coach import Announcer, Phrases
+    from bandtimer.coach import Announcer
     from bandtimer.domain.events import Event
     from bandtimer.domain.history import WorkoutRecord
     from bandtimer.domain.session import Session
@@ -107,7 +107,10 @@ class BandtimerApp(App[None]):
         phrases, no_voice = self.services.open_voice(
             self.services.config.sound, prepare, self._voice_problem_from_thread
         )
-        self.call_from_thread(self._player_ready, player, problem, phrases, no_voice)
+        from bandtimer.coach import Announcer  # its modules load here, not on the app's thread
+
+        announcer = Announcer(player, phrases, voice=self.voice)
+        self.call_from_thread(self._player_ready, announcer, problem, no_voice)
         if phrases is not None and self.voice and self._start_routine is None:
             phrases.prepare(self._first_phrases())
 
@@ -117,17 +120,12 @@ class BandtimerApp(App[None]):
         return opening_phrases(entry.routine for entry in self.services.routines() if entry.routine)
 
     def _player_ready(
-        self,
-        player: CuePlayer,
-        problem: str | None,
-        phrases: Phrases | None,
-        no_voice: str | None,
+        self, announcer: Announcer, problem: str | None, no_voice: str | None
     ) -> None:
-        from bandtimer.coach import Announcer
-
-        self._player = player
+        self._player = player = announcer.player
         player.set_volume(self.volume)
-        self._announcer = Announcer(player, phrases, voice=self.voice)
+        announcer.voice = self.voice  # as it is now, should v have been pressed meanwhile
+        self._announcer = announcer
         self._no_voice_reason = no_voice
         for line in (problem or "").splitlines():
             shown = visible_controls(line)  # it may name the sounds' folder
