@@ -74,9 +74,13 @@ def print_summary(console: Console, routine: Routine, plan: Plan) -> None:
 
 
 def dose_table(routine: Routine) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
-    for column in ("#", "exercise", "dose"):
-        table.add_column(column, overflow="fold")
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True, expand=True
+    )
+    table.add_column("#")
+    # Names wrap before doses do: a dose broken over two lines is the harder one to read.
+    table.add_column("exercise", ratio=1)
+    table.add_column("dose", ratio=2)
     for number, exercise in enumerate(routine.exercises, start=1):
         table.add_row(f"{number}.", Text(exercise.name), describe_dose(exercise))
     return table
