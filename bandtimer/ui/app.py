@@ -17,7 +17,13 @@ from bandtimer.coach import HistoryGlance, shown_path
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.text import visible_controls
 from bandtimer.ui.commands import RoutineCommands
-from bandtimer.ui.messages import HistoryRead, OpenHistory, StartRoutine, WorkoutEnded
+from bandtimer.ui.messages import (
+    HistoryRead,
+    OpenHistory,
+    SoundProblem,
+    StartRoutine,
+    WorkoutEnded,
+)
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.services import Services
 
@@ -49,6 +55,9 @@ class BandtimerApp(App[None]):
         self._start_routine = start_routine
         self._player: CuePlayer | None = None
         self.glance = HistoryGlance(lambda: services.history, services.config.bands)
+        self.sound_problem: str | None = None
+        """Why cues fall back to the bell, as the menu's status line says it; None if they
+        do not."""
 
     def get_default_screen(self) -> MenuScreen:
         """The menu is the bottom screen itself. Pushed over Textual's own empty default screen
@@ -80,9 +89,19 @@ class BandtimerApp(App[None]):
 
     def _player_ready(self, player: CuePlayer, problem: str | None) -> None:
         self._player = player
-        if problem:
-            shown = visible_controls(problem)  # it may name the sounds' folder
-            self.notify(shown, title="Sound", severity="warning", timeout=8, markup=False)
+        self.sound_problem_changed(problem)
+
+    def sound_problem_changed(self, problem: str | None) -> None:
+        """Say why there is no sound once, in the menu's status line, where it covers
+        nothing (a notification sat over the routine's preview on every start); and again
+        only when the reason changes."""
+        if problem == self.sound_problem:
+            return
+        self.sound_problem = problem
+        for screen in self.screen_stack:
+            if isinstance(screen, MenuScreen):
+                # It may name the sounds' folder: shown, never obeyed.
+                screen.post_message(SoundProblem(visible_controls(problem or "")))
 
     def play_cue(self, cue: Cue) -> None:
         if not self.muted and self._player is not None:

@@ -8,6 +8,7 @@ same `create_app` as the CLI.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -65,6 +66,16 @@ class Services:
     """Local, aware date and time: what a workout record is dated with and what "today" is."""
     history: OpenedOnFirstUse = OpenedOnFirstUse()
     """The workout history; tests hand in their own store, the app opens this device's."""
+
+    def first_start(self) -> bool:
+        """No workout has been recorded here yet: the history folder is missing or empty.
+        One listing, before the history's modules are loaded, so the menu's first frame can
+        depend on it."""
+        try:
+            with os.scandir(self.locations.history_dir) as found:
+                return next(found, None) is None
+        except OSError:  # missing, or unreadable: either way nothing to build on
+            return True
 
     def routines(self) -> list[RoutineEntry]:
         """The shipped routines and the user's own, read afresh so edits show on return (the
