@@ -146,9 +146,11 @@ class MenuScreen(Screen[None]):
         self._preview()  # in the same frame as the list: the menu appears whole
 
     def _opening_entry(self) -> RoutineEntry | None:
-        """The routine highlighted when the menu first opens: Quick try on a first start, with
-        no workout recorded yet; otherwise the top of the list, as ever. (A "what to do today"
-        choice belongs here.)"""
+        """The routine highlighted when the menu first opens: Quick try for someone new (no
+        workout recorded, no routine of their own yet); otherwise the top of the list, as
+        ever. (A "what to do today" choice belongs here.)"""
+        if any(entry.origin == "user" for entry in self._entries):
+            return None
         if not self.services.first_start():
             return None
         wanted = FIRST_ROUTINE.casefold()

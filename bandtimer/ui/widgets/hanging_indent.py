@@ -10,6 +10,8 @@ the lines are left whole, for the widget to cut short.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
@@ -28,8 +30,13 @@ class HangingIndent(Visual):
 
     def __init__(self, content: Content, hang: int = HANG, *blocks: tuple[Content, int]) -> None:
         self.blocks = ((content, hang), *blocks)
-        self.content = Content("\n").join(block for block, _ in self.blocks)
         self._wrapped: tuple[int, Content] | None = None
+
+    @cached_property
+    def content(self) -> Content:
+        """All of it, unwrapped. (Made when first asked for: a menu of hundreds of routines
+        makes a row for each, and shows only a screenful.)"""
+        return Content("\n").join(block for block, _ in self.blocks)
 
     def __str__(self) -> str:
         return self.content.plain
@@ -62,8 +69,9 @@ class HangingIndent(Visual):
         return self.content.get_minimal_width(rules)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        shown = self.content if _no_wrap(rules) else self.wrapped(width)
-        return shown.get_height(rules, width)
+        if _no_wrap(rules):  # a line each; asked of every row of a long list on every key
+            return sum(block.plain.count("\n") + 1 for block, _ in self.blocks)
+        return self.wrapped(width).get_height(rules, width)
 
 
 def _wrap_line(line: Content, width: int, hang: int) -> list[Content]:

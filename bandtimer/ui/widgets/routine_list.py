@@ -26,7 +26,7 @@ from bandtimer.domain.routine import Routine
 from bandtimer.domain.routine_search import SearchMatch, query_words
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.routines import RoutineEntry
-from bandtimer.ui.widgets.hanging_indent import HangingIndent
+from bandtimer.ui.widgets.hanging_indent import HANG, HangingIndent
 
 LastDone = Callable[[str], date | None]
 """Given a routine's name, the day it was last done, or None if never (from the history)."""
@@ -194,16 +194,21 @@ class RoutineList(OptionList, inherit_bindings=False):
 
     def _row(self, entry: RoutineEntry) -> Option:
         why = self._why.get(entry.path, "")
-        if why:
-            explained = self._explained.get((entry.path, why))
-            if explained is None:
-                prompt = row(entry, self._last_done, why)
-                explained = self._explained[entry.path, why] = Option(HangingIndent(prompt))
-            return explained
         made = self._rows.get(entry.path)
         if made is None or made[0] is not entry:
             made = self._rows[entry.path] = (entry, self._option(entry))
-        return made[1]
+        if not why:
+            return made[1]
+        explained = self._explained.get((entry.path, why))
+        if explained is None:
+            # The row already made, and a line under it: typing in a filter over hundreds of
+            # routines makes a row for every match on each key, so none is made from scratch.
+            prompt = made[1].prompt
+            assert isinstance(prompt, HangingIndent)
+            why_line = (Content.styled(why, WHY), HANG)
+            explained = Option(HangingIndent(*prompt.blocks[0], why_line))
+            self._explained[entry.path, why] = explained
+        return explained
 
     def _option(self, entry: RoutineEntry) -> Option:
         return Option(HangingIndent(row(entry, self._last_done)))
