@@ -41,6 +41,9 @@ FIRST_ROUTINE = "Quick try"
 NARROW_BELOW_COLUMNS = 56
 """Under this width the preview folds away and the list takes the whole screen."""
 
+SHORT_BELOW_LINES = 16
+"""Under this height the filter box loses its border: two more lines of routines."""
+
 
 class RoutineFilter(Input):
     """The filter box. Enter starts the highlighted match, as on the list, so typing part of a
@@ -72,6 +75,7 @@ class MenuScreen(Screen[None]):
     MenuScreen #menu-status.-shown { display: block; }
     MenuScreen.-narrow #menu-status { max-height: 1; text-wrap: nowrap; }
     MenuScreen.-narrow #menu-left { max-width: 100%; }
+    MenuScreen.-short RoutineFilter { border: none; height: 1; padding: 0 2; }
     /* Beside the preview a row is cut short (the preview says it all); alone, it wraps. */
     MenuScreen.-narrow RoutineList { text-wrap: wrap; }
     MenuScreen.-narrow RoutinePreview { display: none; }
@@ -134,6 +138,7 @@ class MenuScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW_BELOW_COLUMNS, "-narrow")
+        self.set_class(event.size.height < SHORT_BELOW_LINES, "-short")
 
     # -- what is shown ------------------------------------------------------------------------
 
