@@ -27,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the menu of routines.",
         epilog=_examples(
             "bandtimer                    # the menu: pick a routine, Enter starts it",
-            "bandtimer --mute             # no sound cues",
+            "bandtimer --mute             "
+            "# no sound cues (before or after a command: run X --mute)",
         )
         + "\n\nBANDTIMER_HOME=DIR keeps config, routines and history under DIR.",
         formatter_class=HelpFormatter,
