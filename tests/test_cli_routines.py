@@ -145,3 +145,11 @@ def test_every_command_has_help_with_an_example_of_itself(command: str) -> None:
 def test_the_readme_command_list_is_the_examples_of_every_help() -> None:
     in_help = [line for parser in parsers().values() for line in examples(parser.format_help())]
     assert sorted(readme_commands()) == sorted(in_help)
+
+
+def test_show_keeps_a_broken_files_path_whole(tmp_path: Path) -> None:
+    broken = tmp_path / "a-rather-long-file-name-for-a-broken-routine.toml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    result = bandtimer("show", str(broken), home=tmp_path, columns=60)
+    assert result.returncode == 1
+    assert f"{broken}:5: " in result.stdout, result.stdout  # the line `hold = 90` is on

@@ -36,7 +36,7 @@ def show_routine(locations: Locations, name_or_path: str, *, timeline: bool = Fa
     try:
         routine = resolve_routine(locations, name_or_path)
     except RoutineNotFound as missing:
-        console.print(Text(str(missing), style="red"))
+        console.print(Text(str(missing), style="red"), soft_wrap=True)  # paths stay whole
         return missing.exit_status
     plan = build_plan(routine)
     print_summary(console, routine, plan)
