@@ -110,7 +110,7 @@ def test_back_from_a_workout_the_list_has_focus_and_q_quits(tmp_path: Path) -> N
         harness = build(tmp_path)
         async with harness.app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
-            await pilot.press("slash", *"quick", "enter")  # started from the filter
+            await pilot.press("slash", *"quick bridge", "enter")  # started from the filter
             await advance(pilot, harness.clock, 5 + 19)
             await pilot.press("q", "y")
             await pilot.pause()
@@ -119,7 +119,11 @@ def test_back_from_a_workout_the_list_has_focus_and_q_quits(tmp_path: Path) -> N
             await pilot.pause()
             screen = menu(pilot)
             assert pilot.app.focused is routine_list(pilot)
-            assert screen.query_one(Input).value == "quick"  # the filter is kept, not focused
+            assert screen.query_one(Input).value == "quick bridge"  # kept, not focused
+            rows = [line.strip(" ▊▎▌") for line in rendered(routine_list(pilot))]
+            [quick] = [i for i, line in enumerate(rows) if line.startswith("Quick try")]
+            assert "last done" in rows[quick + 1]  # the date arrived, the reason stayed
+            assert rows[quick + 2].startswith("matched: exercise Glute bridge"), rows
             await pilot.press("slash")
             assert pilot.app.focused is screen.query_one(Input)
             await pilot.press("escape", "q")

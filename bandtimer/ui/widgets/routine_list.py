@@ -73,17 +73,22 @@ def summary_line(entry: RoutineEntry, last_done: LastDone | None) -> str:
     return " · ".join(parts)
 
 
-def row(entry: RoutineEntry, last_done: LastDone | None = None, why: str = "") -> Content:
-    """The two lines of one routine in the list, and a third saying `why` the filter kept it
-    when that is not its name."""
+def row(entry: RoutineEntry, last_done: LastDone | None = None) -> Content:
+    """The two lines of one routine in the list."""
     if entry.routine is None:
         first = Content.assemble(("⚠ ", WARNING), (entry.name, "bold"), (" — invalid", WARNING))
     elif entry.origin == "user":
         first = Content.assemble((entry.name, "bold"), (" · yours", "italic $accent"))
     else:
         first = Content.assemble((entry.name, "bold"))
-    second = Content.assemble(first, "\n", (summary_line(entry, last_done), MUTED))
-    return Content.assemble(second, "\n", (why, WHY)) if why else second
+    return Content.assemble(first, "\n", (summary_line(entry, last_done), MUTED))
+
+
+def explained(prompt: Content, why: str) -> HangingIndent:
+    """A row's lines and a third saying `why` the filter kept it (when not for its name). Made
+    from the row's own lines: typing over hundreds of routines needs one for every match on
+    each key, so none is made from scratch."""
+    return HangingIndent(prompt, HANG, (Content.styled(why, WHY), HANG))
 
 
 def _same(these: Sequence[RoutineEntry], those: Sequence[RoutineEntry]) -> bool:
@@ -181,8 +186,8 @@ class RoutineList(OptionList, inherit_bindings=False):
             why = self._why.get(path, "")
             if index is not None:
                 # The row shown is `option`, or the one with its reason under it.
-                shown_prompt = row(entry, self._last_done, why) if why else prompt
-                self.replace_option_prompt_at_index(index, HangingIndent(shown_prompt))
+                now = explained(prompt, why) if why else HangingIndent(prompt)
+                self.replace_option_prompt_at_index(index, now)
             if index is None or why:
                 self._rows[path] = (entry, Option(HangingIndent(prompt)))
         # Rows with a reason not shown now are made again, with the date, if needed again.
@@ -199,16 +204,12 @@ class RoutineList(OptionList, inherit_bindings=False):
             made = self._rows[entry.path] = (entry, self._option(entry))
         if not why:
             return made[1]
-        explained = self._explained.get((entry.path, why))
-        if explained is None:
-            # The row already made, and a line under it: typing in a filter over hundreds of
-            # routines makes a row for every match on each key, so none is made from scratch.
+        option = self._explained.get((entry.path, why))
+        if option is None:
             prompt = made[1].prompt
             assert isinstance(prompt, HangingIndent)
-            why_line = (Content.styled(why, WHY), HANG)
-            explained = Option(HangingIndent(*prompt.blocks[0], why_line))
-            self._explained[entry.path, why] = explained
-        return explained
+            option = self._explained[entry.path, why] = Option(explained(prompt.blocks[0][0], why))
+        return option
 
     def _option(self, entry: RoutineEntry) -> Option:
         return Option(HangingIndent(row(entry, self._last_done)))
