@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import re
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,9 @@ def test_run_accepts_the_start_of_a_name(monkeypatch: pytest.MonkeyPatch, tmp_pa
 
     monkeypatch.setenv("BANDTIMER_HOME", str(tmp_path))
     monkeypatch.setattr("bandtimer.ui.factory.create_app", create_app)
+    launching = importlib.import_module("bandtimer.cli.launch")  # the module, not its function
+    monkeypatch.setattr(launching, "_is_terminal", lambda stream: True)
+    monkeypatch.setattr(launching, "ascii_fallback", lambda *streams, cells: None)
     assert cli.main(["run", "quick"]) == 0
     assert [routine.name if routine else None for routine in started] == ["Quick try"]
 
