@@ -1,7 +1,9 @@
 """`bandtimer history`: the newest workouts as a table, or every set as CSV or JSON.
 
-The table opens only the newest files (`HistoryStore.latest`), so it prints as quickly with ten
-thousand workouts as with ten. CSV and JSON are data for other programs: stdout holds nothing
+Everything is read through the history index (`storage.history.index`): the table from the
+workouts' summaries, CSV and JSON from each record's rows and text as the index keeps them, so
+only new or changed files are parsed. Building the index for many files draws a progress bar on
+stderr, when stderr is a terminal. CSV and JSON are data for other programs: stdout holds nothing
 else, and files that could not be read are reported on stderr. Sent to a pipe or a file they
 hold the files' text exactly (CSV's formula guard aside, see `history_export`); printed on a
 terminal, a control character in them is shown as a symbol, as everywhere else on a terminal.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
@@ -21,8 +24,17 @@ from rich.table import Table
 from rich.text import Text
 
 from bandtimer.cli.console import make_console
-from bandtimer.coach import LISTING_COLUMNS, NO_WORKOUTS, listing_row, records_to_json, write_csv
-from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
+from bandtimer.cli.progress import stderr_progress
+from bandtimer.coach.history_export import (
+    CSV_ROWS,
+    JSON_TEXT,
+    LISTING_COLUMNS,
+    NO_WORKOUTS,
+    csv_document,
+    json_document,
+    listing_row,
+)
+from bandtimer.domain.history import Workout, WorkoutStatus, WorkoutSummary
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.config import Config, load_config
 from bandtimer.storage.history import HistoryLoad, HistoryProblem, HistoryStore, default_device_name
@@ -41,7 +53,7 @@ def open_history(locations: Locations) -> tuple[HistoryStore, Config]:
     config, problems = load_config(locations.config_file)
     for problem in problems:
         print(problem, file=sys.stderr)
-    store = HistoryStore(locations.history_dir, config.device or default_device_name())
+    store = HistoryStore.at(locations, config.device or default_device_name())
     return store, config
 
 
@@ -51,22 +63,22 @@ def show_history(
     """The table lists the newest `limit` (20 unless given); CSV and JSON hold every workout
     unless `limit` is given. `every` lists them all either way."""
     store, _ = open_history(locations)
+    progress = stderr_progress()
     if output_format == "table":
         shown = None if every else limit or DEFAULT_LIMIT
-        print_table(store.load_all() if shown is None else store.latest(shown), limit=shown)
+        print_table(store.summaries(shown, progress), limit=shown)
         return 0
-    load = store.load_all() if every or limit is None else store.latest(limit)
-    report_problems_to_stderr(load.problems)
+    newest = None if every or limit is None else limit
     if output_format == "csv":
-        return write_data(lambda out: write_csv(load.records, out))
-    return write_data(lambda out: out.write(json_text(load.records)))
+        rows = store.rendered(CSV_ROWS, newest, progress)
+        report_problems_to_stderr(rows.problems)
+        return write_data(lambda out: out.write(csv_document(rows.records)))
+    texts = store.rendered(JSON_TEXT, newest, progress)
+    report_problems_to_stderr(texts.problems)
+    return write_data(lambda out: out.write(json_document(texts.records)))
 
 
-def json_text(records: Sequence[WorkoutRecord]) -> str:
-    return json.dumps(records_to_json(records), indent=2, ensure_ascii=False) + "\n"
-
-
-def print_table(load: HistoryLoad, *, limit: int | None) -> None:
+def print_table(load: HistoryLoad[WorkoutSummary], *, limit: int | None) -> None:
     console = make_console()
     if not load.records:
         console.print(NO_WORKOUTS)
@@ -78,7 +90,7 @@ def print_table(load: HistoryLoad, *, limit: int | None) -> None:
         console.print(problems_text(load.problems))
 
 
-def workouts_table(records: Sequence[WorkoutRecord]) -> Table:
+def workouts_table(records: Sequence[Workout]) -> Table:
     table = Table(title="Workouts, newest first", title_justify="left")
     for column in LISTING_COLUMNS:
         justify = "right" if column in ("sets", "active") else "left"

@@ -129,6 +129,44 @@ class WorkoutRecord:
         wanted = name.casefold()
         return tuple(entry for entry in self.exercises if entry.name.casefold() == wanted)
 
+    @property
+    def summary(self) -> WorkoutSummary:
+        return WorkoutSummary(
+            id=self.id,
+            routine=self.routine,
+            started=self.started,
+            ended=self.ended,
+            status=self.status,
+            device=self.device,
+            active_seconds=self.active_seconds,
+            paused_seconds=self.paused_seconds,
+            sets_done=self.sets_done,
+        )
+
+
+@dataclass(frozen=True)
+class WorkoutSummary:
+    """A workout's figures without its exercises and segments: what listings and streaks need.
+
+    A long history is read as summaries (the history index keeps them), so counting ten
+    thousand workouts never builds their hundred segment records each. The names match
+    `WorkoutRecord`'s, so either serves wherever only these are read.
+    """
+
+    id: str
+    routine: RoutineRef
+    started: datetime
+    ended: datetime
+    status: WorkoutStatus
+    device: str
+    active_seconds: float
+    paused_seconds: float
+    sets_done: int
+
+
+Workout = WorkoutRecord | WorkoutSummary
+"""Either form of a workout, for code that reads only the summary's figures."""
+
 
 def record_from_session(
     session: Session,

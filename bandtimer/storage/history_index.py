@@ -1,0 +1,533 @@
+"""The history index: what every history file parsed to, in SQLite, so a long history reads fast.
+
+Parsing is what a long history costs (a full workout is ~13 KiB of TOML, several milliseconds to
+parse), and everything that reads the whole history used to parse every file on every read. The
+TOML files stay the one source of truth: they are what syncs between devices and what a person
+reads. The index is only a cache of what they parse to. Per file, by its path inside the history
+folder, it keeps the file's size, inode and modification and change times (ns), the workout's
+summary (what listings and streaks read), the document TOML made of the file (so a full record is
+rebuilt through exactly the checks reading the file applies) and, asked for by name, what an
+export made of the record (its CSV rows, its JSON text).
+
+Each read stats the files it is given, parses only those that are new or whose stamp changed,
+and, when given the whole folder, drops the rows of files that have gone. Any write to a file
+moves its change time, which no program can set back, so an edit is always seen; a file changed
+in the last two seconds is stored with a stamp that never matches, so a second save within one
+tick of a coarse clock is read again too.
+
+It is never fatal and never in the way. The database is opened on the first read, not at start.
+A corrupt index, or one written by another version of the index or of the code that fills it,
+is deleted and built again; one that cannot be opened or written (a read-only cache dir, another
+process holding the lock past `BUSY_TIMEOUT_MS`) is bypassed for this read with an in-memory copy.
+Two processes share it through SQLite's WAL journal and one short write transaction per read;
+parsing happens before the transaction, so the lock is held for milliseconds. Files that cannot be
+read are not indexed: they are read, and reported, every time, exactly as without an index.
+Deleting the index file is always safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from bandtimer import __version__
+from bandtimer.domain import history as domain_history
+from bandtimer.domain.history import RoutineRef, WorkoutRecord, WorkoutStatus, WorkoutSummary
+from bandtimer.storage.history import codec as history_codec
+from bandtimer.storage.history import fields as history_fields
+from bandtimer.storage.history.codec import HistoryFormatError, record_from_document
+from bandtimer.storage.history.files import (
+    UnreadableRecord,
+    read_document,
+    read_record,
+    stat_record,
+)
+
+INDEX_FORMAT = 1
+"""Bumped when the tables change; the code that fills them is fingerprinted as well."""
+INDEX_FILE_NAME = "history-index.sqlite3"
+BUSY_TIMEOUT_MS = 1500
+"""How long a read waits for another bandtimer's write before going on without the index."""
+SETTLED_NS = 2_000_000_000
+"""A file changed more recently than this may change again within its clock's tick."""
+_NEVER = -1
+_MOMENTS = ("started", "ended")
+
+Progress = Callable[[int, int], None]
+"""Called with (files parsed so far, files to parse) while new or changed files are parsed."""
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS file (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    device TEXT NOT NULL,
+    routine TEXT NOT NULL,
+    routine_file TEXT,
+    routine_sha256 TEXT,
+    started TEXT NOT NULL,
+    started_us INTEGER NOT NULL,
+    ended TEXT NOT NULL,
+    status TEXT NOT NULL,
+    active_seconds REAL NOT NULL,
+    paused_seconds REAL NOT NULL,
+    sets_done INTEGER NOT NULL,
+    document TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rendering (
+    path TEXT NOT NULL,
+    name TEXT NOT NULL,
+    version TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (path, name)
+) WITHOUT ROWID;
+"""
+_SUMMARY_COLUMNS = (
+    "path, id, device, routine, routine_file, routine_sha256, started, ended, status,"
+    " active_seconds, paused_seconds, sets_done"
+)
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """What an export makes of one record (CSV rows, JSON text), kept beside it in the index.
+
+    `version` must change whenever `render`'s output would: a rendering kept under another
+    version is made again. `fingerprint()` gives one from the source of the modules involved.
+    """
+
+    name: str
+    version: str
+    render: Callable[[WorkoutRecord], str]
+
+
+def fingerprint(modules: Iterable[ModuleType]) -> str:
+    """A short hash of these modules' source: changes whenever their code does."""
+    digest = hashlib.sha256(__version__.encode())
+    for module in modules:
+        try:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        except OSError:
+            digest.update(module.__name__.encode())
+    return digest.hexdigest()[:16]
+
+
+class HistoryIndex:
+    """The index in `file` (None: in memory only, for this process's life). Thread-safe."""
+
+    def __init__(self, file: Path | None, *, now_ns: Callable[[], int] = time.time_ns) -> None:
+        self.file = file
+        self._now_ns = now_ns
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
+        self.bypassed: str | None = None
+        """Why the index file is not being used, once a read found it could not be."""
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def read(
+        self, files: Sequence[Path], history_dir: Path, *, complete: bool,
+        progress: Progress | None = None,
+    ) -> IndexedFiles:
+        """Bring the rows of `files` up to date and return them, with the files that failed.
+
+        `complete`: `files` is the whole history, so rows of any other file are dropped.
+        """
+        problems: dict[Path, str] = {}
+        stamps: dict[str, tuple[Path, list[int]]] = {}
+        for path in files:
+            try:
+                info = stat_record(path)
+            except UnreadableRecord as error:
+                problems[path] = str(error)
+                continue
+            stamps[_relative(path, history_dir)] = (path, self._stamp(info))
+        with self._lock:
+            db = self._connection()
+            try:
+                known = _known_stamps(db)
+            except sqlite3.Error as error:
+                db = self._bypass(db, error)
+                known = _known_stamps(db)
+            stale = [key for key, (_, stamp) in stamps.items() if known.get(key) != stamp]
+            parsed, uncached = _parse_all(stamps, stale, problems, progress)
+            gone = [key for key in stale if key not in parsed]
+            if complete:
+                gone += [key for key in known if key not in stamps]
+            if parsed or gone:
+                try:
+                    _write(db, parsed, gone)
+                except sqlite3.Error as error:
+                    db = self._bypass(db, error)
+                    _write(db, parsed, gone)
+        wanted = {key: path for key, (path, _) in stamps.items() if key not in uncached}
+        wanted = {key: path for key, path in wanted.items() if path not in problems}
+        return IndexedFiles(self, wanted, uncached, problems)
+
+    def _stamp(self, info: os.stat_result) -> list[int]:
+        stamp = [info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns]
+        if self._now_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < SETTLED_NS:
+            stamp[3] = _NEVER  # may change again unseen: parse it again next time
+        return stamp
+
+    # -- the database ------------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is not None:
+            return self._db
+        if self.file is None:
+            self._db = _open_memory()
+            return self._db
+        try:
+            self._db = _open_file(self.file)
+        except sqlite3.DatabaseError as error:
+            if not _is_corrupt(error):
+                return self._bypass(None, error)
+            with contextlib.suppress(OSError):  # corrupt: start again from nothing
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.file}{suffix}").unlink(missing_ok=True)
+            try:
+                self._db = _open_file(self.file)
+            except (sqlite3.Error, OSError) as again:
+                return self._bypass(None, again)
+        except (sqlite3.Error, OSError) as error:
+            return self._bypass(None, error)
+        return self._db
+
+    def _bypass(self, db: sqlite3.Connection | None, error: Exception) -> sqlite3.Connection:
+        """Go on in memory, starting from whatever of the file can still be read."""
+        memory = _open_memory()
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.rollback()
+            with contextlib.suppress(sqlite3.Error):
+                if _version_of(db) == _index_version():
+                    db.backup(memory)
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
+        self.bypassed = str(error) or type(error).__name__
+        self._db = memory
+        return memory
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.close()
+                self._db = None
+
+
+class IndexedFiles:
+    """The result of one `HistoryIndex.read`: indexed files, files read around it, problems."""
+
+    def __init__(
+        self, index: HistoryIndex, indexed: dict[str, Path],
+        uncached: dict[Path, WorkoutRecord], problems: dict[Path, str],
+    ) -> None:
+        self._index = index
+        self._indexed = indexed
+        self._uncached = uncached
+        self.problems = problems
+        """Path -> why the file could not be read; the file is left as it is."""
+
+    def summaries(self) -> list[tuple[Path, WorkoutSummary]]:
+        rows = self._select(f"SELECT {_SUMMARY_COLUMNS} FROM file")
+        found = [(self._indexed[row[0]], _summary(row)) for row in rows]
+        found += [(path, record.summary) for path, record in self._unindexed(rows)]
+        return found
+
+    def records(self, paths: Iterable[Path] | None = None) -> list[tuple[Path, WorkoutRecord]]:
+        """Full records, rebuilt from the kept documents through the file reader's checks."""
+        wanted = None if paths is None else set(paths)
+        found = []
+        rows = self._select("SELECT path, document FROM file")
+        for key, document in rows:
+            path = self._indexed[key]
+            if wanted is None or path in wanted:
+                found.append((path, record_from_document(_restored(document))))
+        found += [
+            (path, record) for path, record in self._unindexed(rows)
+            if wanted is None or path in wanted
+        ]
+        return found
+
+    def _unindexed(self, rows: list[tuple[Any, ...]]) -> list[tuple[Path, WorkoutRecord]]:
+        """Records of the files kept out of the index, and of any whose row has gone missing
+        since this read (another process found the file gone): read from the file itself."""
+        found = list(self._uncached.items())
+        listed = {row[0] for row in rows}
+        for key, path in self._indexed.items():
+            if key in listed:
+                continue
+            try:
+                found.append((path, read_record(path)))
+            except UnreadableRecord as error:
+                self.problems[path] = str(error)
+        return found
+
+    def rendered(self, rendering: Rendering, paths: Sequence[Path]) -> list[str]:
+        """`rendering` of each of `paths`' records, in that order; made and kept when missing."""
+        keys = {path: key for key, path in self._indexed.items()}
+        kept = {
+            key: text
+            for key, text in self._select(
+                "SELECT path, text FROM rendering WHERE name = ? AND version = ?",
+                (rendering.name, rendering.version),
+            )
+        }
+        missing = [path for path in paths if path in keys and keys[path] not in kept]
+        made = {path: rendering.render(record) for path, record in self.records(missing)}
+        if made:
+            rows = [
+                (keys[path], rendering.name, rendering.version, text) for path, text in made.items()
+            ]
+            self._store_renderings(rows)
+        texts = []
+        for path in paths:
+            if path in self._uncached:
+                texts.append(rendering.render(self._uncached[path]))
+            else:
+                texts.append(made[path] if path in made else kept[keys[path]])
+        return texts
+
+    def _select(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        index = self._index
+        with index._lock:
+            db = index._connection()
+            try:
+                rows = db.execute(sql, parameters).fetchall()
+            except sqlite3.Error as error:
+                db = index._bypass(db, error)
+                rows = db.execute(sql, parameters).fetchall()
+        return [row for row in rows if row[0] in self._indexed]
+
+    def _store_renderings(self, rows: list[tuple[str, str, str, str]]) -> None:
+        index = self._index
+        with index._lock:
+            db = index._connection()
+            try:
+                with db:
+                    db.executemany(
+                        "INSERT OR REPLACE INTO rendering VALUES (?, ?, ?, ?)", rows
+                    )
+            except sqlite3.Error:
+                pass  # only a shortcut: they are made again next time
+
+
+# -- parsing ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Parsed:
+    stamp: list[int]
+    summary: WorkoutSummary
+    document: str
+
+
+def _parse_all(
+    stamps: dict[str, tuple[Path, list[int]]], stale: list[str], problems: dict[Path, str],
+    progress: Progress | None,
+) -> tuple[dict[str, _Parsed], dict[Path, WorkoutRecord]]:
+    parsed: dict[str, _Parsed] = {}
+    uncached: dict[Path, WorkoutRecord] = {}
+    for done, key in enumerate(stale, start=1):
+        path, stamp = stamps[key]
+        try:
+            document = read_document(path)
+            record = record_from_document(document)
+        except UnreadableRecord as error:
+            problems[path] = str(error)
+        except (HistoryFormatError, ValueError) as error:
+            problems[path] = str(error)
+        else:
+            kept = _kept(document)
+            if kept is None:
+                uncached[path] = record
+            else:
+                parsed[key] = _Parsed(stamp, record.summary, kept)
+        if progress is not None:
+            progress(done, len(stale))
+    return parsed, uncached
+
+
+def _kept(document: dict[str, Any]) -> str | None:
+    """The document as JSON, its two moments as ISO text; None if JSON cannot hold it exactly.
+
+    Only the offset-carrying `started` and `ended` are turned into text and back. Any other date
+    or time (or a moment without an offset, which is read in the local zone of the day it is
+    read) keeps the file out of the index: it is parsed on every read instead.
+    """
+    top = dict(document)
+    moments = {}
+    for key in _MOMENTS:
+        value = top.get(key)
+        if isinstance(value, datetime) and value.utcoffset() is not None:
+            moments[key] = top.pop(key).isoformat()
+    try:
+        return json.dumps({"moments": moments, "document": top}, default=_not_json,
+                          ensure_ascii=False, allow_nan=True)
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
+def _not_json(value: object) -> Any:
+    raise TypeError(f"{type(value).__name__} is kept out of the index")
+
+
+def _restored(text: str) -> dict[str, Any]:
+    kept = json.loads(text)
+    document = kept["document"]
+    for key, value in kept["moments"].items():
+        document[key] = datetime.fromisoformat(value)
+    return document
+
+
+def _summary(row: tuple[Any, ...]) -> WorkoutSummary:
+    (_, id_, device, routine, routine_file, sha256, started, ended, status, active, paused,
+     sets) = row
+    return WorkoutSummary(
+        id=id_,
+        routine=RoutineRef(
+            routine, Path(routine_file) if routine_file is not None else None, sha256
+        ),
+        started=datetime.fromisoformat(started),
+        ended=datetime.fromisoformat(ended),
+        status=WorkoutStatus(status),
+        device=device,
+        active_seconds=active,
+        paused_seconds=paused,
+        sets_done=sets,
+    )
+
+
+def _relative(path: Path, history_dir: Path) -> str:
+    try:
+        return path.relative_to(history_dir).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# -- the database ----------------------------------------------------------------------------
+
+def _index_version() -> str:
+    """Everything whose change would make the rows mean something else."""
+    code = fingerprint([history_codec, history_fields, domain_history, sys.modules[__name__]])
+    return f"{INDEX_FORMAT}:{code}:{sys.version_info[0]}.{sys.version_info[1]}"
+
+
+def _open_memory() -> sqlite3.Connection:
+    db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    db.executescript(_SCHEMA)
+    db.execute("INSERT INTO meta VALUES ('version', ?)", (_index_version(),))
+    return db
+
+
+def _open_file(file: Path) -> sqlite3.Connection:
+    """The index at `file`, made empty first if it was written by another version."""
+    file.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(
+        file, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
+    )
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+            raise sqlite3.OperationalError("the index needs a WAL journal")
+        db.execute("PRAGMA synchronous = NORMAL")  # a cache: losing the last write is harmless
+        version = _index_version()
+        if _version_of(db) != version:
+            _start_again(db, version)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _start_again(db: sqlite3.Connection, version: str) -> None:
+    """Empty tables for this version, unless another process made them in the meantime."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if _version_of(db) != version:
+            for table in ("meta", "file", "rendering"):
+                db.execute(f"DROP TABLE IF EXISTS {table}")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
+        db.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+        raise
+
+
+def _version_of(db: sqlite3.Connection) -> str | None:
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    except sqlite3.OperationalError as error:
+        if "no such table" in str(error):
+            return None
+        raise
+    return row[0] if row else None
+
+
+def _is_corrupt(error: sqlite3.DatabaseError) -> bool:
+    text = str(error).lower()
+    return "not a database" in text or "malformed" in text or "corrupt" in text
+
+
+def _known_stamps(db: sqlite3.Connection) -> dict[str, list[int]]:
+    rows = db.execute("SELECT path, size, inode, mtime_ns, ctime_ns FROM file").fetchall()
+    return {row[0]: list(row[1:]) for row in rows}
+
+
+def _write(db: sqlite3.Connection, parsed: dict[str, _Parsed], gone: list[str]) -> None:
+    """One short transaction: new and changed files in, gone and unreadable ones out."""
+    rows = [
+        (
+            key, *entry.stamp, entry.summary.id, entry.summary.device,
+            entry.summary.routine.name,
+            str(entry.summary.routine.file) if entry.summary.routine.file is not None else None,
+            entry.summary.routine.sha256,
+            entry.summary.started.isoformat(), _microseconds(entry.summary.started),
+            entry.summary.ended.isoformat(), entry.summary.status.value,
+            entry.summary.active_seconds, entry.summary.paused_seconds, entry.summary.sets_done,
+            entry.document,
+        )
+        for key, entry in parsed.items()
+    ]
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        dropped = [(key,) for key in [*gone, *parsed]]
+        db.executemany("DELETE FROM rendering WHERE path = ?", dropped)
+        db.executemany("DELETE FROM file WHERE path = ?", [(key,) for key in gone])
+        db.executemany(
+            f"INSERT OR REPLACE INTO file VALUES ({', '.join('?' * 18)})", rows
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+        raise
+
+
+def _microseconds(moment: datetime) -> int:
+    """The instant as a whole number, so rows sort exactly as aware datetimes compare."""
+    return (moment - _EPOCH) // timedelta(microseconds=1)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
