@@ -15,19 +15,18 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bandtimer.domain.plan import Plan
 from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.routine import Side
-from bandtimer.domain.session import Session
 
-# summary.py owns how records are counted (last record per segment, when a set is done); these
-# are its helpers, reused so the history can never count differently from the summary screen.
-from bandtimer.domain.summary import (
-    is_set_done,
-    last_record_per_segment,
-    summarize_exercise,
-)
+if TYPE_CHECKING:
+    from bandtimer.domain.plan import Plan
+    from bandtimer.domain.session import Session
+
+# summary.py owns how records are counted (last record per segment, when a set is done); its
+# helpers are reused so the history can never count differently from the summary screen. They
+# are imported where a record is made: reading the history (`bandtimer stats`) needs no session.
 
 SECONDS_DECIMALS = 1
 """Seconds are kept to a tenth: the clock's nanoseconds would only clutter a file people read."""
@@ -194,6 +193,8 @@ def record_from_session(
     and start time as `record_id` and `started`, so that saving rewrites the same file instead
     of leaving the first half of the workout behind in another.
     """
+    from bandtimer.domain.summary import last_record_per_segment, summarize_exercise
+
     plan = session.plan
     if resumed is not None:
         if resumed.id != record_id or resumed.started != started.replace(microsecond=0):
@@ -248,6 +249,8 @@ def resume_point(plan: Plan, records: Sequence[SegmentRecord]) -> int | None:
     "Finished" is judged on the last record of each segment, as the summary does: a set that was
     gone back from and not redone does not count, so resuming does it again.
     """
+    from bandtimer.domain.summary import is_set_done, last_record_per_segment
+
     last = last_record_per_segment(list(records))
     finished = [
         index

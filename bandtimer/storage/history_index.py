@@ -158,6 +158,8 @@ class HistoryIndex:
                 problems[path] = str(error)
                 continue
             stamps[_relative(path, history_dir)] = (path, self._stamp(info))
+        if not stamps and self._db is None:  # nothing to keep: no index file is made for it
+            return IndexedFiles(self, {}, {}, problems)
         with self._lock:
             db = self._connection()
             try:
@@ -307,6 +309,8 @@ class IndexedFiles:
         return texts
 
     def _select(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        if not self._indexed:
+            return []
         index = self._index
         with index._lock:
             db = index._connection()
