@@ -125,8 +125,7 @@ class WorkoutRecord:
 
     def exercise(self, name: str) -> tuple[ExerciseRecord, ...]:
         """Every side of every exercise called `name` (ignoring case), in routine order."""
-        wanted = name.casefold()
-        return tuple(entry for entry in self.exercises if entry.name.casefold() == wanted)
+        return _named(self.exercises, name)
 
     @property
     def summary(self) -> WorkoutSummary:
@@ -140,6 +139,7 @@ class WorkoutRecord:
             active_seconds=self.active_seconds,
             paused_seconds=self.paused_seconds,
             sets_done=self.sets_done,
+            exercises=self.exercises,
         )
 
 
@@ -149,7 +149,8 @@ class WorkoutSummary:
 
     A long history is read as summaries (the history index keeps them), so counting ten
     thousand workouts never builds their hundred segment records each. The names match
-    `WorkoutRecord`'s, so either serves wherever only these are read.
+    `WorkoutRecord`'s, so either serves wherever only these are read. `exercises` is filled
+    only when asked for (trends, advice): a listing does without.
     """
 
     id: str
@@ -161,6 +162,15 @@ class WorkoutSummary:
     active_seconds: float
     paused_seconds: float
     sets_done: int
+    exercises: tuple[ExerciseRecord, ...] = ()
+
+    def exercise(self, name: str) -> tuple[ExerciseRecord, ...]:
+        return _named(self.exercises, name)
+
+
+def _named(exercises: tuple[ExerciseRecord, ...], name: str) -> tuple[ExerciseRecord, ...]:
+    wanted = name.casefold()
+    return tuple(entry for entry in exercises if entry.name.casefold() == wanted)
 
 
 Workout = WorkoutRecord | WorkoutSummary

@@ -35,8 +35,8 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import ModuleType
@@ -44,7 +44,15 @@ from typing import Any
 
 from bandtimer import __version__
 from bandtimer.domain import history as domain_history
-from bandtimer.domain.history import RoutineRef, WorkoutRecord, WorkoutStatus, WorkoutSummary
+from bandtimer.domain.history import (
+    ExerciseRecord,
+    Feel,
+    RoutineRef,
+    WorkoutRecord,
+    WorkoutStatus,
+    WorkoutSummary,
+)
+from bandtimer.domain.routine import Side
 from bandtimer.storage.history import codec as history_codec
 from bandtimer.storage.history import fields as history_fields
 from bandtimer.storage.history.codec import HistoryFormatError, record_from_document
@@ -64,6 +72,9 @@ SETTLED_NS = 2_000_000_000
 """A file changed more recently than this may change again within its clock's tick."""
 _NEVER = -1
 _MOMENTS = ("started", "ended")
+_STATUSES = {status.value: status for status in WorkoutStatus}
+_SIDES = {side.value: side for side in Side}
+_FEELS = {feel.value: feel for feel in Feel}
 
 Progress = Callable[[int, int], None]
 """Called with (files parsed so far, files to parse) while new or changed files are parsed."""
@@ -88,6 +99,7 @@ CREATE TABLE IF NOT EXISTS file (
     active_seconds REAL NOT NULL,
     paused_seconds REAL NOT NULL,
     sets_done INTEGER NOT NULL,
+    exercises TEXT NOT NULL,
     document TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS rendering (
@@ -142,22 +154,23 @@ class HistoryIndex:
     # -- reading -----------------------------------------------------------------------------
 
     def read(
-        self, files: Sequence[Path], history_dir: Path, *, complete: bool,
-        progress: Progress | None = None,
+        self, files: Mapping[str, str], *, complete: bool, progress: Progress | None = None
     ) -> IndexedFiles:
         """Bring the rows of `files` up to date and return them, with the files that failed.
 
+        `files` maps each file's key (its path inside the history folder, `2025/….toml`) to its
+        path; paths are kept as text here, as ten thousand `Path`s cost more than the reading.
         `complete`: `files` is the whole history, so rows of any other file are dropped.
         """
-        problems: dict[Path, str] = {}
-        stamps: dict[str, tuple[Path, list[int]]] = {}
-        for path in files:
+        problems: dict[str, str] = {}
+        stamps: dict[str, tuple[str, list[int]]] = {}
+        for key, path in files.items():
             try:
                 info = stat_record(path)
             except UnreadableRecord as error:
                 problems[path] = str(error)
                 continue
-            stamps[_relative(path, history_dir)] = (path, self._stamp(info))
+            stamps[key] = (path, self._stamp(info))
         if not stamps and self._db is None:  # nothing to keep: no index file is made for it
             return IndexedFiles(self, {}, {}, problems)
         with self._lock:
@@ -239,8 +252,8 @@ class IndexedFiles:
     """The result of one `HistoryIndex.read`: indexed files, files read around it, problems."""
 
     def __init__(
-        self, index: HistoryIndex, indexed: dict[str, Path],
-        uncached: dict[Path, WorkoutRecord], problems: dict[Path, str],
+        self, index: HistoryIndex, indexed: dict[str, str],
+        uncached: dict[str, WorkoutRecord], problems: dict[str, str],
     ) -> None:
         self._index = index
         self._indexed = indexed
@@ -248,34 +261,50 @@ class IndexedFiles:
         self.problems = problems
         """Path -> why the file could not be read; the file is left as it is."""
 
-    def summaries(self) -> list[tuple[Path, WorkoutSummary]]:
-        rows = self._select(f"SELECT {_SUMMARY_COLUMNS} FROM file")
-        found = [(self._indexed[row[0]], _summary(row)) for row in rows]
-        found += [(path, record.summary) for path, record in self._unindexed(rows)]
+    def summaries(self, *, exercises: bool = False) -> list[tuple[str, WorkoutSummary]]:
+        """Every file's summary; with each exercise's figures if `exercises` (trends, advice)."""
+        columns = _SUMMARY_COLUMNS + (", exercises" if exercises else "")
+        rows = self._select(f"SELECT {columns} FROM file")
+        found = []
+        for row in rows:
+            try:
+                found.append((self._indexed[row[0]], _summary(row, exercises)))
+            except (TypeError, ValueError, KeyError, IndexError):
+                continue  # not what this code wrote: the file is read instead, below
+        listed = {path for path, _ in found}
+        found += [
+            (path, _summary_of(record, exercises)) for path, record in self._unindexed(listed)
+        ]
         return found
 
-    def records(self, paths: Iterable[Path] | None = None) -> list[tuple[Path, WorkoutRecord]]:
+    def records(self, paths: Iterable[str] | None = None) -> list[tuple[str, WorkoutRecord]]:
         """Full records, rebuilt from the kept documents through the file reader's checks."""
         wanted = None if paths is None else set(paths)
         found = []
         rows = self._select("SELECT path, document FROM file")
+        listed = set()
         for key, document in rows:
             path = self._indexed[key]
-            if wanted is None or path in wanted:
+            if wanted is not None and path not in wanted:
+                listed.add(path)
+                continue
+            try:
                 found.append((path, record_from_document(_restored(document))))
+            except (TypeError, ValueError, KeyError):
+                continue  # not what this code wrote: the file is read instead, below
+            listed.add(path)
         found += [
-            (path, record) for path, record in self._unindexed(rows)
+            (path, record) for path, record in self._unindexed(listed)
             if wanted is None or path in wanted
         ]
         return found
 
-    def _unindexed(self, rows: list[tuple[Any, ...]]) -> list[tuple[Path, WorkoutRecord]]:
+    def _unindexed(self, listed: set[str]) -> list[tuple[str, WorkoutRecord]]:
         """Records of the files kept out of the index, and of any whose row has gone missing
         since this read (another process found the file gone): read from the file itself."""
         found = list(self._uncached.items())
-        listed = {row[0] for row in rows}
-        for key, path in self._indexed.items():
-            if key in listed:
+        for path in self._indexed.values():
+            if path in listed:
                 continue
             try:
                 found.append((path, read_record(path)))
@@ -283,7 +312,7 @@ class IndexedFiles:
                 self.problems[path] = str(error)
         return found
 
-    def rendered(self, rendering: Rendering, paths: Sequence[Path]) -> list[str]:
+    def rendered(self, rendering: Rendering, paths: Sequence[str]) -> list[str]:
         """`rendering` of each of `paths`' records, in that order; made and kept when missing."""
         keys = {path: key for key, path in self._indexed.items()}
         kept = {
@@ -344,11 +373,11 @@ class _Parsed:
 
 
 def _parse_all(
-    stamps: dict[str, tuple[Path, list[int]]], stale: list[str], problems: dict[Path, str],
+    stamps: dict[str, tuple[str, list[int]]], stale: list[str], problems: dict[str, str],
     progress: Progress | None,
-) -> tuple[dict[str, _Parsed], dict[Path, WorkoutRecord]]:
+) -> tuple[dict[str, _Parsed], dict[str, WorkoutRecord]]:
     parsed: dict[str, _Parsed] = {}
-    uncached: dict[Path, WorkoutRecord] = {}
+    uncached: dict[str, WorkoutRecord] = {}
     for done, key in enumerate(stale, start=1):
         path, stamp = stamps[key]
         try:
@@ -401,9 +430,14 @@ def _restored(text: str) -> dict[str, Any]:
     return document
 
 
-def _summary(row: tuple[Any, ...]) -> WorkoutSummary:
+def _summary_of(record: WorkoutRecord, exercises: bool) -> WorkoutSummary:
+    summary = record.summary
+    return summary if exercises else replace(summary, exercises=())
+
+
+def _summary(row: tuple[Any, ...], exercises: bool) -> WorkoutSummary:
     (_, id_, device, routine, routine_file, sha256, started, ended, status, active, paused,
-     sets) = row
+     sets) = row[:12]
     return WorkoutSummary(
         id=id_,
         routine=RoutineRef(
@@ -411,19 +445,32 @@ def _summary(row: tuple[Any, ...]) -> WorkoutSummary:
         ),
         started=datetime.fromisoformat(started),
         ended=datetime.fromisoformat(ended),
-        status=WorkoutStatus(status),
+        status=_STATUSES[status],
         device=device,
         active_seconds=active,
         paused_seconds=paused,
         sets_done=sets,
+        exercises=_exercises(row[12]) if exercises else (),
     )
 
 
-def _relative(path: Path, history_dir: Path) -> str:
-    try:
-        return path.relative_to(history_dir).as_posix()
-    except ValueError:
-        return str(path)
+def _exercise_row(entry: ExerciseRecord) -> list[Any]:
+    return [
+        entry.number, entry.name, entry.side, entry.sets_planned, entry.sets_done,
+        entry.reps, entry.hold_seconds, entry.held_seconds, entry.band, entry.feel,
+    ]
+
+
+def _exercises(text: str) -> tuple[ExerciseRecord, ...]:
+    return tuple(
+        ExerciseRecord(
+            number=number, name=name, side=_SIDES[side] if side is not None else None,
+            sets_planned=planned, sets_done=done, reps=tuple(reps), hold_seconds=hold,
+            held_seconds=tuple(held), band=band,
+            feel=_FEELS[feel] if feel is not None else None,
+        )
+        for number, name, side, planned, done, reps, hold, held, band, feel in json.loads(text)
+    )
 
 
 # -- the database ----------------------------------------------------------------------------
@@ -510,6 +557,7 @@ def _write(db: sqlite3.Connection, parsed: dict[str, _Parsed], gone: list[str]) 
             entry.summary.started.isoformat(), _microseconds(entry.summary.started),
             entry.summary.ended.isoformat(), entry.summary.status.value,
             entry.summary.active_seconds, entry.summary.paused_seconds, entry.summary.sets_done,
+            json.dumps([_exercise_row(e) for e in entry.summary.exercises], ensure_ascii=False),
             entry.document,
         )
         for key, entry in parsed.items()
@@ -520,7 +568,7 @@ def _write(db: sqlite3.Connection, parsed: dict[str, _Parsed], gone: list[str]) 
         db.executemany("DELETE FROM rendering WHERE path = ?", dropped)
         db.executemany("DELETE FROM file WHERE path = ?", [(key,) for key in gone])
         db.executemany(
-            f"INSERT OR REPLACE INTO file VALUES ({', '.join('?' * 18)})", rows
+            f"INSERT OR REPLACE INTO file VALUES ({', '.join('?' * 19)})", rows
         )
         db.execute("COMMIT")
     except BaseException:

@@ -71,14 +71,14 @@ class RecordCache:
         return record
 
 
-def stat_record(path: Path) -> os.stat_result:
+def stat_record(path: Path | str) -> os.stat_result:
     """The file's status, if it may be a record at all; raises UnreadableRecord if not."""
     return _stat(path)
 
 
-def _stat(path: Path) -> os.stat_result:
+def _stat(path: Path | str) -> os.stat_result:
     try:
-        return file_details(path, MAX_RECORD_BYTES, kind=KIND)
+        return file_details(Path(path), MAX_RECORD_BYTES, kind=KIND)
     except UnreadableFile as error:
         raise UnreadableRecord(error.reason) from None
 
@@ -91,11 +91,11 @@ def _parse(path: Path) -> WorkoutRecord:
         raise UnreadableRecord(str(error)) from None
 
 
-def read_document(path: Path) -> dict[str, Any]:
+def read_document(path: Path | str) -> dict[str, Any]:
     """What the TOML in the file at `path` parses to, not yet checked to be a record; raises
     UnreadableRecord as `read_record` does."""
     try:
-        data = read_bounded(path, MAX_RECORD_BYTES, kind=KIND)
+        data = read_bounded(Path(path), MAX_RECORD_BYTES, kind=KIND)
     except UnreadableFile as error:
         raise UnreadableRecord(error.reason) from None
     try:

@@ -137,12 +137,15 @@ class HistoryStore:
         return _newest_first(_choose(read.records(), _problems(listing, read)))
 
     def summaries(
-        self, newest: int | None = None, progress: Progress | None = None
+        self, newest: int | None = None, progress: Progress | None = None, *,
+        exercises: bool = False,
     ) -> HistoryLoad[WorkoutSummary]:
         """Every workout's summary (or the newest `newest` files'), newest first: what a
-        listing or the streaks read, without rebuilding a single segment."""
+        listing or the streaks read, without rebuilding a single segment. `exercises` adds
+        each exercise's figures, for trends and advice."""
         listing, read = self._indexed(newest, progress)
-        return _newest_first(_choose(read.summaries(), _problems(listing, read)))
+        found = read.summaries(exercises=exercises)
+        return _newest_first(_choose(found, _problems(listing, read)))
 
     def rendered(
         self, rendering: Rendering, newest: int | None = None, progress: Progress | None = None
@@ -168,9 +171,12 @@ class HistoryStore:
     ) -> tuple[_Listing, IndexedFiles]:
         listing = self._listing()
         files = listing.files if newest is None else listing.newest_first()[:newest]
-        read = self.index.read(
-            listing.paths(files), self.history_dir, complete=newest is None, progress=progress
-        )
+        folders = {folder: (folder.name, str(folder)) for folder in {f for _, f in files}}
+        keyed = {}
+        for name, folder in files:
+            year, path = folders[folder]
+            keyed[f"{year}/{name}"] = f"{path}{os.sep}{name}"
+        read = self.index.read(keyed, complete=newest is None, progress=progress)
         return listing, read
 
     def since(self, day: date) -> HistoryLoad[WorkoutRecord]:
@@ -253,7 +259,7 @@ class HistoryStore:
         found = []
         for path in paths:
             try:
-                found.append((path, self._cache.read(path)))
+                found.append((str(path), self._cache.read(path)))
             except UnreadableRecord as error:
                 problems.append(HistoryProblem(path, str(error)))
         return _newest_first(_choose(found, problems))
@@ -261,15 +267,16 @@ class HistoryStore:
 
 @dataclass(frozen=True)
 class _Chosen(Generic[W]):
-    pairs: list[tuple[Path, W]]
+    pairs: list[tuple[str, W]]
+    """(path, workout): paths as text, which sort as the `Path`s would (`YYYY/name`)."""
     problems: list[HistoryProblem]
 
 
 def _choose(
-    found: Iterable[tuple[Path, W]], problems: list[HistoryProblem]
+    found: Iterable[tuple[str, W]], problems: list[HistoryProblem]
 ) -> _Chosen[W]:
     """A workout found in two files (a sync tool's conflict copy) counts once."""
-    chosen: dict[tuple[str, str], tuple[Path, W]] = {}
+    chosen: dict[tuple[str, str], tuple[str, W]] = {}
     for path, record in sorted(found, key=lambda pair: pair[0]):
         key = (record.device, record.id)
         if key in chosen:
@@ -277,8 +284,8 @@ def _choose(
             if _preferred(path, record) > _preferred(kept_path, kept):
                 chosen[key] = (path, record)
             aside = kept_path if chosen[key][0] == path else path
-            reason = f"holds the same workout as {chosen[key][0].name}; counted once"
-            problems.append(HistoryProblem(aside, reason))
+            reason = f"holds the same workout as {_name(chosen[key][0])}; counted once"
+            problems.append(HistoryProblem(Path(aside), reason))
             continue
         chosen[key] = (path, record)
     return _Chosen(list(chosen.values()), sorted(problems, key=lambda problem: problem.path))
@@ -289,7 +296,7 @@ def _newest_first(chosen: _Chosen[W]) -> HistoryLoad[W]:
                        chosen.problems)
 
 
-def _by_time(chosen: _Chosen[W], *, newest_first: bool) -> list[tuple[Path, W]]:
+def _by_time(chosen: _Chosen[W], *, newest_first: bool) -> list[tuple[str, W]]:
     """Ordered by start, then id; two workouts started at the same moment with the same id
     (two devices) in the order their paths sort, either way, as exports always listed them."""
     newest = sorted(chosen.pairs, key=lambda pair: _order(pair[1]), reverse=True)
@@ -303,13 +310,17 @@ def _order(record: Workout) -> tuple[object, str]:
 def _problems(listing: _Listing, read: IndexedFiles) -> list[HistoryProblem]:
     return [
         *listing.problems,
-        *(HistoryProblem(path, reason) for path, reason in read.problems.items()),
+        *(HistoryProblem(Path(path), reason) for path, reason in read.problems.items()),
     ]
 
 
-def _preferred(path: Path, record: Workout) -> tuple[bool, bool]:
+def _preferred(path: str, record: Workout) -> tuple[bool, bool]:
     """Of two copies, the finished one, then the one under the name bandtimer gave it."""
-    return record.status.is_final, path.name == record_path(Path(), record).name
+    return record.status.is_final, _name(path) == record_path(Path(), record).name  # type: ignore[arg-type]
+
+
+def _name(path: str) -> str:
+    return os.path.basename(path)
 
 
 @dataclass(frozen=True)
