@@ -143,9 +143,14 @@ def fingerprint(modules: Iterable[ModuleType]) -> str:
 class HistoryIndex:
     """The index in `file` (None: in memory only, for this process's life). Thread-safe."""
 
-    def __init__(self, file: Path | None, *, now_ns: Callable[[], int] = time.time_ns) -> None:
+    def __init__(
+        self, file: Path | None, *, now_ns: Callable[[], int] = time.time_ns,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ) -> None:
+        """`now_ns` is the wall clock file times are compared with (tests move it on)."""
         self.file = file
         self._now_ns = now_ns
+        self._busy_timeout_ms = busy_timeout_ms
         self._db: sqlite3.Connection | None = None
         self._lock = threading.RLock()
         self.bypassed: str | None = None
@@ -181,7 +186,8 @@ class HistoryIndex:
                 db = self._bypass(db, error)
                 known = _known_stamps(db)
             stale = [key for key, (_, stamp) in stamps.items() if known.get(key) != stamp]
-            parsed, uncached = _parse_all(stamps, stale, problems, progress)
+            stored = {key: self._stored(stamps[key][1]) for key in stale}
+            parsed, uncached = _parse_all(stamps, stale, problems, progress, stored)
             gone = [key for key in stale if key not in parsed]
             if complete:
                 gone += [key for key in known if key not in stamps]
@@ -195,10 +201,14 @@ class HistoryIndex:
         wanted = {key: path for key, path in wanted.items() if path not in problems}
         return IndexedFiles(self, wanted, uncached, problems)
 
-    def _stamp(self, info: os.stat_result) -> list[int]:
-        stamp = [info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns]
-        if self._now_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < SETTLED_NS:
-            stamp[3] = _NEVER  # may change again unseen: parse it again next time
+    @staticmethod
+    def _stamp(info: os.stat_result) -> list[int]:
+        return [info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns]
+
+    def _stored(self, stamp: list[int]) -> list[int]:
+        """The stamp to keep: one that never matches for a file that may still be changing."""
+        if self._now_ns() - max(stamp[2], stamp[3]) < SETTLED_NS:
+            return [*stamp[:3], _NEVER]
         return stamp
 
     # -- the database ------------------------------------------------------------------------
@@ -210,7 +220,7 @@ class HistoryIndex:
             self._db = _open_memory()
             return self._db
         try:
-            self._db = _open_file(self.file)
+            self._db = _open_file(self.file, self._busy_timeout_ms)
         except sqlite3.DatabaseError as error:
             if not _is_corrupt(error):
                 return self._bypass(None, error)
@@ -218,7 +228,7 @@ class HistoryIndex:
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{self.file}{suffix}").unlink(missing_ok=True)
             try:
-                self._db = _open_file(self.file)
+                self._db = _open_file(self.file, self._busy_timeout_ms)
             except (sqlite3.Error, OSError) as again:
                 return self._bypass(None, again)
         except (sqlite3.Error, OSError) as error:
@@ -374,12 +384,12 @@ class _Parsed:
 
 def _parse_all(
     stamps: dict[str, tuple[str, list[int]]], stale: list[str], problems: dict[str, str],
-    progress: Progress | None,
+    progress: Progress | None, stored: dict[str, list[int]],
 ) -> tuple[dict[str, _Parsed], dict[str, WorkoutRecord]]:
     parsed: dict[str, _Parsed] = {}
     uncached: dict[str, WorkoutRecord] = {}
     for done, key in enumerate(stale, start=1):
-        path, stamp = stamps[key]
+        path = stamps[key][0]
         try:
             document = read_document(path)
             record = record_from_document(document)
@@ -392,7 +402,7 @@ def _parse_all(
             if kept is None:
                 uncached[path] = record
             else:
-                parsed[key] = _Parsed(stamp, record.summary, kept)
+                parsed[key] = _Parsed(stored[key], record.summary, kept)
         if progress is not None:
             progress(done, len(stale))
     return parsed, uncached
@@ -488,14 +498,14 @@ def _open_memory() -> sqlite3.Connection:
     return db
 
 
-def _open_file(file: Path) -> sqlite3.Connection:
+def _open_file(file: Path, busy_timeout_ms: int) -> sqlite3.Connection:
     """The index at `file`, made empty first if it was written by another version."""
     file.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(
-        file, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
+        file, timeout=busy_timeout_ms / 1000, check_same_thread=False, isolation_level=None
     )
     try:
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         if db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             raise sqlite3.OperationalError("the index needs a WAL journal")
         db.execute("PRAGMA synchronous = NORMAL")  # a cache: losing the last write is harmless
