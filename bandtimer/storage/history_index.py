@@ -159,13 +159,15 @@ class HistoryIndex:
     # -- reading -----------------------------------------------------------------------------
 
     def read(
-        self, files: Mapping[str, str], *, complete: bool, progress: Progress | None = None
+        self, files: Mapping[str, str], *, complete: bool, progress: Progress | None = None,
+        renderings: Sequence[Rendering] = (),
     ) -> IndexedFiles:
         """Bring the rows of `files` up to date and return them, with the files that failed.
 
         `files` maps each file's key (its path inside the history folder, `2025/….toml`) to its
         path; paths are kept as text here, as ten thousand `Path`s cost more than the reading.
         `complete`: `files` is the whole history, so rows of any other file are dropped.
+        `renderings` are made of each file parsed now, while its record is at hand.
         """
         problems: dict[str, str] = {}
         stamps: dict[str, tuple[str, list[int]]] = {}
@@ -187,7 +189,7 @@ class HistoryIndex:
                 known = _known_stamps(db)
             stale = [key for key, (_, stamp) in stamps.items() if known.get(key) != stamp]
             stored = {key: self._stored(stamps[key][1]) for key in stale}
-            parsed, uncached = _parse_all(stamps, stale, problems, progress, stored)
+            parsed, uncached = _parse_all(stamps, stale, problems, progress, stored, renderings)
             gone = [key for key in stale if key not in parsed]
             if complete:
                 gone += [key for key in known if key not in stamps]
@@ -380,11 +382,13 @@ class _Parsed:
     stamp: list[int]
     summary: WorkoutSummary
     document: str
+    renderings: list[tuple[str, str, str]]
+    """(name, version, text) of each rendering asked for."""
 
 
 def _parse_all(
     stamps: dict[str, tuple[str, list[int]]], stale: list[str], problems: dict[str, str],
-    progress: Progress | None, stored: dict[str, list[int]],
+    progress: Progress | None, stored: dict[str, list[int]], renderings: Sequence[Rendering],
 ) -> tuple[dict[str, _Parsed], dict[str, WorkoutRecord]]:
     parsed: dict[str, _Parsed] = {}
     uncached: dict[str, WorkoutRecord] = {}
@@ -402,7 +406,8 @@ def _parse_all(
             if kept is None:
                 uncached[path] = record
             else:
-                parsed[key] = _Parsed(stored[key], record.summary, kept)
+                made = [(r.name, r.version, r.render(record)) for r in renderings]
+                parsed[key] = _Parsed(stored[key], record.summary, kept, made)
         if progress is not None:
             progress(done, len(stale))
     return parsed, uncached
@@ -579,6 +584,10 @@ def _write(db: sqlite3.Connection, parsed: dict[str, _Parsed], gone: list[str]) 
         db.executemany("DELETE FROM file WHERE path = ?", [(key,) for key in gone])
         db.executemany(
             f"INSERT OR REPLACE INTO file VALUES ({', '.join('?' * 19)})", rows
+        )
+        db.executemany(
+            "INSERT INTO rendering VALUES (?, ?, ?, ?)",
+            [(key, *made) for key, entry in parsed.items() for made in entry.renderings],
         )
         db.execute("COMMIT")
     except BaseException:

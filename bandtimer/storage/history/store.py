@@ -152,7 +152,7 @@ class HistoryStore:
     ) -> HistoryLoad[str]:
         """`rendering` of every workout (or of the newest `newest` files'), **oldest first**,
         as an export lists them; made once per file and kept in the index."""
-        listing, read = self._indexed(newest, progress)
+        listing, read = self._indexed(newest, progress, [rendering])
         chosen = _choose(read.summaries(), _problems(listing, read))
         ordered = _by_time(chosen, newest_first=False)
         texts = read.rendered(rendering, [path for path, _ in ordered])
@@ -167,7 +167,10 @@ class HistoryStore:
         return _newest_first(_choose(read.records(), _problems(listing, read)))
 
     def _indexed(
-        self, newest: int | None, progress: Progress | None
+        self,
+        newest: int | None,
+        progress: Progress | None,
+        renderings: list[Rendering] | None = None,
     ) -> tuple[_Listing, IndexedFiles]:
         listing = self._listing()
         files = listing.files if newest is None else listing.newest_first()[:newest]
@@ -176,7 +179,9 @@ class HistoryStore:
         for name, folder in files:
             year, path = folders[folder]
             keyed[f"{year}/{name}"] = f"{path}{os.sep}{name}"
-        read = self.index.read(keyed, complete=newest is None, progress=progress)
+        read = self.index.read(
+            keyed, complete=newest is None, progress=progress, renderings=renderings or ()
+        )
         return listing, read
 
     def since(self, day: date) -> HistoryLoad[WorkoutRecord]:
