@@ -24,6 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bandtimer.cli.console import make_console
+from bandtimer.cli.long_table import print_long_table
 from bandtimer.cli.progress import stderr_progress
 from bandtimer.coach.history_export import (
     CSV_ROWS,
@@ -41,6 +42,7 @@ from bandtimer.storage.history import HistoryLoad, HistoryProblem, HistoryStore,
 from bandtimer.storage.locations import Locations
 
 DEFAULT_LIMIT = 20
+RIGHT_ALIGNED = ("sets", "active")
 STATUS_STYLES = {
     WorkoutStatus.COMPLETED: "green",
     WorkoutStatus.STOPPED_EARLY: "yellow",
@@ -83,7 +85,12 @@ def print_table(load: HistoryLoad[WorkoutSummary], *, limit: int | None) -> None
     if not load.records:
         console.print(NO_WORKOUTS)
     else:
-        console.print(workouts_table(load.records))
+        records = load.records
+        print_long_table(
+            console, [listing_row(record) for record in records],
+            [column in RIGHT_ALIGNED for column in LISTING_COLUMNS],
+            lambda indexes: workouts_table([records[index] for index in indexes]),
+        )
         if limit is not None and len(load.records) >= limit:
             console.print(Text(f"The newest {limit}; --all lists every workout.", style="dim"))
     if load.problems:
@@ -93,7 +100,7 @@ def print_table(load: HistoryLoad[WorkoutSummary], *, limit: int | None) -> None
 def workouts_table(records: Sequence[Workout]) -> Table:
     table = Table(title="Workouts, newest first", title_justify="left")
     for column in LISTING_COLUMNS:
-        justify = "right" if column in ("sets", "active") else "left"
+        justify = "right" if column in RIGHT_ALIGNED else "left"
         table.add_column(column, justify=justify, overflow="fold")
     for record in records:
         cells = [Text(cell) for cell in listing_row(record)]
