@@ -14,8 +14,6 @@ still succeeds with the rest.
 from __future__ import annotations
 
 import io
-import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO

@@ -16,12 +16,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from bandtimer.history_export import CSV_ROWS, JSON_TEXT, csv_document, json_document
+from bandtimer.storage.history_codec import record_to_toml
 
 from bandtimer.domain.history import WorkoutStatus
-from bandtimer.history_export import CSV_ROWS, JSON_TEXT, csv_document, json_document
 from bandtimer.storage import history_index
 from bandtimer.storage.history import HistoryStore
-from bandtimer.storage.history_codec import record_to_toml
 from bandtimer.storage.history_index import HistoryIndex
 from bandtimer.storage.locations import Locations
 

@@ -28,7 +28,6 @@ from bandtimer.domain.history import Workout, WorkoutRecord, WorkoutStatus, Work
 from bandtimer.storage.atomic import make_folder, write_atomically
 from bandtimer.storage.history.codec import record_to_toml
 from bandtimer.storage.history.files import RecordCache, UnreadableRecord, os_reason
-from bandtimer.storage.history_index import HistoryIndex, IndexedFiles, Progress, Rendering
 from bandtimer.storage.history.names import (
     FINAL_SUFFIX,
     IN_PROGRESS_SUFFIX,
@@ -38,6 +37,7 @@ from bandtimer.storage.history.names import (
     newest_day_per_routine,
     record_path,
 )
+from bandtimer.storage.history_index import HistoryIndex, IndexedFiles, Progress, Rendering
 from bandtimer.storage.locations import Locations
 
 LAST_BAND_SEARCH = 50
