@@ -35,7 +35,7 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -71,6 +71,8 @@ BUSY_TIMEOUT_MS = 1500
 SETTLED_NS = 2_000_000_000
 """A file changed more recently than this may change again within its clock's tick."""
 _NEVER = -1
+WRITE_BATCH = 250
+"""Files parsed between two writes of the index: about 10 MB of it."""
 _MOMENTS = ("started", "ended")
 _STATUSES = {status.value: status for status in WorkoutStatus}
 _SIDES = {side.value: side for side in Side}
@@ -185,23 +187,34 @@ class HistoryIndex:
             try:
                 known = _known_stamps(db)
             except sqlite3.Error as error:
-                db = self._bypass(db, error)
-                known = _known_stamps(db)
-            stale = [key for key, (_, stamp) in stamps.items() if known.get(key) != stamp]
-            stored = {key: self._stored(stamps[key][1]) for key in stale}
-            parsed, uncached = _parse_all(stamps, stale, problems, progress, stored, renderings)
-            gone = [key for key in stale if key not in parsed]
-            if complete:
-                gone += [key for key in known if key not in stamps]
-            if parsed or gone:
-                try:
-                    _write(db, parsed, gone)
-                except sqlite3.Error as error:
-                    db = self._bypass(db, error)
-                    _write(db, parsed, gone)
-        wanted = {key: path for key, (path, _) in stamps.items() if key not in uncached}
+                known = _known_stamps(self._bypass(db, error))
+        stale = [key for key, (_, stamp) in stamps.items() if known.get(key) != stamp]
+        stored = {key: self._stored(stamps[key][1]) for key in stale}
+        uncached: dict[str, WorkoutRecord] = {}
+        kept: set[str] = set()
+        # Parsed outside the lock, so another thread's read of a few files never waits for a
+        # long build, and written a batch at a time: memory stays small, and a build that is
+        # stopped halfway keeps what it did.
+        batches = _parse_all(stamps, stale, problems, progress, stored, renderings, uncached)
+        for batch in batches:
+            kept.update(batch)
+            self._write(batch, [])
+        gone = [key for key in stale if key not in kept]
+        if complete:
+            gone += [key for key in known if key not in stamps]
+        if gone:
+            self._write({}, gone)
+        wanted = {key: path for key, (path, _) in stamps.items() if path not in uncached}
         wanted = {key: path for key, path in wanted.items() if path not in problems}
         return IndexedFiles(self, wanted, uncached, problems)
+
+    def _write(self, parsed: dict[str, _Parsed], gone: list[str]) -> None:
+        with self._lock:
+            db = self._connection()
+            try:
+                _write(db, parsed, gone)
+            except sqlite3.Error as error:
+                _write(self._bypass(db, error), parsed, gone)
 
     @staticmethod
     def _stamp(info: os.stat_result) -> list[int]:
@@ -389,9 +402,11 @@ class _Parsed:
 def _parse_all(
     stamps: dict[str, tuple[str, list[int]]], stale: list[str], problems: dict[str, str],
     progress: Progress | None, stored: dict[str, list[int]], renderings: Sequence[Rendering],
-) -> tuple[dict[str, _Parsed], dict[str, WorkoutRecord]]:
+    uncached: dict[str, WorkoutRecord],
+) -> Iterator[dict[str, _Parsed]]:
+    """Batches of what the `stale` files parse to; unreadable files go to `problems` and files
+    the index cannot hold exactly to `uncached`."""
     parsed: dict[str, _Parsed] = {}
-    uncached: dict[str, WorkoutRecord] = {}
     for done, key in enumerate(stale, start=1):
         path = stamps[key][0]
         try:
@@ -410,7 +425,11 @@ def _parse_all(
                 parsed[key] = _Parsed(stored[key], record.summary, kept, made)
         if progress is not None:
             progress(done, len(stale))
-    return parsed, uncached
+        if len(parsed) >= WRITE_BATCH:
+            yield parsed
+            parsed = {}
+    if parsed:
+        yield parsed
 
 
 def _kept(document: dict[str, Any]) -> str | None:

@@ -265,3 +265,21 @@ def test_two_processes_writing_records_at_once_share_the_index(home: Path) -> No
 def test_the_index_version_follows_the_code_that_fills_it() -> None:
     assert history_index._index_version().startswith(f"{history_index.INDEX_FORMAT}:")
     assert CSV_ROWS.version == JSON_TEXT.version != ""
+
+
+def test_a_time_without_an_offset_keeps_a_file_out_of_the_index_and_counted_once(
+    home: Path,
+) -> None:
+    """Such a time means local time on the day it is read, so it is read from the file each
+    time rather than kept as it was read once."""
+    path = home / "history" / "2025" / EDITED
+    text = path.read_text()
+    path.write_text(text.replace("2025-03-18 07:30:00+01:00", "2025-03-18 07:30:00"))
+    assert text != path.read_text()
+
+    for _ in range(2):
+        summaries = open_store(home).summaries().records
+        assert [s.id for s in summaries].count("ad2080a5") == 1
+    with sqlite3.connect(home / "cache" / "history-index.sqlite3") as db:
+        kept = {row[0] for row in db.execute("SELECT path FROM file")}
+    assert f"2025/{EDITED}" not in kept and len(kept) == 14
