@@ -16,13 +16,8 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.table import Table
-from rich.text import Text
-
-from bandtimer.cli.console import make_console
-from bandtimer.cli.long_table import print_long_table
 from bandtimer.cli.progress import stderr_progress
 from bandtimer.coach.history_export import (
     CSV_ROWS,
@@ -38,6 +33,13 @@ from bandtimer.domain.text import visible_controls
 from bandtimer.storage.config import Config, load_config
 from bandtimer.storage.history import HistoryLoad, HistoryProblem, HistoryStore, default_device_name
 from bandtimer.storage.locations import Locations
+
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
+# Rich is imported where a table is printed: CSV and JSON, which are piped to other programs
+# and timed against `bandtimer check`, never load it.
 
 DEFAULT_LIMIT = 20
 RIGHT_ALIGNED = ("sets", "active")
@@ -79,6 +81,11 @@ def show_history(
 
 
 def print_table(load: HistoryLoad[WorkoutSummary], *, limit: int | None) -> None:
+    from rich.text import Text
+
+    from bandtimer.cli.console import make_console
+    from bandtimer.cli.long_table import print_long_table
+
     console = make_console()
     if not load.records:
         console.print(NO_WORKOUTS)
@@ -96,6 +103,9 @@ def print_table(load: HistoryLoad[WorkoutSummary], *, limit: int | None) -> None
 
 
 def workouts_table(records: Sequence[Workout]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title="Workouts, newest first", title_justify="left")
     for column in LISTING_COLUMNS:
         justify = "right" if column in RIGHT_ALIGNED else "left"
@@ -109,6 +119,8 @@ def workouts_table(records: Sequence[Workout]) -> Table:
 
 def problems_text(problems: Sequence[HistoryProblem]) -> Text:
     """Every unreadable file with its reason; paths and reasons are data, never markup."""
+    from rich.text import Text
+
     if len(problems) == 1:
         heading = "1 history file could not be read and was left as it is:"
     else:
