@@ -73,6 +73,9 @@ SETTLED_NS = 2_000_000_000
 _NEVER = -1
 WRITE_BATCH = 250
 """Files parsed between two writes of the index: about 10 MB of it."""
+FEW_FILES = 500
+"""Reads of this many files or fewer ask SQLite for their rows alone."""
+"""Files parsed between two writes of the index: about 10 MB of it."""
 _MOMENTS = ("started", "ended")
 _STATUSES = {status.value: status for status in WorkoutStatus}
 _SIDES = {side.value: side for side in Side}
@@ -363,8 +366,13 @@ class IndexedFiles:
         return texts
 
     def _select(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows of this read's files (the first column is the key), whatever else is kept."""
         if not self._indexed:
             return []
+        if len(self._indexed) <= FEW_FILES:  # the newest 20, the advice's few: no full scan
+            joint = " AND" if " WHERE " in sql else " WHERE"
+            sql += f"{joint} path IN ({', '.join('?' * len(self._indexed))})"
+            parameters = (*parameters, *self._indexed)
         index = self._index
         with index._lock:
             db = index._connection()
