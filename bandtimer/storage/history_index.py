@@ -288,6 +288,7 @@ class IndexedFiles:
         self._uncached = uncached
         self.problems = problems
         """Path -> why the file could not be read; the file is left as it is."""
+        self._keys: dict[str, str] | None = None
 
     def summaries(self, *, exercises: bool = False) -> list[tuple[str, WorkoutSummary]]:
         """Every file's summary; with each exercise's figures if `exercises` (trends, advice)."""
@@ -306,33 +307,32 @@ class IndexedFiles:
         return found
 
     def records(self, paths: Iterable[str] | None = None) -> list[tuple[str, WorkoutRecord]]:
-        """Full records, rebuilt from the kept documents through the file reader's checks."""
-        wanted = None if paths is None else set(paths)
+        """Full records (of `paths`, or of every file), rebuilt from the kept documents through
+        the file reader's own checks."""
+        among = None if paths is None else set(paths)
+        keys = None if among is None else [self._key_of[p] for p in among if p in self._key_of]
         found = []
-        rows = self._select("SELECT path, document FROM file")
         listed = set()
-        for key, document in rows:
+        for key, document in self._select("SELECT path, document FROM file", keys=keys):
             path = self._indexed[key]
-            if wanted is not None and path not in wanted:
-                listed.add(path)
-                continue
             try:
                 found.append((path, record_from_document(_restored(document))))
             except (TypeError, ValueError, KeyError):
                 continue  # not what this code wrote: the file is read instead, below
             listed.add(path)
-        found += [
-            (path, record) for path, record in self._unindexed(listed)
-            if wanted is None or path in wanted
-        ]
-        return found
+        return found + self._unindexed(listed, among)
 
-    def _unindexed(self, listed: set[str]) -> list[tuple[str, WorkoutRecord]]:
+    def _unindexed(
+        self, listed: set[str], among: set[str] | None = None
+    ) -> list[tuple[str, WorkoutRecord]]:
         """Records of the files kept out of the index, and of any whose row has gone missing
         since this read (another process found the file gone): read from the file itself."""
-        found = list(self._uncached.items())
+        found = [
+            (path, record) for path, record in self._uncached.items()
+            if among is None or path in among
+        ]
         for path in self._indexed.values():
-            if path in listed:
+            if path in listed or (among is not None and path not in among):
                 continue
             try:
                 found.append((path, read_record(path)))
@@ -341,46 +341,63 @@ class IndexedFiles:
         return found
 
     def rendered(self, rendering: Rendering, paths: Sequence[str]) -> list[str]:
-        """`rendering` of each of `paths`' records, in that order; made and kept when missing."""
-        keys = {path: key for key, path in self._indexed.items()}
-        kept = {
-            key: text
-            for key, text in self._select(
-                "SELECT path, text FROM rendering WHERE name = ? AND version = ?",
-                (rendering.name, rendering.version),
+        """`rendering` of each of `paths`' records, in that order; made and kept when missing,
+        a batch at a time, so a first export of ten thousand never holds their records."""
+        key_of = self._key_of
+        kept = dict(self._select(
+            "SELECT path, text FROM rendering WHERE name = ? AND version = ?",
+            (rendering.name, rendering.version), keys=[key_of[p] for p in paths if p in key_of],
+        ))
+        missing = [path for path in paths if path in key_of and key_of[path] not in kept]
+        for start in range(0, len(missing), WRITE_BATCH):
+            made = {
+                key_of[path]: rendering.render(record)
+                for path, record in self.records(missing[start : start + WRITE_BATCH])
+                if path in key_of
+            }
+            self._store_renderings(
+                [(key, rendering.name, rendering.version, text) for key, text in made.items()]
             )
-        }
-        missing = [path for path in paths if path in keys and keys[path] not in kept]
-        made = {path: rendering.render(record) for path, record in self.records(missing)}
-        if made:
-            rows = [
-                (keys[path], rendering.name, rendering.version, text) for path, text in made.items()
-            ]
-            self._store_renderings(rows)
-        texts = []
-        for path in paths:
-            if path in self._uncached:
-                texts.append(rendering.render(self._uncached[path]))
-            else:
-                texts.append(made[path] if path in made else kept[keys[path]])
-        return texts
+            kept.update(made)
+        return [
+            rendering.render(self._uncached[path]) if path in self._uncached
+            else kept[key_of[path]]
+            for path in paths
+        ]
 
-    def _select(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        """Rows of this read's files (the first column is the key), whatever else is kept."""
-        if not self._indexed:
+    @property
+    def _key_of(self) -> dict[str, str]:
+        if self._keys is None:
+            self._keys = {path: key for key, path in self._indexed.items()}
+        return self._keys
+
+    def _select(
+        self, sql: str, parameters: tuple[Any, ...] = (), *, keys: Sequence[str] | None = None
+    ) -> list[tuple[Any, ...]]:
+        """Rows of `keys` (this read's files if None); the first column must be the key.
+
+        A few files are asked for by key; all of this read's files, by one scan of the table.
+        """
+        wanted = list(self._indexed) if keys is None else list(keys)
+        if not wanted:
             return []
-        if len(self._indexed) <= FEW_FILES:  # the newest 20, the advice's few: no full scan
+        if len(wanted) > FEW_FILES and len(wanted) == len(self._indexed):
+            queries = [(sql, parameters)]
+        else:
             joint = " AND" if " WHERE " in sql else " WHERE"
-            sql += f"{joint} path IN ({', '.join('?' * len(self._indexed))})"
-            parameters = (*parameters, *self._indexed)
+            queries = [
+                (f"{sql}{joint} path IN ({', '.join('?' * len(chunk))})", (*parameters, *chunk))
+                for chunk in (wanted[i : i + FEW_FILES] for i in range(0, len(wanted), FEW_FILES))
+            ]
         index = self._index
+        rows: list[tuple[Any, ...]] = []
         with index._lock:
-            db = index._connection()
-            try:
-                rows = db.execute(sql, parameters).fetchall()
-            except sqlite3.Error as error:
-                db = index._bypass(db, error)
-                rows = db.execute(sql, parameters).fetchall()
+            for query, values in queries:
+                db = index._connection()
+                try:
+                    rows += db.execute(query, values).fetchall()
+                except sqlite3.Error as error:
+                    rows += index._bypass(db, error).execute(query, values).fetchall()
         return [row for row in rows if row[0] in self._indexed]
 
     def _store_renderings(self, rows: list[tuple[str, str, str, str]]) -> None:

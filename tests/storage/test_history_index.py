@@ -7,6 +7,7 @@ set well after the files were written, so every file counts as settled unless a 
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -19,7 +20,14 @@ import pytest
 from bandtimer.history_export import CSV_ROWS, JSON_TEXT, csv_document, json_document
 from bandtimer.storage.history_codec import record_to_toml
 
-from bandtimer.domain.history import WorkoutStatus
+from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
+from bandtimer.history_export import (
+    CSV_ROWS,
+    JSON_TEXT,
+    csv_document,
+    json_document,
+    records_to_json,
+)
 from bandtimer.storage import history_index
 from bandtimer.storage.history import HistoryStore
 from bandtimer.storage.history_index import HistoryIndex
@@ -212,6 +220,32 @@ def test_exports_from_the_index_are_byte_for_byte_the_files_own(home: Path) -> N
         json_text = json_document(store.rendered(JSON_TEXT).records)
         assert csv_text == expected_csv, attempt
         assert json_text == expected_json, attempt
+
+
+def test_exports_after_an_index_built_without_them_are_the_files_own_too(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`stats` builds the index with no renderings; the first export then makes them from the
+    kept documents, a few at a time."""
+    monkeypatch.setattr(history_index, "WRITE_BATCH", 4)
+    monkeypatch.setattr(history_index, "FEW_FILES", 3)
+    read_summaries(home)
+
+    store = open_store(home)
+    csv_text = csv_document(store.rendered(CSV_ROWS).records)
+    newest = json_document(store.rendered(JSON_TEXT, 5).records)
+
+    assert csv_text == (FIXTURE / "expected.csv").read_text(encoding="utf-8")
+    direct = HistoryStore(home / "history", "laptop").latest(5).records
+    assert newest == json_text_of(direct)
+    with sqlite3.connect(home / "cache" / "history-index.sqlite3") as db:
+        counts = dict(db.execute("SELECT name, count(*) FROM rendering GROUP BY name"))
+    assert counts == {"csv": 15, "json": 5}
+
+
+def json_text_of(records: list[WorkoutRecord]) -> str:
+    """What `history --format json` printed before the index: the records' JSON, in full."""
+    return json.dumps(records_to_json(records), indent=2, ensure_ascii=False) + "\n"
 
 
 def test_records_rebuilt_from_the_index_equal_the_files(home: Path) -> None:
