@@ -6,11 +6,11 @@ import io
 from dataclasses import replace
 
 import pytest
-from bandtimer.history_export import LISTING_COLUMNS, listing_row
 from rich.console import Console
 
 from bandtimer.cli import long_table
 from bandtimer.cli.history import RIGHT_ALIGNED, workouts_table
+from bandtimer.coach.history_export import LISTING_COLUMNS, listing_row
 from bandtimer.domain.history import RoutineRef
 from bandtimer.storage.history import HistoryStore
 from tests.test_cli_history import FIXTURE

@@ -14,9 +14,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from bandtimer.history_export import csv_text
 
 from bandtimer.cli.progress import SHOWN_FROM
+from bandtimer.coach.history_export import csv_text
 from bandtimer.storage.history import HistoryStore
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from bandtimer.cli.progress import stderr_progress
-from bandtimer.coach.history_export import (
+from bandtimer.coach import (
     CSV_ROWS,
     JSON_TEXT,
     LISTING_COLUMNS,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from bandtimer.storage.history_index import Progress
+from bandtimer.storage.history.index import Progress
 
 BAR_WIDTH = 30
 SHOWN_FROM = 50

@@ -55,7 +55,7 @@ from bandtimer.domain.history import ExerciseRecord, Workout, WorkoutRecord
 from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.streaks import Regularity, Totals
 from bandtimer.domain.text import visible_controls
-from bandtimer.storage.history_index import Rendering, fingerprint
+from bandtimer.storage.history.index import Rendering, fingerprint
 
 CSV_COLUMNS = (
     "date",

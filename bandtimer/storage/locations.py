@@ -47,7 +47,7 @@ class Locations:
 
     @property
     def history_index_file(self) -> Path | None:
-        """The history index (`history_index`); like the routine cache, always safe to delete."""
+        """The history index (`storage.history.index`): like the routine cache, safe to delete."""
         return self.cache_dir / "history-index.sqlite3" if self.cache_dir is not None else None
 
     @classmethod

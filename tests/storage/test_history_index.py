@@ -17,20 +17,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from bandtimer.history_export import CSV_ROWS, JSON_TEXT, csv_document, json_document
-from bandtimer.storage.history_codec import record_to_toml
 
-from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
-from bandtimer.history_export import (
+from bandtimer.coach.history_export import (
     CSV_ROWS,
     JSON_TEXT,
     csv_document,
     json_document,
     records_to_json,
 )
-from bandtimer.storage import history_index
+from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
 from bandtimer.storage.history import HistoryStore
-from bandtimer.storage.history_index import HistoryIndex
+from bandtimer.storage.history import index as history_index
+from bandtimer.storage.history.codec import record_to_toml
+from bandtimer.storage.history.index import HistoryIndex
 from bandtimer.storage.locations import Locations
 
 ROOT = Path(__file__).resolve().parents[2]

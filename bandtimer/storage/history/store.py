@@ -28,6 +28,7 @@ from bandtimer.domain.history import Workout, WorkoutRecord, WorkoutStatus, Work
 from bandtimer.storage.atomic import make_folder, write_atomically
 from bandtimer.storage.history.codec import record_to_toml
 from bandtimer.storage.history.files import RecordCache, UnreadableRecord, os_reason
+from bandtimer.storage.history.index import HistoryIndex, IndexedFiles, Progress, Rendering
 from bandtimer.storage.history.names import (
     FINAL_SUFFIX,
     IN_PROGRESS_SUFFIX,
@@ -37,7 +38,6 @@ from bandtimer.storage.history.names import (
     newest_day_per_routine,
     record_path,
 )
-from bandtimer.storage.history_index import HistoryIndex, IndexedFiles, Progress, Rendering
 from bandtimer.storage.locations import Locations
 
 LAST_BAND_SEARCH = 50
@@ -85,7 +85,7 @@ class HistoryStore:
 
     `device` is made safe for file names; pass `store.device` on to `record_from_session` so
     records and file names agree. Nothing is created until the first save. Whole-history reads
-    go through `index` (`history_index`); without one, an index in memory serves this store.
+    go through `index` (`history.index`); without one, an index in memory serves this store.
     """
 
     def __init__(self, history_dir: Path, device: str, index: HistoryIndex | None = None) -> None:
