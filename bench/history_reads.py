@@ -39,6 +39,8 @@ RATIO_GOAL = 1.5
 THOUSAND_GOAL_S = 1.0
 TEN_THOUSAND_GOAL_S = 2.0
 COLD_GOAL_S = 10.0
+SCREEN_WAIT_S = 120.0
+"""Ten thousand workouts' trends and table take seconds on a loaded machine: wait, and report."""
 
 
 def run_quietly(argv: Sequence[str], env: dict[str, str]) -> float:
@@ -77,7 +79,8 @@ def screen_time(terminal: Terminal, home: Path) -> float:
     try:
         terminal.wait_for(name, lambda screen: MENU_MARK in screen)
         pressed = terminal.send(name, "h")
-        return terminal.wait_for(name, lambda screen: DATA_MARK in screen).at - pressed
+        shown = terminal.wait_for(name, lambda screen: DATA_MARK in screen, timeout=SCREEN_WAIT_S)
+        return shown.at - pressed
     finally:
         terminal.stop(name)
 
