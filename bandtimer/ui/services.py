@@ -44,9 +44,7 @@ class OpenedOnFirstUse:
             from bandtimer.storage.history import HistoryStore, default_device_name
 
             device = services.config.device or default_device_name()
-            store = services.__dict__["_history"] = HistoryStore(
-                services.locations.history_dir, device
-            )
+            store = services.__dict__["_history"] = HistoryStore.at(services.locations, device)
         return store
 
     def __set__(self, services: Services, store: HistoryStore | None) -> None:
