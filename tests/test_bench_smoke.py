@@ -69,7 +69,9 @@ def test_many_routines_runs() -> None:
 
 
 def test_history_scale_runs() -> None:
-    well_formed(history_scale.measure(runs=1, sizes=(3, 12)))
+    scale, reads = history_scale.measure(runs=1, sizes=(3, 12))
+    well_formed(scale)
+    well_formed(reads)
 
 
 def test_largest_routine_runs() -> None:

@@ -23,7 +23,7 @@ def launch(locations: Locations, *, routine: str | None, mute: bool, voice: bool
             start = resolve_routine(locations, routine)
         except RoutineNotFound as missing:
             print(missing, file=sys.stderr)
-            return 1
+            return missing.exit_status
     streams = {"stdin": sys.stdin, "stderr": sys.stderr}  # keys come in, the screen goes out
     without = [name for name, stream in streams.items() if not _is_terminal(stream)]
     if without:

@@ -29,9 +29,13 @@ if TYPE_CHECKING:
         whole_seconds,
     )
     from bandtimer.coach.history_export import (
+        CSV_ROWS,
+        JSON_TEXT,
         LISTING_COLUMNS,
         NO_WORKOUTS,
         chronological,
+        csv_document,
+        json_document,
         listing_row,
         records_to_json,
         streak_line,
@@ -53,8 +57,9 @@ _WHERE = {
         "formatting",
     ),
     **dict.fromkeys(
-        ["LISTING_COLUMNS", "NO_WORKOUTS", "chronological", "listing_row", "records_to_json",
-         "streak_line", "totals_line", "write_csv"],
+        ["CSV_ROWS", "JSON_TEXT", "LISTING_COLUMNS", "NO_WORKOUTS", "chronological",
+         "csv_document", "json_document", "listing_row", "records_to_json", "streak_line",
+         "totals_line", "write_csv"],
         "history_export",
     ),
     **dict.fromkeys(["ADVICE_LOOKBACK", "HistoryGlance"], "history_glance"),
@@ -66,6 +71,8 @@ _WHERE = {
 
 __all__ = [
     "ADVICE_LOOKBACK",
+    "CSV_ROWS",
+    "JSON_TEXT",
     "LISTING_COLUMNS",
     "NO_WORKOUTS",
     "Announcer",
@@ -82,11 +89,13 @@ __all__ = [
     "chronological",
     "clock_time",
     "countdown_digits",
+    "csv_document",
     "describe",
     "describe_band",
     "describe_dose",
     "describe_segment",
     "find_resumable",
+    "json_document",
     "listing_row",
     "opening_phrases",
     "phrases_for",

@@ -50,6 +50,11 @@ class Locations:
     def routine_cache_file(self) -> Path | None:
         return self.cache_dir / "routines.json" if self.cache_dir is not None else None
 
+    @property
+    def history_index_file(self) -> Path | None:
+        """The history index (`storage.history.index`): like the routine cache, safe to delete."""
+        return self.cache_dir / "history-index.sqlite3" if self.cache_dir is not None else None
+
     @classmethod
     def under(cls, home: Path) -> Locations:
         """Everything in one folder: `home/config.toml`, `home/routines/`, `home/history/`,

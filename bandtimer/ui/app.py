@@ -19,7 +19,13 @@ from bandtimer.coach import HistoryGlance, shown_path
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.text import visible_controls
 from bandtimer.ui.commands import RoutineCommands
-from bandtimer.ui.messages import HistoryRead, OpenHistory, StartRoutine, WorkoutEnded
+from bandtimer.ui.messages import (
+    HistoryRead,
+    OpenHistory,
+    SoundProblem,
+    StartRoutine,
+    WorkoutEnded,
+)
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.services import Services
 
@@ -76,6 +82,9 @@ class BandtimerApp(App[None]):
         self._announcer: Announcer | None = None
         self._no_voice_reason: str | None = None
         self.glance = HistoryGlance(lambda: services.history, services.config.bands)
+        self.sound_problem: str | None = None
+        """Why cues fall back to the bell, as the menu's status line says it; None if they
+        do not."""
 
     def get_default_screen(self) -> MenuScreen:
         """The menu is the bottom screen itself. Pushed over Textual's own empty default screen
@@ -127,12 +136,21 @@ class BandtimerApp(App[None]):
         announcer.voice = self.voice  # as it is now, should v have been pressed meanwhile
         self._announcer = announcer
         self._no_voice_reason = no_voice
-        for line in (problem or "").splitlines():
-            shown = visible_controls(line)  # it may name the sounds' folder
-            self.notify(shown, title="Sound", severity="warning", timeout=8, markup=False)
-        if no_voice and self.voice:
-            self.notify(no_voice, title="Voice", severity="warning", timeout=8, markup=False)
+        spoken = no_voice if self.voice else None  # beeps go on without espeak-ng
+        self.sound_problem_changed("\n".join(filter(None, (problem, spoken))) or None)
         self._prepare_phrases()
+
+    def sound_problem_changed(self, problem: str | None) -> None:
+        """Say why there is no sound once, in the menu's status line, where it covers
+        nothing (a notification sat over the routine's preview on every start); and again
+        only when the reason changes."""
+        if problem == self.sound_problem:
+            return
+        self.sound_problem = problem
+        for screen in self.screen_stack:
+            if isinstance(screen, MenuScreen):
+                # It may name the sounds' folder: shown, never obeyed.
+                screen.post_message(SoundProblem(visible_controls(problem or "")))
 
     def _voice_problem_from_thread(self, problem: str) -> None:
         """espeak-ng failed on the phrase worker (a voice that does not exist): say so once."""

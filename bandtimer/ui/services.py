@@ -8,6 +8,7 @@ same `create_app` as the CLI.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -59,9 +60,7 @@ class OpenedOnFirstUse:
             from bandtimer.storage.history import HistoryStore, default_device_name
 
             device = services.config.device or default_device_name()
-            store = services.__dict__["_history"] = HistoryStore(
-                services.locations.history_dir, device
-            )
+            store = services.__dict__["_history"] = HistoryStore.at(services.locations, device)
         return store
 
     def __set__(self, services: Services, store: HistoryStore | None) -> None:
@@ -82,6 +81,16 @@ class Services:
     """Local, aware date and time: what a workout record is dated with and what "today" is."""
     history: OpenedOnFirstUse = OpenedOnFirstUse()
     """The workout history; tests hand in their own store, the app opens this device's."""
+
+    def first_start(self) -> bool:
+        """No workout has been recorded here yet: the history folder is missing or empty.
+        One listing, before the history's modules are loaded, so the menu's first frame can
+        depend on it."""
+        try:
+            with os.scandir(self.locations.history_dir) as found:
+                return next(found, None) is None
+        except OSError:  # missing, or unreadable: either way nothing to build on
+            return True
 
     def routines(self) -> list[RoutineEntry]:
         """The shipped routines and the user's own, read afresh so edits show on return (the

@@ -29,6 +29,7 @@ from tests.ui.harness import build
 SIZE = (100, 30)
 SHIPPED = [
     "Marathoner deep strength",
+    "Mini band weekday",
     "Mini band workouts",
     "Quick try",
     "Resistance band workouts",

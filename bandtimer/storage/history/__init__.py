@@ -2,11 +2,13 @@
 
 Callers import from here; behind it are `store` (the folder of records: list, load, save,
 mark stopped), `codec` (record <-> TOML), `fields` (reading one field of a record), `files`
-(bounded reads and the parsed-file cache) and `names` (file names, slugs, this device's name).
+(bounded reads and the parsed-file cache), `names` (file names, slugs, this device's name) and
+`index` (what every file parsed to, in SQLite in the cache dir, so a long history reads fast).
 """
 
 from __future__ import annotations
 
+from bandtimer.storage.history.index import HistoryIndex, Progress, Rendering
 from bandtimer.storage.history.names import default_device_name, routine_slug
 from bandtimer.storage.history.store import (
     HistoryLoad,
@@ -17,10 +19,13 @@ from bandtimer.storage.history.store import (
 )
 
 __all__ = [
+    "HistoryIndex",
     "HistoryLoad",
     "HistoryProblem",
     "HistoryStore",
     "HistoryWriteError",
+    "Progress",
+    "Rendering",
     "default_device_name",
     "new_record_id",
     "routine_slug",

@@ -22,11 +22,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Generic, TypeVar
 
-from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
+from bandtimer.domain.history import Workout, WorkoutRecord, WorkoutStatus, WorkoutSummary
 from bandtimer.storage.atomic import make_folder, write_atomically
 from bandtimer.storage.history.codec import record_to_toml
 from bandtimer.storage.history.files import RecordCache, UnreadableRecord, os_reason
+from bandtimer.storage.history.index import HistoryIndex, IndexedFiles, Progress, Rendering
 from bandtimer.storage.history.names import (
     FINAL_SUFFIX,
     IN_PROGRESS_SUFFIX,
@@ -36,12 +38,14 @@ from bandtimer.storage.history.names import (
     newest_day_per_routine,
     record_path,
 )
+from bandtimer.storage.locations import Locations
 
 LAST_BAND_SEARCH = 50
 """How many of the newest files `last_band` opens before giving up: months of workouts."""
 CACHE_SIZE = 256
 """Parsed records kept in memory (~22 KiB each): the newest files, which are asked for most."""
 _YEAR = re.compile(r"\d{4}")
+W = TypeVar("W", WorkoutRecord, WorkoutSummary, str)
 
 
 @dataclass(frozen=True)
@@ -56,9 +60,9 @@ class HistoryProblem:
 
 
 @dataclass(frozen=True)
-class HistoryLoad:
-    records: list[WorkoutRecord]
-    """Newest first."""
+class HistoryLoad(Generic[W]):
+    records: list[W]
+    """Newest first (renderings for an export: oldest first)."""
     problems: list[HistoryProblem]
 
 
@@ -80,13 +84,20 @@ class HistoryStore:
     """Reads and writes the workout files under `history_dir` for one device.
 
     `device` is made safe for file names; pass `store.device` on to `record_from_session` so
-    records and file names agree. Nothing is created until the first save.
+    records and file names agree. Nothing is created until the first save. Whole-history reads
+    go through `index` (`history.index`); without one, an index in memory serves this store.
     """
 
-    def __init__(self, history_dir: Path, device: str) -> None:
+    def __init__(self, history_dir: Path, device: str, index: HistoryIndex | None = None) -> None:
         self.history_dir = history_dir
         self.device = device_slug(device)
+        self.index = index if index is not None else HistoryIndex(None)
         self._cache = RecordCache(CACHE_SIZE)
+
+    @classmethod
+    def at(cls, locations: Locations, device: str) -> HistoryStore:
+        """This device's store of the history in `locations`, with its index in the cache dir."""
+        return cls(locations.history_dir, device, HistoryIndex(locations.history_index_file))
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -118,20 +129,62 @@ class HistoryStore:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def load_all(self) -> HistoryLoad:
-        """Every workout, newest first, with a problem for each file that could not be read."""
-        listing = self._listing()
-        return self._load(listing.paths(listing.files), listing.problems)
+    def load_all(self, progress: Progress | None = None) -> HistoryLoad[WorkoutRecord]:
+        """Every workout, newest first, with a problem for each file that could not be read.
 
-    def latest(self, n: int) -> HistoryLoad:
+        `progress` hears how the parsing of new and changed files goes, if there are any."""
+        listing, read = self._indexed(None, progress)
+        return _newest_first(_choose(read.records(), _problems(listing, read)))
+
+    def summaries(
+        self, newest: int | None = None, progress: Progress | None = None, *,
+        exercises: bool = False,
+    ) -> HistoryLoad[WorkoutSummary]:
+        """Every workout's summary (or the newest `newest` files'), newest first: what a
+        listing or the streaks read, without rebuilding a single segment. `exercises` adds
+        each exercise's figures, for trends and advice."""
+        listing, read = self._indexed(newest, progress)
+        found = read.summaries(exercises=exercises)
+        return _newest_first(_choose(found, _problems(listing, read)))
+
+    def rendered(
+        self, rendering: Rendering, newest: int | None = None, progress: Progress | None = None
+    ) -> HistoryLoad[str]:
+        """`rendering` of every workout (or of the newest `newest` files'), **oldest first**,
+        as an export lists them; made once per file and kept in the index."""
+        listing, read = self._indexed(newest, progress, [rendering])
+        chosen = _choose(read.summaries(), _problems(listing, read))
+        ordered = _by_time(chosen, newest_first=False)
+        texts = read.rendered(rendering, [path for path, _ in ordered])
+        return HistoryLoad(texts, chosen.problems)
+
+    def latest(self, n: int) -> HistoryLoad[WorkoutRecord]:
         """The newest `n` files only, for listings that must stay fast however long the history.
 
         Only those files are opened, so a broken older file is neither read nor reported.
         """
-        listing = self._listing()
-        return self._load(listing.paths(listing.newest_first()[: max(0, n)]), listing.problems)
+        listing, read = self._indexed(max(0, n), None)
+        return _newest_first(_choose(read.records(), _problems(listing, read)))
 
-    def since(self, day: date) -> HistoryLoad:
+    def _indexed(
+        self,
+        newest: int | None,
+        progress: Progress | None,
+        renderings: list[Rendering] | None = None,
+    ) -> tuple[_Listing, IndexedFiles]:
+        listing = self._listing()
+        files = listing.files if newest is None else listing.newest_first()[:newest]
+        folders = {folder: (folder.name, str(folder)) for folder in {f for _, f in files}}
+        keyed = {}
+        for name, folder in files:
+            year, path = folders[folder]
+            keyed[f"{year}/{name}"] = f"{path}{os.sep}{name}"
+        read = self.index.read(
+            keyed, complete=newest is None, progress=progress, renderings=renderings or ()
+        )
+        return listing, read
+
+    def since(self, day: date) -> HistoryLoad[WorkoutRecord]:
         """Workouts started on `day` or later, opening only their files: a calendar's weeks.
 
         Dated by file name, so a file under a name bandtimer did not give it is left out.
@@ -204,36 +257,75 @@ class HistoryStore:
             )
         return listing
 
-    def _load(self, paths: Iterable[Path], problems: list[HistoryProblem]) -> HistoryLoad:
-        """Read `paths`; a workout found in two files (a sync tool's conflict copy) counts once."""
-        chosen: dict[tuple[str, str], tuple[Path, WorkoutRecord]] = {}
-        for path in sorted(paths):
+    def _load(
+        self, paths: Iterable[Path], problems: list[HistoryProblem]
+    ) -> HistoryLoad[WorkoutRecord]:
+        """Read `paths` themselves, around the index: in-progress files change after every set."""
+        found = []
+        for path in paths:
             try:
-                record = self._cache.read(path)
+                found.append((str(path), self._cache.read(path)))
             except UnreadableRecord as error:
                 problems.append(HistoryProblem(path, str(error)))
-                continue
-            key = (record.device, record.id)
-            if key in chosen:
-                kept_path, kept = chosen[key]
-                if _preferred(path, record) > _preferred(kept_path, kept):
-                    chosen[key] = (path, record)
-                aside = kept_path if chosen[key][0] == path else path
-                reason = f"holds the same workout as {chosen[key][0].name}; counted once"
-                problems.append(HistoryProblem(aside, reason))
-                continue
-            chosen[key] = (path, record)
-        records = sorted(
-            (record for _, record in chosen.values()),
-            key=lambda record: (record.started, record.id),
-            reverse=True,
-        )
-        return HistoryLoad(records, sorted(problems, key=lambda problem: problem.path))
+        return _newest_first(_choose(found, problems))
 
 
-def _preferred(path: Path, record: WorkoutRecord) -> tuple[bool, bool]:
+@dataclass(frozen=True)
+class _Chosen(Generic[W]):
+    pairs: list[tuple[str, W]]
+    """(path, workout): paths as text, which sort as the `Path`s would (`YYYY/name`)."""
+    problems: list[HistoryProblem]
+
+
+def _choose(
+    found: Iterable[tuple[str, W]], problems: list[HistoryProblem]
+) -> _Chosen[W]:
+    """A workout found in two files (a sync tool's conflict copy) counts once."""
+    chosen: dict[tuple[str, str], tuple[str, W]] = {}
+    for path, record in sorted(found, key=lambda pair: pair[0]):
+        key = (record.device, record.id)
+        if key in chosen:
+            kept_path, kept = chosen[key]
+            if _preferred(path, record) > _preferred(kept_path, kept):
+                chosen[key] = (path, record)
+            aside = kept_path if chosen[key][0] == path else path
+            reason = f"holds the same workout as {_name(chosen[key][0])}; counted once"
+            problems.append(HistoryProblem(Path(aside), reason))
+            continue
+        chosen[key] = (path, record)
+    return _Chosen(list(chosen.values()), sorted(problems, key=lambda problem: problem.path))
+
+
+def _newest_first(chosen: _Chosen[W]) -> HistoryLoad[W]:
+    return HistoryLoad([record for _, record in _by_time(chosen, newest_first=True)],
+                       chosen.problems)
+
+
+def _by_time(chosen: _Chosen[W], *, newest_first: bool) -> list[tuple[str, W]]:
+    """Ordered by start, then id; two workouts started at the same moment with the same id
+    (two devices) in the order their paths sort, either way, as exports always listed them."""
+    newest = sorted(chosen.pairs, key=lambda pair: _order(pair[1]), reverse=True)
+    return newest if newest_first else sorted(newest, key=lambda pair: _order(pair[1]))
+
+
+def _order(record: Workout) -> tuple[object, str]:
+    return record.started, record.id
+
+
+def _problems(listing: _Listing, read: IndexedFiles) -> list[HistoryProblem]:
+    return [
+        *listing.problems,
+        *(HistoryProblem(Path(path), reason) for path, reason in read.problems.items()),
+    ]
+
+
+def _preferred(path: str, record: Workout) -> tuple[bool, bool]:
     """Of two copies, the finished one, then the one under the name bandtimer gave it."""
-    return record.status.is_final, path.name == record_path(Path(), record).name
+    return record.status.is_final, _name(path) == record_path(Path(), record).name  # type: ignore[arg-type]
+
+
+def _name(path: str) -> str:
+    return os.path.basename(path)
 
 
 @dataclass(frozen=True)
