@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     )
     from bandtimer.coach.history_glance import ADVICE_LOOKBACK, HistoryGlance
     from bandtimer.coach.recording import WorkoutRecorder, begin_workout
-    from bandtimer.coach.resume import Unfinished, find_resumable, unfinished_workout
+    from bandtimer.coach.resume import Unfinished, find_resumable, is_of, unfinished_workouts
     from bandtimer.coach.workout_view import RepCount, WorkoutView, describe, until_change
 
 _WHERE = {
@@ -56,7 +56,7 @@ _WHERE = {
     ),
     **dict.fromkeys(["ADVICE_LOOKBACK", "HistoryGlance"], "history_glance"),
     **dict.fromkeys(["WorkoutRecorder", "begin_workout"], "recording"),
-    **dict.fromkeys(["Unfinished", "find_resumable", "unfinished_workout"], "resume"),
+    **dict.fromkeys(["Unfinished", "find_resumable", "is_of", "unfinished_workouts"], "resume"),
     **dict.fromkeys(["RepCount", "WorkoutView", "describe", "until_change"], "workout_view"),
 }  # fmt: skip
 
@@ -79,6 +79,7 @@ __all__ = [
     "describe_dose",
     "describe_segment",
     "find_resumable",
+    "is_of",
     "listing_row",
     "plural",
     "records_to_json",
@@ -86,7 +87,7 @@ __all__ = [
     "side_label",
     "streak_line",
     "totals_line",
-    "unfinished_workout",
+    "unfinished_workouts",
     "until_change",
     "whole_seconds",
     "write_csv",

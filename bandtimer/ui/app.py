@@ -31,8 +31,8 @@ from bandtimer.ui.services import Services
 # it is drawn. The other screens, the session, the history and the sound code are imported
 # where they are first used.
 if TYPE_CHECKING:
-    from bandtimer.domain.history import WorkoutRecord
     from bandtimer.sound import Cue, CuePlayer
+    from bandtimer.storage.history import HeldWorkout
 
 FLASH_SECONDS = 0.3
 
@@ -67,7 +67,10 @@ class BandtimerApp(App[None]):
     def on_mount(self) -> None:
         if self._start_routine is not None:
             self._open_player()  # the workout's first cue is only seconds away
-            self.start_workout(self._start_routine)
+            if self._has_unfinished(self._start_routine):
+                self._offer_resume(self._start_routine)
+            else:
+                self.start_workout(self._start_routine)
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
@@ -129,34 +132,56 @@ class BandtimerApp(App[None]):
                 screen.post_message(HistoryRead(dates))
 
     @work(exclusive=True, group="resume")
-    async def _offer_resume(self) -> None:
-        from bandtimer.coach import unfinished_workout
-        from bandtimer.storage.history import HistoryWriteError
-        from bandtimer.ui.resume import ResumeScreen
+    async def _offer_resume(self, starting: Routine | None = None) -> None:
+        """Offer this device's unfinished workouts that no other bandtimer is recording.
 
-        unfinished = unfinished_workout(self.services.history, self.services.routines)
-        if unfinished is None:
-            return
-        record = unfinished.record
-        if await self.push_screen_wait(ResumeScreen(record, can_resume=unfinished.can_resume)):
-            assert unfinished.routine is not None
-            self.start_workout(unfinished.routine, resumed=record)
-        else:
+        After "keep" the next one is offered, so interrupted workouts do not pile up; "later"
+        leaves the rest for next time. With `starting` (`bandtimer run NAME`) only that
+        routine's workouts are offered, and it starts afresh unless one is resumed.
+        """
+        from bandtimer.coach import unfinished_workouts
+        from bandtimer.storage.history import HistoryWriteError
+        from bandtimer.ui.resume import ResumeChoice, ResumeScreen
+
+        def routines() -> list[Routine]:
+            if starting is not None:
+                return [starting]
+            return [entry.routine for entry in self.services.routines() if entry.routine]
+
+        for unfinished in unfinished_workouts(self.services.history, routines, of=starting):
+            held = unfinished.held
+            choice = await self.push_screen_wait(
+                ResumeScreen(unfinished.record, can_resume=unfinished.can_resume)
+            )
+            if choice is ResumeChoice.RESUME and unfinished.routine is not None:
+                self.start_workout(unfinished.routine, resumed=held)
+                return
+            if choice is ResumeChoice.LATER:
+                held.release()
+                break
             try:
-                self.services.history.mark_stopped(record)
+                held.stop()
             except HistoryWriteError as error:
+                held.release()
                 self.notify(
                     f"Couldn't save it as stopped early to {shown_path(error.path)}: "
                     f"{error.reason}. "
                     "It will be offered again next time.",
                     title="History", severity="error", timeout=10, markup=False,
                 )  # fmt: skip
-                return
+                break
             self.notify("Kept as stopped early.", timeout=3)
+        if starting is not None:
+            self.start_workout(starting)
+
+    def _has_unfinished(self, routine: Routine) -> bool:
+        from bandtimer.coach import is_of
+
+        return any(is_of(record, routine) for record in self.services.history.unfinished())
 
     # -- routing ------------------------------------------------------------------------------
 
-    def start_workout(self, routine: Routine, *, resumed: WorkoutRecord | None = None) -> None:
+    def start_workout(self, routine: Routine, *, resumed: HeldWorkout | None = None) -> None:
         from bandtimer.coach import begin_workout
         from bandtimer.ui.screens.workout import WorkoutScreen
 

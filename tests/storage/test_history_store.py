@@ -122,17 +122,20 @@ def test_unfinished_offers_only_this_device_s_workouts_in_progress(tmp_path):
     assert len(laptop.load_all().records) == 3
 
 
-def test_mark_stopped_closes_an_unfinished_workout(store):
+def test_stopping_a_claimed_workout_closes_it(store):
     record = make_record(status=WorkoutStatus.IN_PROGRESS)
     store.save(replace(record, resume_at=5))
     (unfinished,) = store.unfinished()
 
-    path = store.mark_stopped(unfinished)
+    held = store.claim(unfinished)
+    assert held is not None
+    path = held.stop()
 
     assert path.name.endswith("-25030107.toml")
     assert store.unfinished() == []
     (stopped,) = store.load_all().records
     assert (stopped.status, stopped.resume_at) == (WorkoutStatus.STOPPED_EARLY, 5)
+    assert [p.name for p in store.history_dir.rglob("*")] == ["2025", path.name]  # no lock left
 
 
 def test_a_store_only_writes_its_own_device_s_files(store):

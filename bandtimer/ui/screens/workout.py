@@ -133,10 +133,13 @@ class WorkoutScreen(Screen[None]):
             self._show_record()  # a failed save is told at once
 
     def on_unmount(self) -> None:
-        """A set that ended the moment before the app closed is kept all the same."""
-        if self._save_pending and self.recorder is not None:
-            self._save_pending = False
-            self.recorder.save()
+        """A set that ended the moment before the app closed is kept all the same; then the
+        workout's lock is let go, for the next start to offer it."""
+        if self.recorder is not None:
+            if self._save_pending:
+                self._save_pending = False
+                self.recorder.save()
+            self.recorder.close()
 
     def _set_next_change(self, view: WorkoutView) -> None:
         """Have `sync` run again just after the next change falls due, instead of a tick later."""
