@@ -7,6 +7,7 @@ with a workout already pushed. An unfinished workout found at start-up is offere
 
 from __future__ import annotations
 
+import signal
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -24,6 +25,7 @@ from bandtimer.ui.messages import (
     StartRoutine,
     WorkoutEnded,
 )
+from bandtimer.ui.process_signals import ProcessSignals
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.services import Services
 
@@ -58,6 +60,7 @@ class BandtimerApp(App[None]):
         self.sound_problem: str | None = None
         """Why cues fall back to the bell, as the menu's status line says it; None if they
         do not."""
+        self._signals = ProcessSignals(self._terminated, self.process_continued)
 
     def get_default_screen(self) -> MenuScreen:
         """The menu is the bottom screen itself. Pushed over Textual's own empty default screen
@@ -65,6 +68,7 @@ class BandtimerApp(App[None]):
         return MenuScreen(self.services, last_done=self.glance.last_done, advice=self.glance.advice)
 
     def on_mount(self) -> None:
+        self._signals.install()
         if self._start_routine is not None:
             self._open_player()  # the workout's first cue is only seconds away
             if self._has_unfinished(self._start_routine):
@@ -81,6 +85,34 @@ class BandtimerApp(App[None]):
         if self._start_routine is None:
             self._offer_resume()
             self._open_player()
+
+    def on_unmount(self) -> None:
+        self._signals.remove()
+
+    # -- signals and quitting -----------------------------------------------------------------
+
+    def _terminated(self) -> None:
+        """SIGTERM: end as ctrl+q does; the workout screen keeps the workout for resuming."""
+        self.exit(return_code=128 + signal.SIGTERM)
+
+    def process_continued(self) -> None:
+        """SIGCONT: the process was stopped; a running workout pauses if it was away long."""
+        from bandtimer.ui.screens.workout import WorkoutScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WorkoutScreen):
+                screen.process_continued()
+
+    async def action_quit(self) -> None:
+        """ctrl+q and the command palette's "Quit": mid-workout, the workout's own question
+        first ("Stop this workout?"), then the app ends; otherwise at once."""
+        from bandtimer.ui.screens.workout import WorkoutScreen
+
+        screen = self.screen
+        if isinstance(screen, WorkoutScreen) and not screen.session.state.is_over:
+            screen.ask_to_quit(then_exit=True)
+            return
+        self.exit()
 
     # -- sound --------------------------------------------------------------------------------
 

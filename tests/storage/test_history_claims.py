@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from bandtimer.domain.history import ExerciseRecord, RoutineRef, WorkoutRecord, WorkoutStatus
-from bandtimer.storage.history import HistoryStore
-from bandtimer.storage.history_lock import WorkoutInUse
+from bandtimer.storage.history import HistoryStore, WorkoutInUse
 
 ZONE = timezone(timedelta(hours=1))
 STARTED = datetime(2026, 3, 2, 7, 30, tzinfo=ZONE)

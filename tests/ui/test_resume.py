@@ -11,8 +11,7 @@ from pathlib import Path
 
 from bandtimer.domain.history import WorkoutStatus
 from bandtimer.domain.routine import Routine
-from bandtimer.storage.history import HistoryStore
-from bandtimer.storage.history_names import default_device_name
+from bandtimer.storage.history import HistoryStore, default_device_name
 from bandtimer.storage.locations import Locations
 from bandtimer.storage.routines import load_routine
 from bandtimer.ui.resume import ResumeScreen

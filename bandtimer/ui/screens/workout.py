@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
 from bandtimer.coach import WorkoutRecorder, WorkoutView, choose_cue, describe, until_change
+from bandtimer.coach.stopped_process import StopWatch
 from bandtimer.domain.history import Feel
 from bandtimer.domain.plan import RepMode
 from bandtimer.domain.session import Session, SessionState
@@ -64,6 +65,7 @@ class WorkoutScreen(Screen[None]):
         self._next_change = NextChangeTimer(self, self.sync)
         self._finish_sent = False
         self._save_pending = False
+        self._stop_watch = StopWatch(session)
 
     def compose(self) -> ComposeResult:
         self._display = WorkoutDisplay(id="workout")  # kept: written several times a second
@@ -108,6 +110,7 @@ class WorkoutScreen(Screen[None]):
             self._finish_sent = True
             self.post_message(WorkoutEnded(self.session, self.recorder))
         self._set_next_change(view)
+        self._stop_watch.seen()
 
     def _save_after_drawing(self) -> None:
         """Save once the screen shows the set's end, rather than make the new segment wait.
@@ -247,22 +250,40 @@ class WorkoutScreen(Screen[None]):
         self._after()
 
     def action_quit_workout(self) -> None:
-        self._ask_to_quit()
+        self.ask_to_quit()
+
+    def ask_to_quit(self, *, then_exit: bool = False) -> None:
+        """q, and the app's own quit (ctrl+q, the palette) with `then_exit`: one question."""
+        self._ask_to_quit(then_exit)
+
+    def process_continued(self) -> None:
+        """The process went on after a stop (SIGCONT): pause if the workout went unseen."""
+        away = self._stop_watch.continued()
+        if away is not None:
+            self.notify(
+                f"Paused: bandtimer was stopped for {away:.0f} s, and nothing was counted "
+                "meanwhile. Space carries on.",
+                title="Paused", timeout=10,
+            )  # fmt: skip
+            self._after()
 
     def action_help(self) -> None:
         self._pause_for(HelpScreen(self))
 
     @work(exclusive=True, group="modal")
-    async def _ask_to_quit(self) -> None:
+    async def _ask_to_quit(self, then_exit: bool = False) -> None:
         question = ConfirmScreen(
             "Stop this workout?",
             "What you have done so far is kept.",
             yes="Stop",
             no="Keep going",
         )
-        if await self._pause_for_result(question):
+        stop = await self._pause_for_result(question)
+        if stop:
             self.session.quit()
         self._after()
+        if stop and then_exit:
+            self.app.exit()
 
     @work(exclusive=True, group="modal")
     async def _pause_for(self, modal: ModalScreen[object]) -> None:
