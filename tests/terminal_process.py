@@ -49,7 +49,7 @@ def start_in_a_terminal(
 class Terminal:
     """A `bandtimer` in a pseudo-terminal that a test can type into and read back.
 
-    Everything the app writes is kept in `output`; `modes()` reads the terminal's settings as
+    Everything the app writes is kept (`written()`); `modes()` reads the terminal's settings as
     the app left them (raw or not), since the test keeps the terminal's own end open.
     """
 
@@ -81,6 +81,11 @@ class Terminal:
         """Whether `text` has appeared in the output within `timeout` seconds."""
         with self._seen:
             return self._seen.wait_for(lambda: text in self.output, timeout)
+
+    def written(self) -> bytes:
+        """Everything the app has written so far."""
+        with self._seen:
+            return bytes(self.output)
 
     def type(self, keys: str) -> None:
         os.write(self._controller, keys.encode())

@@ -30,7 +30,7 @@ def test_a_long_stop_pauses_as_of_the_last_frame_and_counts_nothing_unseen():
     session, watch, clock = started()
     clock.advance(10)
     session.poll()
-    watch.seen()
+    watch.seen(clock.now())
     clock.advance(45)  # stopped: the hold's 30 s and the rest pass unseen
 
     assert watch.continued() == 45
@@ -48,7 +48,7 @@ def test_a_long_stop_pauses_as_of_the_last_frame_and_counts_nothing_unseen():
 
 def test_a_short_gap_is_an_ordinary_stall_and_the_session_catches_up():
     session, watch, clock = started()
-    watch.seen()
+    watch.seen(clock.now())
     clock.advance(STOP_GAP_SECONDS)
 
     assert watch.continued() is None
@@ -59,7 +59,7 @@ def test_a_workout_already_paused_or_never_seen_running_is_left_as_it_is():
     session, watch, clock = started()
     assert watch.continued() is None  # not drawn yet
     session.pause()
-    watch.seen()
+    watch.seen(clock.now())
     clock.advance(60)
     assert watch.continued() is None
     assert session.state is SessionState.PAUSED

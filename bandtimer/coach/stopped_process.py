@@ -28,10 +28,12 @@ class StopWatch:
         self._session = session
         self._last_seen: float | None = None
 
-    def seen(self) -> None:
-        """The workout has just been drawn; only a running one can miss anything."""
+    def seen(self, as_of: float) -> None:
+        """The workout has just been drawn as it stood at clock time `as_of` (when the screen
+        asked the session). Not the time the drawing ended: a stop that lands mid-frame would
+        then be taken for a moment after it. Only a running workout can miss anything."""
         running = self._session.state is SessionState.RUNNING
-        self._last_seen = self._session.clock.now() if running else None
+        self._last_seen = as_of if running else None
 
     def continued(self) -> float | None:
         """The process goes on after a stop: the seconds it was away, if the session was

@@ -95,6 +95,7 @@ class WorkoutScreen(Screen[None]):
 
     def sync(self) -> None:
         """Catch the session up with the clock, sound what fell due, and redraw what changed."""
+        as_of = self.session.clock.now()
         events = self.session.poll()
         if events:
             cue = choose_cue(events, self.session.clock.now())
@@ -110,7 +111,7 @@ class WorkoutScreen(Screen[None]):
             self._finish_sent = True
             self.post_message(WorkoutEnded(self.session, self.recorder))
         self._set_next_change(view)
-        self._stop_watch.seen()
+        self._stop_watch.seen(as_of)
 
     def _save_after_drawing(self) -> None:
         """Save once the screen shows the set's end, rather than make the new segment wait.
