@@ -1,6 +1,7 @@
 """A stopped process (SIGSTOP, ctrl+z) pauses the workout as of when it was last seen.
 
-On a fake clock: the screen calls `seen()` as it draws, the app calls `continued()` on SIGCONT.
+On a fake clock: the screen calls `seen()` as it draws, the app calls `went_on()` on SIGCONT and
+`check()` before the session is next asked anything.
 The real signal, in a real process, is in tests/robustness/test_signals.py.
 """
 
@@ -33,7 +34,8 @@ def test_a_long_stop_pauses_as_of_the_last_frame_and_counts_nothing_unseen():
     watch.seen(clock.now())
     clock.advance(45)  # stopped: the hold's 30 s and the rest pass unseen
 
-    assert watch.continued() == 45
+    watch.went_on()
+    assert watch.check() == 45
     assert session.state is SessionState.PAUSED
     assert session.poll() == []
     assert session.index == 0 and session.records == []
@@ -51,16 +53,20 @@ def test_a_short_gap_is_an_ordinary_stall_and_the_session_catches_up():
     watch.seen(clock.now())
     clock.advance(STOP_GAP_SECONDS)
 
-    assert watch.continued() is None
+    watch.went_on()
+    assert watch.check() is None
     assert session.state is SessionState.RUNNING
 
 
 def test_a_workout_already_paused_or_never_seen_running_is_left_as_it_is():
     session, watch, clock = started()
-    assert watch.continued() is None  # not drawn yet
+    assert watch.check() is None  # the process never stopped
+    watch.went_on()
+    assert watch.check() is None  # not drawn yet
     session.pause()
     watch.seen(clock.now())
     clock.advance(60)
-    assert watch.continued() is None
+    watch.went_on()
+    assert watch.check() is None
     assert session.state is SessionState.PAUSED
     assert session.remaining() == 30

@@ -96,7 +96,8 @@ class BandtimerApp(App[None]):
         self.exit(return_code=128 + signal.SIGTERM)
 
     def process_continued(self) -> None:
-        """SIGCONT: the process was stopped; a running workout pauses if it was away long."""
+        """SIGCONT, from its signal handler: the process was stopped; a running workout
+        pauses if it went unseen for long."""
         from bandtimer.ui.screens.workout import WorkoutScreen
 
         for screen in self.screen_stack:

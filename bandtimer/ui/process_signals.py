@@ -6,8 +6,8 @@ raw mode, alternate screen, mouse tracking or hidden cursor left behind). Python
 end the process on the spot and leave the terminal unusable.
 
 SIGCONT arrives when a stopped process goes on (SIGSTOP then SIGCONT, ctrl+z then `fg`); the
-app then asks the workout screen how long it was away (stopped_process.py). Textual's own
-SIGCONT handler, which redraws the screen after ctrl+z, is kept and called first.
+app then asks the workout screen how long it was away (coach/stopped_process.py). Textual's own
+SIGCONT handler, which redraws the screen after ctrl+z, is kept and called after.
 
 SIGHUP (the terminal went away) keeps Python's default: there is no terminal left to restore
 and nobody to see a screen, and every finished set is already on disk.
@@ -51,9 +51,9 @@ class ProcessSignals:
         self._loop = None
 
     def _continued(self, signum: int, frame: FrameType | None) -> None:
-        """Runs between two bytecodes of the main thread: only schedules the real work, first
-        in line, before the redraw timers that fell due while the process was stopped."""
+        """Runs between two bytecodes of the main thread, whatever it was doing: `on_continue`
+        must only note the moment and schedule the rest."""
+        if self._loop is not None:
+            self._on_continue()
         if callable(self._previous_sigcont):
             self._previous_sigcont(signum, frame)
-        if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._on_continue)

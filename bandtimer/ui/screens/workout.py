@@ -10,6 +10,7 @@ at once, so a key press shows without waiting for either.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from textual import work
@@ -76,6 +77,7 @@ class WorkoutScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.session.start(self._start_at)
+        self._stop_watch.seen(self.session.clock.now())  # a stop may come before any frame
         if self.recorder is not None:
             self.recorder.save()
         self.sync()
@@ -95,6 +97,7 @@ class WorkoutScreen(Screen[None]):
 
     def sync(self) -> None:
         """Catch the session up with the clock, sound what fell due, and redraw what changed."""
+        self._check_stop()
         as_of = self.session.clock.now()
         events = self.session.poll()
         if events:
@@ -258,14 +261,22 @@ class WorkoutScreen(Screen[None]):
         self._ask_to_quit(then_exit)
 
     def process_continued(self) -> None:
-        """The process went on after a stop (SIGCONT): pause if the workout went unseen."""
-        away = self._stop_watch.continued()
-        if away is not None:
-            self.notify(
-                f"Paused: bandtimer was stopped for {away:.0f} s, and nothing was counted "
-                "meanwhile. Space carries on.",
-                title="Paused", timeout=10,
-            )  # fmt: skip
+        """The process went on after a stop (SIGCONT). Called from the signal handler, in the
+        middle of whatever ran: note the moment, and check first thing on the event loop."""
+        self._stop_watch.went_on()
+        asyncio.get_running_loop().call_soon_threadsafe(self._check_stop, True)
+
+    def _check_stop(self, redraw: bool = False) -> None:
+        """Pause a workout that went unseen while the process was stopped, and say so."""
+        away = self._stop_watch.check()
+        if away is None:
+            return
+        self.notify(
+            f"Paused: bandtimer was stopped for {away:.0f} s, and nothing was counted "
+            "meanwhile. Space carries on.",
+            title="Paused", timeout=10,
+        )  # fmt: skip
+        if redraw:
             self._after()
 
     def action_help(self) -> None:
