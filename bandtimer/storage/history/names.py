@@ -13,7 +13,6 @@ import hashlib
 import re
 import socket
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -99,31 +98,6 @@ def _year_folder(history_dir: Path, record: WorkoutRecord) -> Path:
 
 def _short_id(record: WorkoutRecord) -> str:
     return re.sub(r"[^a-z0-9]", "", record.id.lower())[:16] or "0"
-
-
-def newest_day_per_routine(names: Iterable[str]) -> dict[str, date]:
-    """Routine slug -> the day of its newest workout, from file names alone.
-
-    The menu runs this over every name in the history on each start, so it compares the names'
-    `YYYY-MM-DD` prefixes as text (which sorts them by date) and builds dates only at the end.
-    """
-    newest: dict[str, str] = {}
-    for name in names:
-        match = _NAME.match(name)
-        if match is None:
-            continue
-        slug, day = match["routine"], name[:10]
-        if newest.get(slug, "") < day and _is_date(day):
-            newest[slug] = day
-    return {slug: date.fromisoformat(day) for slug, day in newest.items()}
-
-
-def _is_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,6 @@ from bandtimer.storage.history.names import (
     HistoryFileName,
     device_slug,
     lock_path,
-    newest_day_per_routine,
     record_path,
     workout_of,
 )
@@ -215,11 +214,25 @@ class HistoryStore:
         return [r for r in loaded.records if r.status is WorkoutStatus.IN_PROGRESS]
 
     def last_done(self) -> dict[str, date]:
-        """Routine slug (`routine_slug(name)`) -> the day of its newest workout, from file names.
+        """Routine slug (`routine_slug(name)`) -> the day of its newest workout with a set done.
 
-        No file is opened, so the menu pays for one folder listing per year of history.
+        Dated by file name. Each routine's newest file is opened (through the cache) to see that
+        something was done in it: a workout killed or stopped before its first set is no "last
+        done", and the one before it is looked at instead. So the menu pays for one folder
+        listing per year of history and about one small file per routine. A file that cannot be
+        read counts by its name alone.
         """
-        return newest_day_per_routine(name for name, _ in self._listing().files)
+        listing = self._listing()
+        days: dict[str, date] = {}
+        for name, folder in listing.newest_first():
+            parsed = HistoryFileName.parse(name)
+            if parsed is None or parsed.routine_slug in days:
+                continue
+            with contextlib.suppress(UnreadableRecord):
+                if self._cache.read(folder / name).sets_done == 0:
+                    continue
+            days[parsed.routine_slug] = parsed.day
+        return days
 
     def last_band(self, exercise_name: str) -> str | None:
         """The band most recently used for `exercise_name`, looking through the newest files."""
