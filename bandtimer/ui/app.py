@@ -92,7 +92,7 @@ class BandtimerApp(App[None]):
     # -- signals and quitting -----------------------------------------------------------------
 
     def _terminated(self) -> None:
-        """SIGTERM: end as ctrl+q does; the workout screen keeps the workout for resuming."""
+        """SIGTERM: end now; the workout screen, closing, keeps the workout for resuming."""
         self.exit(return_code=128 + signal.SIGTERM)
 
     def process_continued(self) -> None:

@@ -1,6 +1,6 @@
 """What the app does when the system signals the process: SIGTERM, and SIGCONT after a stop.
 
-SIGTERM (`kill PID`, a logout, a shutdown) ends the app the way ctrl+q does: a workout under way
+SIGTERM (`kill PID`, a logout, a shutdown) ends the app at once, and cleanly: a workout under way
 stays saved as in progress, to be offered for resuming, and Textual puts the terminal back (no
 raw mode, alternate screen, mouse tracking or hidden cursor left behind). Python's default would
 end the process on the spot and leave the terminal unusable.
