@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     )
     from bandtimer.coach.history_glance import ADVICE_LOOKBACK, HistoryGlance
     from bandtimer.coach.recording import WorkoutRecorder, begin_workout
-    from bandtimer.coach.resume import Unfinished, find_resumable, unfinished_workout
+    from bandtimer.coach.resume import Unfinished, find_resumable, is_of, unfinished_workouts
     from bandtimer.coach.speech import Line, choose_line, opening_phrases, phrases_for
     from bandtimer.coach.workout_view import RepCount, WorkoutView, describe, until_change
 
@@ -64,7 +64,7 @@ _WHERE = {
     ),
     **dict.fromkeys(["ADVICE_LOOKBACK", "HistoryGlance"], "history_glance"),
     **dict.fromkeys(["WorkoutRecorder", "begin_workout"], "recording"),
-    **dict.fromkeys(["Unfinished", "find_resumable", "unfinished_workout"], "resume"),
+    **dict.fromkeys(["Unfinished", "find_resumable", "is_of", "unfinished_workouts"], "resume"),
     **dict.fromkeys(["Line", "choose_line", "opening_phrases", "phrases_for"], "speech"),
     **dict.fromkeys(["RepCount", "WorkoutView", "describe", "until_change"], "workout_view"),
 }  # fmt: skip
@@ -95,6 +95,7 @@ __all__ = [
     "describe_dose",
     "describe_segment",
     "find_resumable",
+    "is_of",
     "json_document",
     "listing_row",
     "opening_phrases",
@@ -105,7 +106,7 @@ __all__ = [
     "side_label",
     "streak_line",
     "totals_line",
-    "unfinished_workout",
+    "unfinished_workouts",
     "until_change",
     "whole_seconds",
     "write_csv",

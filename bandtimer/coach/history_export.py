@@ -47,6 +47,7 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
 from typing import Any, TextIO
 
 from bandtimer.coach import formatting
@@ -106,7 +107,7 @@ def listing_row(record: Workout) -> tuple[str, str, str, str, str, str]:
 
     For the terminal, so control characters in the file's text are shown, not obeyed."""
     return (
-        f"{record.started:%Y-%m-%d %H:%M}",
+        _local(record.started).isoformat(" ", "minutes"),
         visible_controls(record.routine.name),
         record.status.value,
         str(record.sets_done),
@@ -115,13 +116,19 @@ def listing_row(record: Workout) -> tuple[str, str, str, str, str, str]:
     )
 
 
+def _local(moment: datetime) -> datetime:
+    """The local time as written, without its offset: isoformat, unlike strftime("%Y"), keeps
+    four digits for the year (year 1 is `0001`, not `1`)."""
+    return moment.replace(tzinfo=None)
+
+
 # -- CSV -----------------------------------------------------------------------------------------
 
 
 def csv_rows(records: Iterable[WorkoutRecord]) -> Iterator[list[str]]:
     """The rows under the `CSV_COLUMNS` header: one per set, oldest workout first."""
     for record in chronological(records):
-        date = f"{record.started:%Y-%m-%d %H:%M:%S}"
+        date = _local(record.started).isoformat(" ", "seconds")
         workout = [text_cell(record.id), record.status.value, text_cell(record.device)]
         for entry in record.exercises:
             for number, (reps, seconds) in enumerate(_sets(entry), start=1):

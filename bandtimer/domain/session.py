@@ -158,10 +158,13 @@ class Session:
         events, self._pending = self._pending, []
         return events
 
-    def pause(self) -> None:
+    def pause(self, as_of: float | None = None) -> None:
+        """Pause now, or `as_of` a clock time already past: when the whole process was stopped
+        (SIGSTOP, ctrl+z), as of the last moment the workout was seen, so that nothing that
+        passed unseen counts. Never earlier than the current segment's start."""
         if self.state is not SessionState.RUNNING:
             return
-        now = self._now()
+        now = self._now() if as_of is None else min(max(as_of, self._run.start), self._now())
         self._catch_up(now)
         if self.state is SessionState.RUNNING:
             self._run.paused_since = now

@@ -8,6 +8,7 @@ with a workout already pushed. An unfinished workout found at start-up is offere
 from __future__ import annotations
 
 import contextlib
+import signal
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from bandtimer.ui.messages import (
     StartRoutine,
     WorkoutEnded,
 )
+from bandtimer.ui.process_signals import ProcessSignals
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.services import Services
 
@@ -35,9 +37,9 @@ from bandtimer.ui.services import Services
 if TYPE_CHECKING:
     from bandtimer.coach import Announcer
     from bandtimer.domain.events import Event
-    from bandtimer.domain.history import WorkoutRecord
     from bandtimer.domain.session import Session
     from bandtimer.sound import Cue, CuePlayer
+    from bandtimer.storage.history import HeldWorkout
 
 FLASH_SECONDS = 0.3
 VOLUME_STEP = 0.1
@@ -85,6 +87,7 @@ class BandtimerApp(App[None]):
         self.sound_problem: str | None = None
         """Why cues fall back to the bell, as the menu's status line says it; None if they
         do not."""
+        self._signals = ProcessSignals(self._terminated, self.process_continued)
 
     def get_default_screen(self) -> MenuScreen:
         """The menu is the bottom screen itself. Pushed over Textual's own empty default screen
@@ -92,9 +95,13 @@ class BandtimerApp(App[None]):
         return MenuScreen(self.services, last_done=self.glance.last_done, advice=self.glance.advice)
 
     def on_mount(self) -> None:
+        self._signals.install()
         if self._start_routine is not None:
             self._open_player()  # the workout's first cue is only seconds away
-            self.start_workout(self._start_routine)
+            if self._has_unfinished(self._start_routine):
+                self._offer_resume(self._start_routine)
+            else:
+                self.start_workout(self._start_routine)
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
@@ -105,6 +112,35 @@ class BandtimerApp(App[None]):
         if self._start_routine is None:
             self._offer_resume()
             self._open_player()
+
+    def on_unmount(self) -> None:
+        self._signals.remove()
+
+    # -- signals and quitting -----------------------------------------------------------------
+
+    def _terminated(self) -> None:
+        """SIGTERM: end now; the workout screen, closing, keeps the workout for resuming."""
+        self.exit(return_code=128 + signal.SIGTERM)
+
+    def process_continued(self) -> None:
+        """SIGCONT, from its signal handler: the process was stopped; a running workout
+        pauses if it went unseen for long."""
+        from bandtimer.ui.screens.workout import WorkoutScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WorkoutScreen):
+                screen.process_continued()
+
+    async def action_quit(self) -> None:
+        """ctrl+q and the command palette's "Quit": mid-workout, the workout's own question
+        first ("Stop this workout?"), then the app ends; otherwise at once."""
+        from bandtimer.ui.screens.workout import WorkoutScreen
+
+        screen = self.screen
+        if isinstance(screen, WorkoutScreen) and not screen.session.state.is_over:
+            screen.ask_to_quit(then_exit=True)
+            return
+        self.exit()
 
     # -- sound --------------------------------------------------------------------------------
 
@@ -215,34 +251,56 @@ class BandtimerApp(App[None]):
                 screen.post_message(HistoryRead(dates))
 
     @work(exclusive=True, group="resume")
-    async def _offer_resume(self) -> None:
-        from bandtimer.coach import unfinished_workout
-        from bandtimer.storage.history import HistoryWriteError
-        from bandtimer.ui.resume import ResumeScreen
+    async def _offer_resume(self, starting: Routine | None = None) -> None:
+        """Offer this device's unfinished workouts that no other bandtimer is recording.
 
-        unfinished = unfinished_workout(self.services.history, self.services.routines)
-        if unfinished is None:
-            return
-        record = unfinished.record
-        if await self.push_screen_wait(ResumeScreen(record, can_resume=unfinished.can_resume)):
-            assert unfinished.routine is not None
-            self.start_workout(unfinished.routine, resumed=record)
-        else:
+        After "keep" the next one is offered, so interrupted workouts do not pile up; "later"
+        leaves the rest for next time. With `starting` (`bandtimer run NAME`) only that
+        routine's workouts are offered, and it starts afresh unless one is resumed.
+        """
+        from bandtimer.coach import unfinished_workouts
+        from bandtimer.storage.history import HistoryWriteError
+        from bandtimer.ui.resume import ResumeChoice, ResumeScreen
+
+        def routines() -> list[Routine]:
+            if starting is not None:
+                return [starting]
+            return [entry.routine for entry in self.services.routines() if entry.routine]
+
+        for unfinished in unfinished_workouts(self.services.history, routines, of=starting):
+            held = unfinished.held
+            choice = await self.push_screen_wait(
+                ResumeScreen(unfinished.record, can_resume=unfinished.can_resume)
+            )
+            if choice is ResumeChoice.RESUME and unfinished.routine is not None:
+                self.start_workout(unfinished.routine, resumed=held)
+                return
+            if choice is ResumeChoice.LATER:
+                held.release()
+                break
             try:
-                self.services.history.mark_stopped(record)
+                held.stop()
             except HistoryWriteError as error:
+                held.release()
                 self.notify(
                     f"Couldn't save it as stopped early to {shown_path(error.path)}: "
                     f"{error.reason}. "
                     "It will be offered again next time.",
                     title="History", severity="error", timeout=10, markup=False,
                 )  # fmt: skip
-                return
+                break
             self.notify("Kept as stopped early.", timeout=3)
+        if starting is not None:
+            self.start_workout(starting)
+
+    def _has_unfinished(self, routine: Routine) -> bool:
+        from bandtimer.coach import is_of
+
+        return any(is_of(record, routine) for record in self.services.history.unfinished())
 
     # -- routing ------------------------------------------------------------------------------
 
-    def start_workout(self, routine: Routine, *, resumed: WorkoutRecord | None = None) -> None:
+    def start_workout(self, routine: Routine, *, resumed: HeldWorkout | None = None) -> None:
         from bandtimer.coach import begin_workout
         from bandtimer.ui.screens.workout import WorkoutScreen
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -27,6 +28,9 @@ from bandtimer.storage.routines.toml_lines import KeyPath, LineIndex
 Table = Mapping[str, object]
 EnumType = TypeVar("EnumType", bound=Enum)
 
+_INVISIBLE = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Mn", "Me", "Zl", "Zp", "Zs"})
+"""Unicode categories that draw nothing by themselves: controls, zero-width formatting (U+200B),
+unassigned, combining marks, separators. A name made only of these shows as a blank."""
 _NOT_IN_A_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 """Control characters and line breaks (Unicode's categories Cc, Zl and Zp, which are exactly
 these): a name is shown on one line of a list."""
@@ -145,6 +149,10 @@ def read_name(table: Table, at: Reporter) -> str | None:
         at.report("name", f"{label} must not be empty")
         return None
     if _too_long(name, "name", at, MAX_NAME):
+        return None
+    if not any(unicodedata.category(char) not in _INVISIBLE for char in name):
+        spelled = "".join(f"\\u{ord(char):04x}" for char in value[:16])
+        at.report("name", f'{label} must have a character that shows, got "{spelled}"')
         return None
     if _NOT_IN_A_NAME.search(name):
         at.report(

@@ -10,6 +10,7 @@ session operation and redraws at once, so a key press shows without waiting for 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 
 from textual import work
@@ -19,6 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
 from bandtimer.coach import WorkoutRecorder, WorkoutView, describe, until_change
+from bandtimer.coach.stopped_process import StopWatch
 from bandtimer.domain.events import Event
 from bandtimer.domain.history import Feel
 from bandtimer.domain.plan import RepMode
@@ -64,6 +66,7 @@ class WorkoutScreen(Screen[None]):
         self._next_change = NextChangeTimer(self, self.sync)
         self._finish_sent = False
         self._save_pending = False
+        self._stop_watch = StopWatch(session)
 
     def compose(self) -> ComposeResult:
         self._display = WorkoutDisplay(id="workout")  # kept: written several times a second
@@ -74,6 +77,7 @@ class WorkoutScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.session.start(self._start_at)
+        self._stop_watch.seen(self.session.clock.now())  # a stop may come before any frame
         if self.recorder is not None:
             self.recorder.save()
         self.sync()
@@ -93,6 +97,8 @@ class WorkoutScreen(Screen[None]):
 
     def sync(self) -> None:
         """Catch the session up with the clock, sound what fell due, and redraw what changed."""
+        self._check_stop()
+        as_of = self.session.clock.now()
         events = self.session.poll()
         if events:
             self._announce(events, self.session)
@@ -106,6 +112,7 @@ class WorkoutScreen(Screen[None]):
             self._finish_sent = True
             self.post_message(WorkoutEnded(self.session, self.recorder))
         self._set_next_change(view)
+        self._stop_watch.seen(as_of)
 
     def _save_after_drawing(self) -> None:
         """Save once the screen shows the set's end, rather than make the new segment wait.
@@ -131,10 +138,13 @@ class WorkoutScreen(Screen[None]):
             self._show_record()  # a failed save is told at once
 
     def on_unmount(self) -> None:
-        """A set that ended the moment before the app closed is kept all the same."""
-        if self._save_pending and self.recorder is not None:
-            self._save_pending = False
-            self.recorder.save()
+        """A set that ended the moment before the app closed is kept all the same; then the
+        workout's lock is let go, for the next start to offer it."""
+        if self.recorder is not None:
+            if self._save_pending:
+                self._save_pending = False
+                self.recorder.save()
+            self.recorder.close()
 
     def _set_next_change(self, view: WorkoutView) -> None:
         """Have `sync` run again just after the next change falls due, instead of a tick later."""
@@ -242,22 +252,48 @@ class WorkoutScreen(Screen[None]):
         self._after()
 
     def action_quit_workout(self) -> None:
-        self._ask_to_quit()
+        self.ask_to_quit()
+
+    def ask_to_quit(self, *, then_exit: bool = False) -> None:
+        """q, and the app's own quit (ctrl+q, the palette) with `then_exit`: one question."""
+        self._ask_to_quit(then_exit)
+
+    def process_continued(self) -> None:
+        """The process went on after a stop (SIGCONT). Called from the signal handler, in the
+        middle of whatever ran: note the moment, and check first thing on the event loop."""
+        self._stop_watch.went_on()
+        asyncio.get_running_loop().call_soon_threadsafe(self._check_stop, True)
+
+    def _check_stop(self, redraw: bool = False) -> None:
+        """Pause a workout that went unseen while the process was stopped, and say so."""
+        away = self._stop_watch.check()
+        if away is None:
+            return
+        self.notify(
+            f"Paused: bandtimer was stopped for {away:.0f} s, and nothing was counted "
+            "meanwhile. Space carries on.",
+            title="Paused", timeout=10,
+        )  # fmt: skip
+        if redraw:
+            self._after()
 
     def action_help(self) -> None:
         self._pause_for(HelpScreen(self))
 
     @work(exclusive=True, group="modal")
-    async def _ask_to_quit(self) -> None:
+    async def _ask_to_quit(self, then_exit: bool = False) -> None:
         question = ConfirmScreen(
             "Stop this workout?",
             "What you have done so far is kept.",
             yes="Stop",
             no="Keep going",
         )
-        if await self._pause_for_result(question):
+        stop = await self._pause_for_result(question)
+        if stop:
             self.session.quit()
         self._after()
+        if stop and then_exit:
+            self.app.exit()
 
     @work(exclusive=True, group="modal")
     async def _pause_for(self, modal: ModalScreen[object]) -> None:
