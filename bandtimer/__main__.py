@@ -29,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
             "bandtimer                    # the menu: pick a routine, Enter starts it",
             "bandtimer --mute             "
             "# no sound cues (before or after a command: run X --mute)",
+            "bandtimer --no-voice         "
+            "# beeps only, no spoken coaching (before or after a command too)",
         )
         + "\n\nBANDTIMER_HOME=DIR keeps config, routines and history under DIR.",
         formatter_class=HelpFormatter,

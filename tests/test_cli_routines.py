@@ -32,7 +32,9 @@ def test_run_accepts_the_start_of_a_name(monkeypatch: pytest.MonkeyPatch, tmp_pa
         def run(self) -> None:
             pass
 
-    def create_app(locations: Any, *, start_routine: Routine | None, mute: bool) -> App:
+    def create_app(
+        locations: Any, *, start_routine: Routine | None, mute: bool, voice: bool
+    ) -> App:
         started.append(start_routine)
         return App()
 

@@ -22,6 +22,8 @@ BEYOND_THE_SCHEMA = {
     "same field of another (uniqueItems compares whole exercises)",
     "min_greater_than_max.toml": "draft 7 cannot compare the two numbers of [min, max]",
     "progression_not_ascending.toml": "draft 7 cannot compare neighbouring items of a list",
+    "invisible_name.toml": "which characters show is a matter of Unicode categories (format, "
+    "unassigned, combining, separators), which a draft-7 pattern cannot name",
 }
 """Bad files the schema accepts, and why: only `bandtimer check` finds these."""
 NOT_A_DOCUMENT = {

@@ -177,16 +177,21 @@ class BandtimerApp(App[None]):
         self._prepare_phrases()
 
     def sound_problem_changed(self, problem: str | None) -> None:
-        """Say why there is no sound once, in the menu's status line, where it covers
-        nothing (a notification sat over the routine's preview on every start); and again
-        only when the reason changes."""
+        """Say why there is no sound (or no voice) once, and again only when the reason
+        changes: in the menu's status line, where it covers nothing (a notification sat over
+        the routine's preview on every start), and as a notice when a workout is already on
+        screen (`bandtimer run`), where the status line would not be seen until the end."""
         if problem == self.sound_problem:
             return
         self.sound_problem = problem
+        shown = visible_controls(problem or "")  # it may name the sounds' folder: never obeyed
         for screen in self.screen_stack:
             if isinstance(screen, MenuScreen):
-                # It may name the sounds' folder: shown, never obeyed.
-                screen.post_message(SoundProblem(visible_controls(problem or "")))
+                screen.post_message(SoundProblem(shown))
+        if shown and not isinstance(self.screen, MenuScreen):
+            for line in shown.splitlines():
+                title = "Voice" if line.startswith("Voice:") else "Sound"
+                self.notify(line, title=title, severity="warning", timeout=8, markup=False)
 
     def _voice_problem_from_thread(self, problem: str) -> None:
         """espeak-ng failed on the phrase worker (a voice that does not exist): say so once."""
