@@ -72,8 +72,8 @@ def test_article_dosing_point_by_point(file: str, expected: list[tuple]) -> None
         if sets is not None:  # None: the article gives no sets, the routine chose
             assert exercise.sets == sets, name
         if reps is not None:
-            assert exercise.reps == reps, name
-        assert exercise.hold == hold, name
+            assert exercise.kind.reps == reps, name
+        assert exercise.kind.hold == hold, name
         assert exercise.sides is sides, name
         assert placement in exercise.placement, name
         assert exercise.steps and exercise.why, f"{name} needs steps and why"
@@ -109,7 +109,7 @@ def test_quick_try_shows_every_kind_of_screen_in_under_two_minutes() -> None:
     plan = build_plan(routine)
     assert plan.total_seconds < 120
     assert len(routine.exercises) == 2
-    assert any(e.reps and e.hold for e in routine.exercises), "one exercise has held reps"
+    assert any(e.kind.reps and e.kind.hold for e in routine.exercises), "one has held reps"
     assert any(e.sides is EACH for e in routine.exercises), "one exercise works each side"
     kinds = {segment.kind for segment in plan.segments}
     assert kinds >= {SegmentKind.GET_READY, SegmentKind.REPS, SegmentKind.SWITCH_SIDES,

@@ -61,6 +61,17 @@ class RepCounted:
 
 
 @dataclass(frozen=True)
+class RepsRecorded:
+    """The reps of a set that asks for them afterwards (a time-boxed set), as the person gave
+    them; `reps` is None when they chose not to say. `record` is the set's record with them."""
+
+    segment: Segment
+    reps: int | None
+    record: SegmentRecord
+    at: float
+
+
+@dataclass(frozen=True)
 class SidesSwitched:
     """The pause before the other side begins; `side` is the side coming up."""
 
@@ -83,6 +94,7 @@ Event = (
     | Halfway
     | RepStarted
     | RepCounted
+    | RepsRecorded
     | SidesSwitched
     | WorkoutFinished
 )

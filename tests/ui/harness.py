@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.history import Feel, WorkoutRecord, WorkoutStatus, record_from_session
-from bandtimer.domain.plan import RepMode, build_plan
+from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.session import Session
 from bandtimer.sound import Cue
@@ -115,8 +115,7 @@ def save_workout(
     session = Session(build_plan(routine), clock)
     session.start()
     while not session.state.is_over:
-        if session.current.rep_mode is RepMode.COUNTED:
-            session.count_rep()
+        session.count_rep()  # refused but by a set counted by hand
         clock.advance(1)
         session.poll()
     names = [exercise.name for exercise in routine.exercises]

@@ -20,7 +20,6 @@ from textual.widgets import Footer
 
 from bandtimer.coach import WorkoutRecorder, WorkoutView, choose_cue, describe, until_change
 from bandtimer.domain.history import Feel
-from bandtimer.domain.plan import RepMode
 from bandtimer.domain.session import Session, SessionState
 from bandtimer.sound import Cue
 from bandtimer.ui.feel_bindings import feel_question
@@ -202,16 +201,21 @@ class WorkoutScreen(Screen[None]):
 
     def action_rep(self) -> None:
         """Enter counts a rep when you count; for reps that count themselves it ends the set."""
-        if self.session.current.rep_mode is RepMode.COUNTED:
+        kind = self.session.current.set_kind
+        if kind is not None and kind.counted_by_hand:
             self.session.count_rep()
-        elif not self.session.finish_set() and self.session.current.rep_target is not None:
-            self.notify(f"Finish after {self.session.current.rep_target.low} reps", timeout=2)
+        else:
+            self._finish_set()
         self._after()
 
     def action_finish_set(self) -> None:
-        if not self.session.finish_set() and self.session.current.rep_target is not None:
-            self.notify(f"Finish after {self.session.current.rep_target.low} reps", timeout=2)
+        self._finish_set()
         self._after()
+
+    def _finish_set(self) -> None:
+        kind = self.session.current.set_kind
+        if not self.session.finish_set() and kind is not None and kind.reps is not None:
+            self.notify(f"Finish after {kind.reps.low} reps", timeout=2)
 
     def action_skip(self) -> None:
         self.session.skip()
