@@ -40,7 +40,13 @@ if TYPE_CHECKING:
     from bandtimer.coach.history_glance import ADVICE_LOOKBACK, HistoryGlance
     from bandtimer.coach.recording import WorkoutRecorder, begin_workout
     from bandtimer.coach.resume import Unfinished, find_resumable, unfinished_workout
-    from bandtimer.coach.workout_view import RepCount, WorkoutView, describe, until_change
+    from bandtimer.coach.workout_view import (
+        RepCount,
+        WorkoutView,
+        describe,
+        reps_question,
+        until_change,
+    )
 
 _WHERE = {
     "choose_cue": "cues",
@@ -57,7 +63,9 @@ _WHERE = {
     **dict.fromkeys(["ADVICE_LOOKBACK", "HistoryGlance"], "history_glance"),
     **dict.fromkeys(["WorkoutRecorder", "begin_workout"], "recording"),
     **dict.fromkeys(["Unfinished", "find_resumable", "unfinished_workout"], "resume"),
-    **dict.fromkeys(["RepCount", "WorkoutView", "describe", "until_change"], "workout_view"),
+    **dict.fromkeys(
+        ["RepCount", "WorkoutView", "describe", "reps_question", "until_change"], "workout_view"
+    ),
 }  # fmt: skip
 
 __all__ = [
@@ -82,6 +90,7 @@ __all__ = [
     "listing_row",
     "plural",
     "records_to_json",
+    "reps_question",
     "shown_path",
     "side_label",
     "streak_line",

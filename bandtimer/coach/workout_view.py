@@ -144,6 +144,18 @@ def _final(session: Session, remaining: float | None) -> bool:
     return 0 < remaining <= FINAL_SECONDS
 
 
+def reps_question(session: Session) -> str | None:
+    """What the screen asks after a set that wants its reps afterwards (a time-boxed set), or
+    None when no set is waiting for them."""
+    if not session.reps_to_record:
+        return None
+    record = session.records[session.reps_to_record[0]]
+    segment = session.plan[record.segment_index]
+    side = f", {segment.side.value} side" if segment.side is not None else ""
+    where = f"set {segment.set_number} of {segment.set_count}{side}"
+    return f"{segment.exercise.name}, {where}: how many reps?"
+
+
 def until_change(session: Session) -> float | None:
     """Seconds until `describe(session)` reads differently or a cue falls due, if nobody acts.
 

@@ -86,9 +86,10 @@ def quick_try() -> Routine:
 async def advance(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
     """Move time on, then let the workout screen catch up as its redraw timer would."""
     clock.advance(seconds)
-    screen = pilot.app.screen
-    if isinstance(screen, WorkoutScreen):
-        screen.sync()
+    # The workout's own timers run under a box that does not pause it (the reps question).
+    screens = [screen for screen in pilot.app.screen_stack if isinstance(screen, WorkoutScreen)]
+    if screens:
+        screens[-1].sync()
     await pilot.pause()
 
 

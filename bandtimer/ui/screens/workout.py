@@ -18,7 +18,14 @@ from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
-from bandtimer.coach import WorkoutRecorder, WorkoutView, choose_cue, describe, until_change
+from bandtimer.coach import (
+    WorkoutRecorder,
+    WorkoutView,
+    choose_cue,
+    describe,
+    reps_question,
+    until_change,
+)
 from bandtimer.domain.history import Feel
 from bandtimer.domain.session import Session, SessionState
 from bandtimer.sound import Cue
@@ -27,6 +34,7 @@ from bandtimer.ui.messages import WorkoutEnded
 from bandtimer.ui.next_change_timer import NextChangeTimer
 from bandtimer.ui.screens.confirm import ConfirmScreen
 from bandtimer.ui.screens.help import HelpScreen
+from bandtimer.ui.screens.rep_count import RepCountScreen
 from bandtimer.ui.screens.workout_bindings import WORKOUT_BINDINGS, band_label
 from bandtimer.ui.screens.workout_fit import block_scale, fold_classes
 from bandtimer.ui.widgets.text_line import TextLine
@@ -63,6 +71,7 @@ class WorkoutScreen(Screen[None]):
         self._next_change = NextChangeTimer(self, self.sync)
         self._finish_sent = False
         self._save_pending = False
+        self._asking_reps = False
 
     def compose(self) -> ComposeResult:
         self._display = WorkoutDisplay(id="workout")  # kept: written several times a second
@@ -103,10 +112,23 @@ class WorkoutScreen(Screen[None]):
         self._show(view)
         if events:
             self._show_record()
-        if self.session.state.is_over and not self._finish_sent:
+        self._ask_for_reps()
+        if self.session.state.is_over and not self._finish_sent and not self._asking_reps:
             self._finish_sent = True
             self.post_message(WorkoutEnded(self.session, self.recorder))
         self._set_next_change(view)
+
+    def _ask_for_reps(self) -> None:
+        """After a time-boxed set, ask how many reps it was; the clock goes on meanwhile."""
+        question = reps_question(self.session)
+        if question is not None and not self._asking_reps:
+            self._asking_reps = True
+            self.app.push_screen(RepCountScreen(question), self._reps_given)
+
+    def _reps_given(self, reps: int | None) -> None:
+        self._asking_reps = False
+        self.session.record_reps(reps)
+        self._after()
 
     def _save_after_drawing(self) -> None:
         """Save once the screen shows the set's end, rather than make the new segment wait.
