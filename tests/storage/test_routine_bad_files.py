@@ -176,6 +176,13 @@ BAD_FILE_MESSAGES: dict[str, list[str]] = {
         'tempo_without_reps.toml:5: exercise 1 "Lateral walk": tempo needs reps: it is the'
         " seconds each rep takes",
     ],
+    "work_with_reps.toml": [
+        'work_with_reps.toml:6: exercise 1 "Band squat": work does not go with reps: a work set'
+        " is as many reps as you can in its seconds",
+    ],
+    "work_too_long.toml": [
+        'work_too_long.toml:5: exercise 1 "Band squat": work must be 5–600 seconds, got 900',
+    ],
     "progression_without_hold.toml": [
         'progression_without_hold.toml:6: exercise 1 "Clamshell": progression needs a hold:'
         " it lists hold seconds to step up to",
