@@ -12,6 +12,7 @@ import pytest
 
 from bandtimer.domain.plan import SegmentKind, build_plan
 from bandtimer.domain.routine import IntRange, Routine, Sides
+from bandtimer.domain.set_kinds import TimeBoxed
 from bandtimer.storage.routines import load_routine
 
 ROUTINES = Path(__file__).resolve().parents[1] / "routines"
@@ -102,6 +103,27 @@ def test_marathoner_routine_has_the_five_exercises_and_plans_about_15_minutes() 
     assert "bandtimer" in routine.notes.lower(), "the file must say the dosing is our choice"
     minutes = build_plan(routine).total_seconds / 60
     assert 13 <= minutes <= 17
+
+
+def test_band_circuit_is_six_stations_of_40_on_20_off_twice_in_about_12_minutes() -> None:
+    routine = load("band-circuit.toml")
+    assert [e.name for e in routine.exercises] == [
+        "Banded squat",  # Resistance Band Workouts for Runners
+        "Lateral banded walk",  # 8 Mini Band Workouts For Runners
+        "Glute bridge",  # 8 Mini Band Workouts For Runners
+        "Kick backs",  # Resistance Band Workouts for Runners
+        "Banded squat with side leg lift",  # 8 Mini Band Workouts For Runners
+        "Dead bug with band",  # the marathoner routine's article
+    ]
+    assert {e.kind for e in routine.exercises} == {TimeBoxed(40)}
+    assert {(e.sets, e.sides, e.rest) for e in routine.exercises} == {(r(2), BOTH, None)}
+    timing = routine.timing
+    assert (timing.rest_between_sets, timing.rest_between_exercises) == (20, 20)
+    assert "bandtimer" in routine.notes.lower(), "the file must say the timing is our choice"
+    assert all(e.steps and e.why and e.band and e.placement for e in routine.exercises)
+    plan = build_plan(routine)
+    assert plan.total_seconds == 10 + 6 * 2 * 40 + 6 * 20 + 5 * 20  # 11:50
+    assert {s.kind for s in plan.segments if s.is_work} == {SegmentKind.WORK}
 
 
 def test_quick_try_shows_every_kind_of_screen_in_under_two_minutes() -> None:

@@ -509,10 +509,10 @@ class TimeBoxed(SetKind):
         return float(self.work)
 
     def dose(self, sets: IntRange) -> str:
-        return f"{plural(str(sets), 'set')} × {self.work} s work, as many reps as you can"
+        return f"{plural(str(sets), 'set')} × {self.work} s work, max reps"
 
     def segment_line(self) -> str:
-        return f"work {self.work} s, as many reps as you can"
+        return f"work {self.work} s, max reps"
 
     def readout(self, progress: RepProgress | None, remaining: float) -> Readout:
         caption = f"seconds left of {self.work} s · as many reps as you can"

@@ -55,13 +55,12 @@ TEN = IntRange.exactly(10)
         ),
         (
             TimeBoxed(40), 2, False,
-            "2 sets × 40 s work, as many reps as you can", "work 40 s, as many reps as you can",
+            "2 sets × 40 s work, max reps", "work 40 s, max reps",
             "Two sets of forty seconds, as many reps as you can.",
         ),
         (
             TimeBoxed(120), 1, True,
-            "1 set × 120 s work, as many reps as you can, each side",
-            "work 120 s, as many reps as you can",
+            "1 set × 120 s work, max reps, each side", "work 120 s, max reps",
             "Two minutes, as many reps as you can, each side.",
         ),
     ],

@@ -44,7 +44,7 @@ def test_the_shipped_routines_are_listed_with_their_size(tmp_path: Path) -> None
         assert "Quick try" in lines
         assert "2 exercises · 1:22 · sampler" in lines
         assert highlighted(pilot).name == SHIPPED[0]
-        assert preview_text(pilot).startswith("Marathoner deep strength\n")
+        assert preview_text(pilot).startswith("Band circuit\n")
 
     run(tmp_path, body)
 
