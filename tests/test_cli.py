@@ -71,6 +71,13 @@ def test_show_prints_the_timeline_with_its_total(tmp_path: Path) -> None:
         assert word in result.stdout
 
 
+def test_show_words_a_work_set_and_counts_its_seconds(tmp_path: Path) -> None:
+    result = bandtimer("show", "band circuit", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Planned total: 11:50" in result.stdout
+    assert "work 40 s, max reps" in result.stdout
+
+
 def test_show_by_path(tmp_path: Path) -> None:
     result = bandtimer("show", str(ROOT / "routines" / "quick-try.toml"), home=tmp_path)
     assert result.returncode == 0
