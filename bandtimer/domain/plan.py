@@ -81,6 +81,7 @@ class Plan:
 
 def build_plan(routine: Routine) -> Plan:
     segments: list[Segment] = []
+    kinds = _planned_kinds(routine)
     for number, exercise, set_number, set_count, side in _sides_of_sets(routine):
         where = {
             "exercise_number": number,
@@ -94,7 +95,7 @@ def build_plan(routine: Routine) -> Plan:
             segments.append(
                 Segment(index=len(segments), kind=pause, planned_seconds=seconds, **where)
             )
-        work = exercise.kind.planned(routine.timing)
+        work = kinds[number - 1]
         segments.append(
             Segment(
                 index=len(segments),
@@ -110,13 +111,19 @@ def build_plan(routine: Routine) -> Plan:
 def planned_seconds(routine: Routine) -> float:
     """`build_plan(routine).total_seconds`, added up in the same order without making the
     segments: the menu shows it for every routine file, and there may be hundreds."""
+    work = [kind.planned_seconds() for kind in _planned_kinds(routine)]
     seconds: list[float] = []
     for number, exercise, set_number, _, side in _sides_of_sets(routine):
         pause = _pause_before(routine, exercise, number, set_number, side)[1]
         if pause > 0:
             seconds.append(pause)
-        seconds.append(exercise.kind.planned(routine.timing).planned_seconds())
+        seconds.append(work[number - 1])
     return sum(seconds)
+
+
+def _planned_kinds(routine: Routine) -> list[SetKind]:
+    """Each exercise's kind of set with the routine's timing, in routine order."""
+    return [exercise.kind.planned(routine.timing) for exercise in routine.exercises]
 
 
 def _sides_of_sets(routine: Routine) -> Iterator[tuple[int, Exercise, int, int, Side | None]]:
