@@ -241,6 +241,12 @@ class SetKind(ABC):
         """The reps a set runs to: the top of its range; a person may finish anywhere in it."""
         return self.reps.high if self.reps is not None else None
 
+    @property
+    def seconds_per_rep(self) -> float | None:
+        """For reps that count themselves, seconds from one rep's start to the next's (a voice
+        counts them aloud only when there is time to); None for other kinds."""
+        return None
+
     @abstractmethod
     def planned_seconds(self) -> float:
         """How long one set is planned to take."""
@@ -346,8 +352,8 @@ class HeldReps(SetKind):
         return replace(self, release=timing.rep_release)
 
     @property
-    def cycle_seconds(self) -> float:
-        """Seconds from the start of one rep to the start of the next."""
+    def seconds_per_rep(self) -> float:
+        """Seconds from the start of one rep to the start of the next: hold and release."""
         return float(self.hold.low + self.release)
 
     def planned_seconds(self) -> float:
@@ -355,7 +361,7 @@ class HeldReps(SetKind):
         return float(reps * self.hold.low + (reps - 1) * self.release)
 
     def progress(self, elapsed: float, duration: float, counted: int) -> RepProgress:
-        hold, cycle, target = self.hold.low, self.cycle_seconds, self.reps.high
+        hold, cycle, target = self.hold.low, self.seconds_per_rep, self.reps.high
         elapsed = min(elapsed, duration)
         started = min(target - 1, int(elapsed / cycle + CLOCK_TOLERANCE))
         into = elapsed - started * cycle
@@ -365,7 +371,7 @@ class HeldReps(SetKind):
         return RepProgress(done, started + 1, holding=holding, phase_remaining=max(0.0, left))
 
     def moments(self, duration: float) -> list[Moment]:
-        hold, cycle = self.hold.low, self.cycle_seconds
+        hold, cycle = self.hold.low, self.seconds_per_rep
         marks: list[Moment] = []
         for rep in range(1, self.reps.high + 1):
             start = (rep - 1) * cycle
@@ -413,6 +419,10 @@ class TempoReps(SetKind):
 
     segment_kind = SegmentKind.REPS
     file_fields = frozenset({"reps", "tempo"})
+
+    @property
+    def seconds_per_rep(self) -> float:
+        return self.tempo
 
     def planned_seconds(self) -> float:
         return self.reps.high * self.tempo

@@ -159,7 +159,7 @@ def test_held_reps_take_reps_times_hold_plus_a_release_between_reps(
     assert segment.kind is K.REPS
     assert segment.set_kind == HeldReps(IntRange.exactly(reps), IntRange.exactly(hold), release)
     assert segment.planned_seconds == seconds
-    assert segment.set_kind.cycle_seconds == hold + release
+    assert segment.set_kind.seconds_per_rep == hold + release
 
 
 def test_tempo_reps_take_reps_times_tempo(make_routine):
@@ -167,6 +167,7 @@ def test_tempo_reps_take_reps_times_tempo(make_routine):
     (segment,) = build_plan(make_routine(squat)).segments
 
     assert segment.set_kind == TempoReps(IntRange(8, 10), 2.5)
+    assert segment.set_kind.seconds_per_rep == 2.5
     assert segment.planned_seconds == 25.0  # 10 reps, the top of 8–10
     assert segment.is_timed
 
