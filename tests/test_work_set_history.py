@@ -7,13 +7,13 @@ import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bandtimer.coach.history_export import csv_text, record_to_json
 from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.history import WorkoutStatus, record_from_session
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Timing
 from bandtimer.domain.session import Session
 from bandtimer.domain.set_kinds import TimeBoxed
-from bandtimer.history_export import csv_text, record_to_json
 from bandtimer.storage.history import HistoryStore
 
 STARTED = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
