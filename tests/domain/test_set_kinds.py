@@ -189,3 +189,14 @@ def test_reps_can_be_given_after_the_workout_is_over(make_routine, start_session
     assert session.record_reps(None)
     assert session.records[0].reps_done is None
     assert only(session.poll(), RepsRecorded)[0].reps is None
+
+
+def test_answers_go_to_the_oldest_set_still_waiting(make_routine, start_session, clock):
+    """With no rest between, the next set can end before the first answer comes."""
+    session = start_session(make_routine(Exercise("Squat", IntRange.exactly(2), TimeBoxed(20))))
+    clock.advance(40)
+    session.poll()
+    assert session.reps_to_record == [0, 1]
+    session.record_reps(9)
+    session.record_reps(7)
+    assert [record.reps_done for record in session.records] == [9, 7]
