@@ -25,29 +25,71 @@ def build_parser() -> argparse.ArgumentParser:
         prog="bandtimer",
         description="A workout timer for resistance-band strength training for runners. "
         "With no command, opens the menu of routines.",
-        epilog="BANDTIMER_HOME=DIR keeps config, routines and history under DIR.",
+        epilog=_examples(
+            "bandtimer                    # the menu: pick a routine, Enter starts it",
+            "bandtimer --mute             "
+            "# no sound cues (before or after a command: run X --mute)",
+            "bandtimer --no-voice         "
+            "# beeps only, no spoken coaching (before or after a command too)",
+        )
+        + "\n\nBANDTIMER_HOME=DIR keeps config, routines and history under DIR.",
+        formatter_class=HelpFormatter,
     )
     _add_global_options(parser, default=False)
     everywhere = argparse.ArgumentParser(add_help=False)
     _add_global_options(everywhere, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = commands.add_parser("run", parents=[everywhere], help="start a routine straight away")
+    run = commands.add_parser(
+        "run",
+        parents=[everywhere],
+        help="start a routine straight away",
+        description="Start a routine straight away. ROUTINE is a file path, a routine's name, "
+        "or enough of it to pick one: the start of its name or file name, or a whole word of "
+        "its name, in any case. A name that fits several routines lists them (exit status 2).",
+        epilog=_examples(
+            'bandtimer run "quick try"    # straight into a routine, by name or by file path',
+            "bandtimer run quick          # the start, or one word, of a name is enough",
+        ),
+        formatter_class=HelpFormatter,
+    )
     run.add_argument("routine", metavar="ROUTINE", help="a routine's name or a file path")
 
     commands.add_parser(
-        "list", parents=[everywhere], help="list the routines bandtimer finds, with any errors"
+        "list",
+        parents=[everywhere],
+        help="list the routines bandtimer finds, with any errors",
+        epilog=_examples(
+            "bandtimer list               # every routine found, broken ones with their errors"
+        ),
+        formatter_class=HelpFormatter,
     )
 
     show = commands.add_parser(
-        "show", parents=[everywhere], help="print a routine's dosing and its timeline"
+        "show",
+        parents=[everywhere],
+        help="print a routine's planned total, equipment and dosing",
+        description="What a routine asks for: its planned total, equipment and each "
+        "exercise's dose. ROUTINE is found as `run` finds it.",
+        epilog=_examples(
+            'bandtimer show "quick try"   # planned total, equipment, each exercise\'s dose',
+            "bandtimer show quick --timeline  # and where each band goes, every segment",
+        ),
+        formatter_class=HelpFormatter,
     )
     show.add_argument("routine", metavar="ROUTINE", help="a routine's name or a file path")
+    show.add_argument(
+        "--timeline", action="store_true", help="also where each band goes and every segment"
+    )
 
     check = commands.add_parser(
         "check",
         parents=[everywhere],
         help="validate routine files; exit 1 with every problem found",
+        epilog=_examples(
+            "bandtimer check FILE...      # validate routine files; exit 1 with every problem",
+        ),
+        formatter_class=HelpFormatter,
     )
     check.add_argument("files", metavar="FILE", nargs="+", help="routine TOML files")
 
@@ -59,6 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(date, workout, exercise, side, set, reps, seconds, band, feel, workout_id, status, "
         "device) and --format json every record in full. Files that cannot be read are "
         "reported and left as they are.",
+        epilog=_examples(
+            "bandtimer history            # the latest workouts (--all, --limit N)",
+            "bandtimer history --format csv    "
+            "# one row per set, for a spreadsheet (or --format json)",
+        ),
+        formatter_class=HelpFormatter,
     )
     history.add_argument(
         "--format",
@@ -80,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
         "stats",
         parents=[everywhere],
         help="weekly streak, this week against the target, totals, routines",
+        epilog=_examples(
+            "bandtimer stats              # weekly streak, totals, and counts per routine"
+        ),
+        formatter_class=HelpFormatter,
     )
     return parser
 
@@ -93,6 +145,31 @@ def _add_global_options(parser: argparse.ArgumentParser, *, default: object) -> 
     parser.add_argument(
         "--mute", action="store_true", default=default, help="start with sound cues off"
     )
+    parser.add_argument(
+        "--no-voice",
+        action="store_true",
+        default=default,
+        help="beeps only, no spoken coaching (v turns it on)",
+    )
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """Paragraphs wrap to the terminal as usual; indented lines (the examples) stay as written,
+    so each is a command line that can be copied."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        fill = super()._fill_text
+        lines = text.splitlines()
+        return "\n".join(
+            indent + line if line.startswith("  ") or not line else fill(line, width, indent)
+            for line in lines
+        )
+
+
+def _examples(*lines: str) -> str:
+    """An epilog of example command lines, each with what it does; the README's command list
+    is made of the same lines (a test holds them together)."""
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def _positive(text: str) -> int:
@@ -116,7 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return quiet_when_the_reader_leaves(lambda: print_for(args, locations))
     from bandtimer.cli.launch import launch
 
-    return launch(locations, routine=getattr(args, "routine", None), mute=args.mute)
+    return launch(
+        locations, routine=getattr(args, "routine", None), mute=args.mute, voice=not args.no_voice
+    )
 
 
 def print_for(args: argparse.Namespace, locations: Locations) -> int:
@@ -132,7 +211,7 @@ def print_for(args: argparse.Namespace, locations: Locations) -> int:
     if args.command == "show":
         from bandtimer.cli.show import show_routine
 
-        return show_routine(locations, args.routine)
+        return show_routine(locations, args.routine, timeline=args.timeline)
     if args.command == "history":
         from bandtimer.cli.history import show_history
 

@@ -9,6 +9,8 @@ spread over two devices. Against each, and against an empty history in the same 
   temp file, fsync, rename, fsync of the folder), 20 times;
 - the app's start until the menu is drawn, in tmux, as in the start-up benchmark;
 - `bandtimer history` (the newest 20 workouts as a table), as subprocess wall time.
+
+Then, on the same histories, `history_reads` times everything that reads the whole history.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from bandtimer.storage.history import HistoryStore, new_record_id
 from bandtimer.storage.history.codec import record_to_toml
 from bandtimer.storage.history.names import record_path
 from bandtimer.storage.routines import load_routine
+from bench.history_reads import measure_reads
 from bench.report import Goal, Section
 from bench.startup import alternate, time_command, time_to_screen
 from bench.stats import Spread, paired_ratios, ratio_text
@@ -90,17 +93,19 @@ def time_saves(folder: Path, template: WorkoutRecord, count: int = 20) -> list[f
     return times
 
 
-def measure(runs: int = 5, sizes: tuple[int, ...] = SIZES) -> Section:
+def measure(runs: int = 5, sizes: tuple[int, ...] = SIZES) -> list[Section]:
+    """This benchmark's section, then history_reads' over the same histories."""
     began = time.monotonic()
     template = full_workout(datetime.now().astimezone().replace(hour=7, minute=0, second=0))
     rows: list[list[str]] = []
     results: dict[int, tuple[list[float], list[float], list[float], list[float]]] = {}
+    homes: dict[int, Path] = {}
     with tempfile.TemporaryDirectory(prefix="bandtimer-history-") as scratch:
         empty = Path(scratch) / "empty"
         empty.mkdir()
         with Terminal() as terminal:
             for size in sizes:
-                home = Path(scratch) / str(size)
+                home = homes[size] = Path(scratch) / str(size)
                 write_history(home / "history", size, template)
                 saves = time_saves(home / "history", template)
                 env_full = {"BANDTIMER_HOME": str(home)}
@@ -131,6 +136,8 @@ def measure(runs: int = 5, sizes: tuple[int, ...] = SIZES) -> Section:
                     ratio_text(paired_ratios(full_menu, empty_menu)),
                     Spread.of(history).describe(unit="s", scale=1.0, digits=2),
                 ])
+            scale_seconds = time.monotonic() - began
+            reads = measure_reads(terminal, homes, runs, time.monotonic())
     largest = sizes[-1]
     saves, full_menu, empty_menu, history = results[largest]
     write_p95 = sorted(saves)[int(0.95 * (len(saves) - 1))] * 1000
@@ -148,11 +155,12 @@ def measure(runs: int = 5, sizes: tuple[int, ...] = SIZES) -> Section:
         __doc__.split("\n\n", 1)[1].strip()
         + f" Menu and `history`: {runs} runs each, alternating with the empty history."
     )
-    return Section(
+    scale = Section(
         "History scale",
         ran,
         ["history", "write one record", "menu drawn, against no history", "`bandtimer history`"],
         rows,
         goals,
-        seconds=time.monotonic() - began,
+        seconds=scale_seconds,
     )
+    return [scale, reads]

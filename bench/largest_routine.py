@@ -71,6 +71,12 @@ class _Silent:
     def play(self, cue: object) -> None:
         pass
 
+    def play_clip(self, clip: object, instead: object) -> None:
+        pass
+
+    def set_volume(self, volume: float) -> None:
+        pass
+
 
 def _app(home: Path, routine: object = None):  # type: ignore[no-untyped-def]
     from bandtimer.ui.factory import create_app

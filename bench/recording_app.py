@@ -27,7 +27,7 @@ from textual.pilot import Pilot
 
 from bandtimer.domain.events import Event, SegmentEnded
 from bandtimer.domain.session import Session
-from bandtimer.sound import Cue, CuePlayer
+from bandtimer.sound import Clip, Cue, CuePlayer
 from bandtimer.storage.locations import Locations
 from bandtimer.storage.routines import load_routine
 from bandtimer.ui.factory import create_app
@@ -36,6 +36,12 @@ from bandtimer.ui.screens.workout import WorkoutScreen
 
 class SilentPlayer:
     def play(self, cue: Cue) -> None:
+        pass
+
+    def play_clip(self, clip: Clip, instead: Cue | None) -> None:
+        pass
+
+    def set_volume(self, volume: float) -> None:
         pass
 
 

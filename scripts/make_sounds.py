@@ -4,18 +4,24 @@ The runner is on a mat two or three metres from a laptop and never looks at the 
 cue must be recognisable by ear alone. Each one differs from the others in pitch, in pitch
 direction or in its number of notes:
 
-    count    one short beep, 880 Hz (A5), 120 ms                      "tick" at 3, 2 and 1
-    go       one long higher beep, 1319 Hz (E6), 550 ms               start working
-    rest     two notes falling, 988 Hz (B5) then 659 Hz (E5)           ease off
-    switch   two quick beeps on the same pitch, 1175 Hz (D6)          left-right: change sides
+    count    one short beep, 1760 Hz (A6), 120 ms                     "tick" at 3, 2 and 1
+    go       one long higher beep, 2637 Hz (E7), 550 ms               start working
+    rest     two notes falling, 1976 Hz (B6) then 1319 Hz (E6)        ease off
+    switch   two quick beeps on the same pitch, 2349 Hz (D7)          left-right: change sides
     halfway  one soft chirp sliding up from 1400 to 2200 Hz, 160 ms   halfway through a hold
-    done     three notes rising, C5-E5-G5, the last one held          workout finished
+    done     three notes rising, C6-E6-G6, the last one held          workout finished
+    beat     one very short, high click, 3136 Hz (G7), 40 ms           every rep of a tempo set
+    hold     two notes rising, 1568 Hz (G6) then 2349 Hz (D7)         squeeze: a held rep starts
+    release  one note sliding down from 2400 to 1000 Hz, 300 ms      let go between held reps
+
+Every pitch sits between 1 and 4 kHz: the range a small speaker reproduces well and music
+covers least, so a cue carries over a running playlist.
 
 The files are 16-bit mono 44100 Hz WAVs peaking at -3 dBFS, loud enough to carry across a room
 without clipping. Every note starts and ends with a short raised-cosine fade, so the speaker
-never jumps (a jump is heard as a click). Beeps carry a little second harmonic, which small
-laptop speakers reproduce better than a pure sine; the chirp stays pure, which is what makes it
-sound soft.
+never jumps (a jump is heard as a click). Beeps below 2 kHz carry a little second harmonic,
+which small laptop speakers reproduce well and which stays under 4 kHz; higher beeps and the
+chirp stay pure, which is what makes the chirp sound soft.
 
 The output is a pure function of this file: no randomness, no timestamps, nothing but the
 standard library. A test regenerates the sounds and compares them byte for byte with the
@@ -41,6 +47,8 @@ FADE_SECONDS = 0.006
 FULL_SCALE = 32767
 SECOND_HARMONIC = 0.3
 """Below 0.5 the waveform still crosses zero exactly twice per period of the fundamental."""
+HIGHEST_HZ = 4000.0
+"""No partial above this: what carries over music is 1–4 kHz, and higher only sounds shrill."""
 
 
 @dataclass(frozen=True)
@@ -60,19 +68,23 @@ def gap(seconds: float) -> Note:
 
 
 CUES: dict[str, tuple[Note, ...]] = {
-    "count": (Note(0.12, 880.0),),
-    "go": (Note(0.55, 1318.5),),
-    "rest": (Note(0.18, 987.8), gap(0.04), Note(0.32, 659.3)),
-    "switch": (Note(0.08, 1174.7), gap(0.07), Note(0.08, 1174.7)),
+    "count": (Note(0.12, 1760.0),),
+    "go": (Note(0.55, 2637.0),),
+    "rest": (Note(0.18, 1975.5), gap(0.04), Note(0.32, 1318.5)),
+    "switch": (Note(0.08, 2349.3), gap(0.07), Note(0.08, 2349.3)),
     # The whole chirp fades in and out (a Hann-shaped envelope): no attack, hence "soft".
     "halfway": (Note(0.16, 1400.0, end_hz=2200.0, harmonic=0.0, fade_seconds=0.08),),
     "done": (
-        Note(0.15, 523.3),
+        Note(0.15, 1046.5),
         gap(0.04),
-        Note(0.15, 659.3),
+        Note(0.15, 1318.5),
         gap(0.04),
-        Note(0.45, 784.0),
+        Note(0.45, 1568.0),
     ),
+    # Short enough to sit under a spoken rep number or to mark a 1 s rep without crowding it.
+    "beat": (Note(0.04, 3136.0, fade_seconds=0.004),),
+    "hold": (Note(0.1, 1568.0), gap(0.04), Note(0.25, 2349.3)),
+    "release": (Note(0.3, 2400.0, end_hz=1000.0),),
 }
 
 
@@ -83,13 +95,14 @@ def render_note(note: Note) -> list[float]:
         return [0.0] * frames
     end_hz = note.start_hz if note.end_hz is None else note.end_hz
     fade_frames = max(1, round(note.fade_seconds * SAMPLE_RATE))
+    harmonic = note.harmonic if 2 * max(note.start_hz, end_hz) <= HIGHEST_HZ else 0.0
     samples: list[float] = []
     for n in range(frames):
         t = n / SAMPLE_RATE
         # Phase of a linear sweep: the integral of f(t) = start + (end - start) * t / duration.
         sweep = (end_hz - note.start_hz) / note.seconds
         phase = 2.0 * math.pi * (note.start_hz * t + sweep * t * t / 2)
-        value = math.sin(phase) + note.harmonic * math.sin(2.0 * phase)
+        value = math.sin(phase) + harmonic * math.sin(2.0 * phase)
         samples.append(value * _fade(n, frames, fade_frames))
     return samples
 

@@ -2,7 +2,8 @@
 # Makes sure the system packages bandtimer builds against are present.
 #
 # simpleaudio-patched compiles a small C extension against ALSA, so a fresh Debian or Ubuntu
-# machine needs gcc, the Python headers, venv support and libasound2-dev. When something is
+# machine needs gcc, the Python headers, venv support and libasound2-dev. The spoken coaching
+# uses espeak-ng (bandtimer runs without it, with beeps only; the voice tests need it). When something is
 # missing we install it with apt-get (as root, or through sudo without a password prompt);
 # otherwise we print the exact command and stop, rather than failing later inside pip.
 set -euo pipefail
@@ -13,6 +14,7 @@ command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 pyinc=$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
 [ -f "$pyinc/Python.h" ] || missing+=(python3-dev)
+command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 # `make bench` also drives the app in a real terminal, so it asks for tmux with --bench.
 if [ "${1:-}" = "--bench" ]; then
     command -v tmux >/dev/null 2>&1 || missing+=(tmux)

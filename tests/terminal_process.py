@@ -44,3 +44,60 @@ def start_in_a_terminal(
     reader = threading.Thread(target=drain, daemon=True)
     reader.start()
     return process, reader
+
+
+class Terminal:
+    """A `bandtimer` in a pseudo-terminal that a test can type into and read back.
+
+    Everything the app writes is kept (`written()`); `modes()` reads the terminal's settings as
+    the app left them (raw or not), since the test keeps the terminal's own end open.
+    """
+
+    def __init__(self, home: Path, *args: str) -> None:
+        self._controller, self._terminal = pty.openpty()
+        fcntl.ioctl(self._terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        self.cooked = termios.tcgetattr(self._terminal)
+        env = os.environ | {"BANDTIMER_HOME": str(home), "TERM": "xterm-256color"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bandtimer", *args],
+            stdin=self._terminal, stdout=self._terminal, stderr=self._terminal, env=env,
+            close_fds=True,
+        )  # fmt: skip
+        self.output = bytearray()
+        self._seen = threading.Condition()
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        try:
+            while chunk := os.read(self._controller, 65536):
+                with self._seen:
+                    self.output += chunk
+                    self._seen.notify_all()
+        except OSError:
+            pass
+
+    def wait_for(self, text: bytes, timeout: float) -> bool:
+        """Whether `text` has appeared in the output within `timeout` seconds."""
+        with self._seen:
+            return self._seen.wait_for(lambda: text in self.output, timeout)
+
+    def written(self) -> bytes:
+        """Everything the app has written so far."""
+        with self._seen:
+            return bytes(self.output)
+
+    def type(self, keys: str) -> None:
+        os.write(self._controller, keys.encode())
+
+    def modes(self) -> list[object]:
+        return termios.tcgetattr(self._terminal)
+
+    def close(self, timeout: float = 10) -> None:
+        """Kill the app if it still runs, and close the terminal."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=timeout)
+        os.close(self._terminal)
+        self._reader.join(timeout=timeout)
+        os.close(self._controller)

@@ -20,6 +20,7 @@ from bench import (
     many_routines,
     resources,
     startup,
+    voice,
 )
 from bench.report import Machine, Section, render
 
@@ -68,8 +69,16 @@ def test_many_routines_runs() -> None:
 
 
 def test_history_scale_runs() -> None:
-    well_formed(history_scale.measure(runs=1, sizes=(3, 12)))
+    scale, reads = history_scale.measure(runs=1, sizes=(3, 12))
+    well_formed(scale)
+    well_formed(reads)
 
 
 def test_largest_routine_runs() -> None:
     well_formed(largest_routine.measure(runs=1))
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="the voice needs espeak-ng")
+def test_voice_runs() -> None:
+    routine = TINY_ROUTINE.replace("get_ready = 2", "get_ready = 4")  # a 3-2-1 to hear
+    well_formed(voice.measure(runs=1, routine_text=routine, shipped=False))

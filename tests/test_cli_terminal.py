@@ -61,10 +61,31 @@ def test_the_app_is_started_muted_wherever_mute_is_written(
         "bandtimer.cli.launch"
     )  # the package's `launch` is the function
     monkeypatch.setattr(
-        module, "launch", lambda _locations, routine, mute: started.append(mute) or 0
+        module, "launch", lambda _locations, routine, mute, voice: started.append(mute) or 0
     )
     assert main(argv) == 0
     assert started == [True]
+
+
+@pytest.mark.parametrize(
+    ("argv", "voice"),
+    [
+        (["--no-voice", "run", "quick try"], False),
+        (["run", "quick try", "--no-voice"], False),
+        (["run", "quick try"], True),
+        (["--no-voice"], False),
+    ],
+)
+def test_no_voice_works_wherever_it_is_written(
+    argv: list[str], voice: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[bool] = []
+    module = importlib.import_module("bandtimer.cli.launch")
+    monkeypatch.setattr(
+        module, "launch", lambda _locations, routine, mute, voice: started.append(voice) or 0
+    )
+    assert main(argv) == 0
+    assert started == [voice]
 
 
 def test_version_after_a_command(capsys: pytest.CaptureFixture[str]) -> None:

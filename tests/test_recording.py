@@ -160,14 +160,16 @@ def test_a_resumed_workout_keeps_its_file_and_its_first_half(tmp_path: Path) -> 
     session, recorder, clock = begin(tmp_path)
     recorder.next_band("Bridge")
     step(session, recorder, clock, 10 + 5 + 10)  # both bridge sets, then the "crash"
+    recorder.close()  # the process ends, and its lock with it
     store = HistoryStore(tmp_path / "history", "laptop")
     [interrupted] = store.unfinished()
     assert interrupted.resume_at == 3
 
     clock = FakeClock()
     resumed_session = Session(build_plan(ROUTINE), clock)
+    claimed = store.claim(interrupted)
     resumed = WorkoutRecorder(
-        resumed_session, store, WallClock(clock), DEFAULT_BANDS, resumed=interrupted
+        resumed_session, store, WallClock(clock), DEFAULT_BANDS, resumed=claimed
     )
     resumed_session.start(interrupted.resume_at)
     resumed.save()

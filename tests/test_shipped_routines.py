@@ -53,6 +53,8 @@ ANCHORED = {
     "resistance-band-workouts.toml": {"Standing knee raises", "Ankle dorsiflexion",
                                       "Ankle inversion"},
     "marathoner-deep-strength.toml": {"Standing abs twist"},
+    "mini-band-weekday.toml": {"Standing leg extension", "Isometric lunge and row",
+                               "Deadbug with band"},
 }
 
 
@@ -136,3 +138,23 @@ def test_quick_try_shows_every_kind_of_screen_in_under_two_minutes() -> None:
     kinds = {segment.kind for segment in plan.segments}
     assert kinds >= {SegmentKind.GET_READY, SegmentKind.REPS, SegmentKind.SWITCH_SIDES,
                      SegmentKind.REST_BETWEEN_SETS, SegmentKind.REST_BETWEEN_EXERCISES}
+
+
+def test_the_weekday_mini_band_routine_is_all_eight_exercises_in_about_20_minutes() -> None:
+    weekday, full = load("mini-band-weekday.toml"), load("mini-band-workouts.toml")
+    assert [e.name for e in weekday.exercises] == [row[0] for row in MINI_BAND]
+    for exercise, (name, _sets, reps, hold, sides, placement) in zip(
+        weekday.exercises, MINI_BAND, strict=True
+    ):
+        assert exercise.kind.hold == (r(hold.low) if hold else None), f"{name}: the shortest hold"
+        assert exercise.sides is sides, name
+        assert placement in exercise.placement, name
+        assert exercise.sets.high <= 2, f"{name}: fewer sets than the article's 3–5"
+        if reps is not None:
+            assert exercise.kind.reps is not None and exercise.kind.reps.high <= reps.high, name
+        assert exercise.steps and exercise.why, f"{name} needs steps and why"
+    assert weekday.timing.rest_between_sets < full.timing.rest_between_sets
+    assert weekday.timing.rest_between_exercises < full.timing.rest_between_exercises
+    assert "bandtimer's choice" in weekday.notes, "the file must say the dosing is ours"
+    minutes = build_plan(weekday).total_seconds / 60
+    assert 18 <= minutes <= 22

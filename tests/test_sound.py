@@ -14,12 +14,22 @@ import subprocess
 import sys
 import wave
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from bandtimer.sound import BellPlayer, Cue, describe_play_error, open_player
+from bandtimer.sound import (
+    BellPlayer,
+    Clip,
+    Cue,
+    describe_play_error,
+    load_cues,
+    open_player,
+    read_clip,
+    scale_frames,
+)
 from bandtimer.storage.locations import sounds_dir
 
 REPO = Path(__file__).resolve().parent.parent
@@ -154,7 +164,9 @@ def test_each_cue_is_short_loud_and_click_free(cue: Cue) -> None:
 
 
 def test_cues_sound_as_the_issue_describes() -> None:
-    count, go, rest, switch, halfway, done = (SOUND[cue].notes for cue in Cue)
+    count, go, rest, switch, halfway, done, beat, hold, release = (
+        SOUND[cue].notes for cue in Cue
+    )
     # count: one short tick.
     assert len(count) == 1 and count[0].seconds < 0.2
     # go: one beep, clearly higher and longer than the count.
@@ -171,6 +183,21 @@ def test_cues_sound_as_the_issue_describes() -> None:
     # done: three notes, each higher than the one before.
     assert len(done) == 3
     assert all(semitones(a.first_hz, b.first_hz) >= 2 for a, b in itertools.pairwise(done))
+    # beat: one click, short enough for a rep of a second, apart from the count's pitch.
+    assert len(beat) == 1 and beat[0].seconds <= 0.05
+    assert abs(semitones(count[0].first_hz, beat[0].first_hz)) >= 5
+    # hold rises in two notes; release slides down in one: opposite directions.
+    assert len(hold) == 2 and semitones(hold[0].first_hz, hold[1].first_hz) >= 3
+    assert len(release) == 1 and release[0].glide <= -6
+
+
+@pytest.mark.parametrize("cue", list(Cue), ids=str)
+def test_every_cue_sits_in_the_range_that_carries_over_music(cue: Cue) -> None:
+    """1–4 kHz: what a laptop speaker plays well and what music covers least."""
+    for note in SOUND[cue].notes:
+        # Measured over the first and last thirds, so a slide's ends fall just inside.
+        assert min(note.first_hz, note.last_hz) >= 1000
+        assert max(note.first_hz, note.last_hz) <= 4000
 
 
 @pytest.mark.parametrize(("a", "b"), list(itertools.combinations(Cue, 2)), ids=lambda cue: str(cue))
@@ -180,10 +207,10 @@ def test_every_pair_of_cues_can_be_told_apart_by_ear(a: Cue, b: Cue) -> None:
 
 def test_the_analysis_sees_the_pitches_the_generator_used() -> None:
     """Guards the distinctness tests: they are only as good as these measurements."""
-    assert SOUND[Cue.COUNT].notes[0].first_hz == pytest.approx(880, abs=5)
-    assert SOUND[Cue.GO].notes[0].first_hz == pytest.approx(1318.5, abs=5)
+    assert SOUND[Cue.COUNT].notes[0].first_hz == pytest.approx(1760, abs=8)
+    assert SOUND[Cue.GO].notes[0].first_hz == pytest.approx(2637, abs=10)
     assert [round(note.first_hz) for note in SOUND[Cue.DONE].notes] == pytest.approx(
-        [523, 659, 784], abs=5
+        [1046, 1318, 1568], abs=8
     )
     assert how_to_tell_apart(SOUND[Cue.GO], SOUND[Cue.GO]) is None
 
@@ -256,3 +283,56 @@ def test_open_player_falls_back_to_the_bell_when_simpleaudio_cannot_load(
     assert reason.endswith(") — cues fall back to the terminal bell")
     player.play(Cue.DONE)
     assert rung == [Cue.DONE]
+
+
+def write_wav(path: Path, *, seconds: float, width: int = 2, rate: int = RATE) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(width)
+        wav.setframerate(rate)
+        wav.writeframes(bytes(width * round(seconds * rate)))
+
+
+def test_a_custom_sound_replaces_the_shipped_cue(tmp_path: Path) -> None:
+    write_wav(tmp_path / "go.wav", seconds=0.5, rate=48000)
+    cues, problems = load_cues(SOUNDS, tmp_path)
+    assert problems == []
+    assert cues[Cue.GO].label == "go (go.wav)" and cues[Cue.GO].rate == 48000
+    assert cues[Cue.REST].frames == read_clip(Cue.REST.file_in(SOUNDS), "rest").frames
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda path: write_wav(path, seconds=0.5, width=1), "is 8-bit, not 16-bit PCM"),
+        (lambda path: write_wav(path, seconds=3.5, rate=8000), "lasts 3.5 s, longer than 3 s"),
+        (
+            lambda path: path.write_bytes(b"RIFF" + bytes(1024 * 1024 + 1)),
+            "is 1,048,581 bytes, larger than 1 MiB",
+        ),
+        (
+            lambda path: path.write_text("not a wav"),
+            "is not a 16-bit PCM WAV file (file does not start with RIFF id)",
+        ),
+    ],
+    ids=["8-bit", "too long", "too big", "not a wav"],
+)
+def test_an_unfit_custom_sound_gets_one_notice_and_the_shipped_cue_plays(
+    make: Callable[[Path], None], problem: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "count.wav"
+    make(path)
+    cues, problems = load_cues(SOUNDS, tmp_path)
+    assert problems == [
+        f"Custom sound {path}: {problem} — the shipped count cue plays instead"
+    ]
+    assert cues[Cue.COUNT].frames == read_clip(Cue.COUNT.file_in(SOUNDS), "count").frames
+
+
+def test_volume_scales_every_sample() -> None:
+    frames = array("h", [0, 1000, -1000, 32767, -32768]).tobytes()
+    assert array("h", scale_frames(frames, 0.5)).tolist() == [0, 500, -500, 16384, -16384]
+    assert scale_frames(frames, 1.0) == frames
+    clip = Clip(frames, label="x")
+    assert clip.at_volume(0.5) is clip.at_volume(0.5)  # scaled once

@@ -1,7 +1,9 @@
 """`bandtimer history`: the newest workouts as a table, or every set as CSV or JSON.
 
-The table opens only the newest files (`HistoryStore.latest`), so it prints as quickly with ten
-thousand workouts as with ten. CSV and JSON are data for other programs: stdout holds nothing
+Everything is read through the history index (`storage.history.index`): the table from the
+workouts' summaries, CSV and JSON from each record's rows and text as the index keeps them, so
+only new or changed files are parsed. Building the index for many files draws a progress bar on
+stderr, when stderr is a terminal. CSV and JSON are data for other programs: stdout holds nothing
 else, and files that could not be read are reported on stderr. Sent to a pipe or a file they
 hold the files' text exactly (CSV's formula guard aside, see `history_export`); printed on a
 terminal, a control character in them is shown as a symbol, as everywhere else on a terminal.
@@ -12,23 +14,35 @@ still succeeds with the rest.
 from __future__ import annotations
 
 import io
-import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.table import Table
-from rich.text import Text
-
-from bandtimer.cli.console import make_console
-from bandtimer.coach import LISTING_COLUMNS, NO_WORKOUTS, listing_row, records_to_json, write_csv
-from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
+from bandtimer.cli.progress import stderr_progress
+from bandtimer.coach import (
+    CSV_ROWS,
+    JSON_TEXT,
+    LISTING_COLUMNS,
+    NO_WORKOUTS,
+    csv_document,
+    json_document,
+    listing_row,
+)
+from bandtimer.domain.history import Workout, WorkoutStatus, WorkoutSummary
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.config import Config, load_config
 from bandtimer.storage.history import HistoryLoad, HistoryProblem, HistoryStore, default_device_name
 from bandtimer.storage.locations import Locations
 
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
+# Rich is imported where a table is printed: CSV and JSON, which are piped to other programs
+# and timed against `bandtimer check`, never load it.
+
 DEFAULT_LIMIT = 20
+RIGHT_ALIGNED = ("sets", "active")
 STATUS_STYLES = {
     WorkoutStatus.COMPLETED: "green",
     WorkoutStatus.STOPPED_EARLY: "yellow",
@@ -41,7 +55,7 @@ def open_history(locations: Locations) -> tuple[HistoryStore, Config]:
     config, problems = load_config(locations.config_file)
     for problem in problems:
         print(problem, file=sys.stderr)
-    store = HistoryStore(locations.history_dir, config.device or default_device_name())
+    store = HistoryStore.at(locations, config.device or default_device_name())
     return store, config
 
 
@@ -51,37 +65,50 @@ def show_history(
     """The table lists the newest `limit` (20 unless given); CSV and JSON hold every workout
     unless `limit` is given. `every` lists them all either way."""
     store, _ = open_history(locations)
+    progress = stderr_progress()
     if output_format == "table":
         shown = None if every else limit or DEFAULT_LIMIT
-        print_table(store.load_all() if shown is None else store.latest(shown), limit=shown)
+        print_table(store.summaries(shown, progress), limit=shown)
         return 0
-    load = store.load_all() if every or limit is None else store.latest(limit)
-    report_problems_to_stderr(load.problems)
+    newest = None if every or limit is None else limit
     if output_format == "csv":
-        return write_data(lambda out: write_csv(load.records, out))
-    return write_data(lambda out: out.write(json_text(load.records)))
+        rows = store.rendered(CSV_ROWS, newest, progress)
+        report_problems_to_stderr(rows.problems)
+        return write_data(lambda out: out.write(csv_document(rows.records)))
+    texts = store.rendered(JSON_TEXT, newest, progress)
+    report_problems_to_stderr(texts.problems)
+    return write_data(lambda out: out.write(json_document(texts.records)))
 
 
-def json_text(records: Sequence[WorkoutRecord]) -> str:
-    return json.dumps(records_to_json(records), indent=2, ensure_ascii=False) + "\n"
+def print_table(load: HistoryLoad[WorkoutSummary], *, limit: int | None) -> None:
+    from rich.text import Text
 
+    from bandtimer.cli.console import make_console
+    from bandtimer.cli.long_table import print_long_table
 
-def print_table(load: HistoryLoad, *, limit: int | None) -> None:
     console = make_console()
     if not load.records:
         console.print(NO_WORKOUTS)
     else:
-        console.print(workouts_table(load.records))
+        records = load.records
+        print_long_table(
+            console, [listing_row(record) for record in records],
+            [column in RIGHT_ALIGNED for column in LISTING_COLUMNS],
+            lambda indexes: workouts_table([records[index] for index in indexes]),
+        )
         if limit is not None and len(load.records) >= limit:
             console.print(Text(f"The newest {limit}; --all lists every workout.", style="dim"))
     if load.problems:
         console.print(problems_text(load.problems))
 
 
-def workouts_table(records: Sequence[WorkoutRecord]) -> Table:
+def workouts_table(records: Sequence[Workout]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title="Workouts, newest first", title_justify="left")
     for column in LISTING_COLUMNS:
-        justify = "right" if column in ("sets", "active") else "left"
+        justify = "right" if column in RIGHT_ALIGNED else "left"
         table.add_column(column, justify=justify, overflow="fold")
     for record in records:
         cells = [Text(cell) for cell in listing_row(record)]
@@ -92,6 +119,8 @@ def workouts_table(records: Sequence[WorkoutRecord]) -> Table:
 
 def problems_text(problems: Sequence[HistoryProblem]) -> Text:
     """Every unreadable file with its reason; paths and reasons are data, never markup."""
+    from rich.text import Text
+
     if len(problems) == 1:
         heading = "1 history file could not be read and was left as it is:"
     else:

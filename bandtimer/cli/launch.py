@@ -14,16 +14,16 @@ EXIT_NO_TERMINAL = 2
 """A usage error, as argparse's: the command cannot work the way it was started."""
 
 
-def launch(locations: Locations, *, routine: str | None, mute: bool) -> int:
+def launch(locations: Locations, *, routine: str | None, mute: bool, voice: bool = True) -> int:
     """Open the menu, or with `routine` go straight into that workout; exit status 2 without
-    a terminal to draw on and read keys from."""
+    a terminal to draw on and read keys from. `voice=False` is `--no-voice`."""
     start: Routine | None = None
     if routine is not None:
         try:
             start = resolve_routine(locations, routine)
         except RoutineNotFound as missing:
             print(missing, file=sys.stderr)
-            return 1
+            return missing.exit_status
     streams = {"stdin": sys.stdin, "stderr": sys.stderr}  # keys come in, the screen goes out
     without = [name for name, stream in streams.items() if not _is_terminal(stream)]
     if without:
@@ -38,7 +38,7 @@ def launch(locations: Locations, *, routine: str | None, mute: bool) -> int:
     try:
         from bandtimer.ui.factory import create_app
 
-        app = create_app(locations, start_routine=start, mute=mute)
+        app = create_app(locations, start_routine=start, mute=mute, voice=voice)
     finally:
         gc.freeze()
         gc.enable()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -17,8 +18,9 @@ from rich.text import Text
 
 from bandtimer.cli.console import make_console
 from bandtimer.cli.history import open_history, problems_text
+from bandtimer.cli.progress import stderr_progress
 from bandtimer.coach import NO_WORKOUTS, streak_line, totals_line
-from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
+from bandtimer.domain.history import Workout, WorkoutStatus
 from bandtimer.domain.streaks import regularity
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.history import HistoryLoad
@@ -41,11 +43,14 @@ class RoutineCount:
 def show_stats(locations: Locations) -> int:
     store, config = open_history(locations)
     today = datetime.now().astimezone().date()
-    print_stats(make_console(), store.load_all(), weekly_target=config.weekly_target, today=today)
+    load = store.summaries(progress=stderr_progress())
+    print_stats(make_console(), load, weekly_target=config.weekly_target, today=today)
     return 0
 
 
-def print_stats(console: Console, load: HistoryLoad, *, weekly_target: int, today: date) -> None:
+def print_stats(
+    console: Console, load: HistoryLoad[Any], *, weekly_target: int, today: date
+) -> None:
     if not load.records:
         console.print(NO_WORKOUTS)
     else:
@@ -58,9 +63,9 @@ def print_stats(console: Console, load: HistoryLoad, *, weekly_target: int, toda
         console.print(problems_text(load.problems))
 
 
-def routine_counts(records: Iterable[WorkoutRecord]) -> list[RoutineCount]:
+def routine_counts(records: Iterable[Workout]) -> list[RoutineCount]:
     """One entry per routine name, the most completed first."""
-    by_routine: dict[str, list[WorkoutRecord]] = {}
+    by_routine: dict[str, list[Workout]] = {}
     for record in records:
         by_routine.setdefault(record.routine.name, []).append(record)
     counts = [
@@ -93,5 +98,5 @@ def routines_table(counts: Sequence[RoutineCount]) -> Table:
     return table
 
 
-def _with(records: Sequence[WorkoutRecord], status: WorkoutStatus) -> int:
+def _with(records: Sequence[Workout], status: WorkoutStatus) -> int:
     return sum(record.status is status for record in records)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from bandtimer.lazy_face import lazy_face
 
 if TYPE_CHECKING:
+    from bandtimer.coach.announcer import Announcer, Phrases
     from bandtimer.coach.cues import choose_cue
     from bandtimer.coach.formatting import (
         clock_time,
@@ -28,9 +29,13 @@ if TYPE_CHECKING:
         whole_seconds,
     )
     from bandtimer.coach.history_export import (
+        CSV_ROWS,
+        JSON_TEXT,
         LISTING_COLUMNS,
         NO_WORKOUTS,
         chronological,
+        csv_document,
+        json_document,
         listing_row,
         records_to_json,
         streak_line,
@@ -39,7 +44,8 @@ if TYPE_CHECKING:
     )
     from bandtimer.coach.history_glance import ADVICE_LOOKBACK, HistoryGlance
     from bandtimer.coach.recording import WorkoutRecorder, begin_workout
-    from bandtimer.coach.resume import Unfinished, find_resumable, unfinished_workout
+    from bandtimer.coach.resume import Unfinished, find_resumable, is_of, unfinished_workouts
+    from bandtimer.coach.speech import Line, choose_line, opening_phrases, phrases_for
     from bandtimer.coach.workout_view import (
         RepCount,
         WorkoutView,
@@ -49,6 +55,7 @@ if TYPE_CHECKING:
     )
 
 _WHERE = {
+    **dict.fromkeys(["Announcer", "Phrases"], "announcer"),
     "choose_cue": "cues",
     **dict.fromkeys(
         ["clock_time", "countdown_digits", "describe_band", "describe_dose", "describe_segment",
@@ -56,13 +63,15 @@ _WHERE = {
         "formatting",
     ),
     **dict.fromkeys(
-        ["LISTING_COLUMNS", "NO_WORKOUTS", "chronological", "listing_row", "records_to_json",
-         "streak_line", "totals_line", "write_csv"],
+        ["CSV_ROWS", "JSON_TEXT", "LISTING_COLUMNS", "NO_WORKOUTS", "chronological",
+         "csv_document", "json_document", "listing_row", "records_to_json", "streak_line",
+         "totals_line", "write_csv"],
         "history_export",
     ),
     **dict.fromkeys(["ADVICE_LOOKBACK", "HistoryGlance"], "history_glance"),
     **dict.fromkeys(["WorkoutRecorder", "begin_workout"], "recording"),
-    **dict.fromkeys(["Unfinished", "find_resumable", "unfinished_workout"], "resume"),
+    **dict.fromkeys(["Unfinished", "find_resumable", "is_of", "unfinished_workouts"], "resume"),
+    **dict.fromkeys(["Line", "choose_line", "opening_phrases", "phrases_for"], "speech"),
     **dict.fromkeys(
         ["RepCount", "WorkoutView", "describe", "reps_question", "until_change"], "workout_view"
     ),
@@ -70,24 +79,35 @@ _WHERE = {
 
 __all__ = [
     "ADVICE_LOOKBACK",
+    "CSV_ROWS",
+    "JSON_TEXT",
     "LISTING_COLUMNS",
     "NO_WORKOUTS",
+    "Announcer",
     "HistoryGlance",
+    "Line",
+    "Phrases",
     "RepCount",
     "Unfinished",
     "WorkoutRecorder",
     "WorkoutView",
     "begin_workout",
     "choose_cue",
+    "choose_line",
     "chronological",
     "clock_time",
     "countdown_digits",
+    "csv_document",
     "describe",
     "describe_band",
     "describe_dose",
     "describe_segment",
     "find_resumable",
+    "is_of",
+    "json_document",
     "listing_row",
+    "opening_phrases",
+    "phrases_for",
     "plural",
     "records_to_json",
     "reps_question",
@@ -95,7 +115,7 @@ __all__ = [
     "side_label",
     "streak_line",
     "totals_line",
-    "unfinished_workout",
+    "unfinished_workouts",
     "until_change",
     "whole_seconds",
     "write_csv",

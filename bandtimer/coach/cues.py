@@ -25,7 +25,17 @@ from bandtimer.sound import Cue
 STALE_AFTER_SECONDS = 0.6
 """An event older than this when it is noticed is shown but not sounded."""
 
-PRIORITY = (Cue.DONE, Cue.SWITCH, Cue.GO, Cue.REST, Cue.HALFWAY, Cue.COUNT)
+PRIORITY = (
+    Cue.DONE,
+    Cue.SWITCH,
+    Cue.GO,
+    Cue.REST,
+    Cue.HALFWAY,
+    Cue.COUNT,
+    Cue.HOLD,
+    Cue.RELEASE,
+    Cue.BEAT,
+)
 """When several cues fall due together, the first of these wins."""
 
 
@@ -35,12 +45,18 @@ def cue_for(event: Event) -> Cue | None:
             return Cue.DONE
         case SidesSwitched():
             return Cue.SWITCH
-        case RepStarted():
+        case RepStarted(rep=1):
             return Cue.GO
+        case RepStarted():
+            return Cue.HOLD
         case RepCounted(segment=segment) if (
             segment.set_kind is not None and segment.set_kind.release_after_each_rep
         ):
-            return Cue.REST
+            return Cue.RELEASE
+        case RepCounted(segment=segment) if (
+            segment.set_kind is not None and segment.set_kind.seconds_per_rep is not None
+        ):
+            return Cue.BEAT  # reps that count themselves to a tempo
         case SegmentStarted(segment=segment) if segment.set_kind is not None:
             return None if segment.set_kind.go_with_first_rep else Cue.GO
         case SegmentStarted(segment=segment):

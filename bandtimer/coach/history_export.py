@@ -44,14 +44,19 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
 from typing import Any, TextIO
 
+from bandtimer.coach import formatting
 from bandtimer.coach.formatting import clock_time, plural
-from bandtimer.domain.history import ExerciseRecord, WorkoutRecord
+from bandtimer.domain.history import ExerciseRecord, Workout, WorkoutRecord
 from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.streaks import Regularity, Totals
 from bandtimer.domain.text import visible_controls
+from bandtimer.storage.history.index import Rendering, fingerprint
 
 CSV_COLUMNS = (
     "date",
@@ -97,12 +102,12 @@ def totals_line(totals: Totals) -> str:
     )
 
 
-def listing_row(record: WorkoutRecord) -> tuple[str, str, str, str, str, str]:
+def listing_row(record: Workout) -> tuple[str, str, str, str, str, str]:
     """One workout as the history lists it: `2025-03-18 07:30`, routine, status, sets, 24:10…
 
     For the terminal, so control characters in the file's text are shown, not obeyed."""
     return (
-        f"{record.started:%Y-%m-%d %H:%M}",
+        _local(record.started).isoformat(" ", "minutes"),
         visible_controls(record.routine.name),
         record.status.value,
         str(record.sets_done),
@@ -111,13 +116,19 @@ def listing_row(record: WorkoutRecord) -> tuple[str, str, str, str, str, str]:
     )
 
 
+def _local(moment: datetime) -> datetime:
+    """The local time as written, without its offset: isoformat, unlike strftime("%Y"), keeps
+    four digits for the year (year 1 is `0001`, not `1`)."""
+    return moment.replace(tzinfo=None)
+
+
 # -- CSV -----------------------------------------------------------------------------------------
 
 
 def csv_rows(records: Iterable[WorkoutRecord]) -> Iterator[list[str]]:
     """The rows under the `CSV_COLUMNS` header: one per set, oldest workout first."""
     for record in chronological(records):
-        date = f"{record.started:%Y-%m-%d %H:%M:%S}"
+        date = _local(record.started).isoformat(" ", "seconds")
         workout = [text_cell(record.id), record.status.value, text_cell(record.device)]
         for entry in record.exercises:
             for number, (reps, seconds) in enumerate(_sets(entry), start=1):
@@ -247,3 +258,42 @@ def _segment_json(segment: SegmentRecord) -> dict[str, Any]:
         "reps": segment.reps_done,
         "skipped": segment.skipped,
     }
+
+
+# -- kept in the history index --------------------------------------------------------------------
+# An export of a long history is mostly the same records rendered again: the index keeps each
+# record's rendering and the exports join them. Both joins are exactly `write_csv`'s and
+# `json.dumps(records_to_json(...), indent=2)`'s output; a test compares them on the fixture.
+
+
+def record_csv_rows(record: WorkoutRecord) -> str:
+    """One workout's CSV rows, without the header: `csv_document` joins them."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(csv_rows([record]))
+    return out.getvalue()
+
+
+def csv_document(parts: Iterable[str]) -> str:
+    """The header and every workout's rows, as `write_csv` writes them."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
+    return out.getvalue() + "".join(parts)
+
+
+def record_json_text(record: WorkoutRecord) -> str:
+    """One workout as it stands in the JSON export's list, indented one level."""
+    text = json.dumps(record_to_json(record), indent=2, ensure_ascii=False)
+    return "  " + text.replace("\n", "\n  ")  # JSON escapes newlines inside strings
+
+
+def json_document(parts: Sequence[str]) -> str:
+    """The list of every workout, as `json.dumps(records_to_json(...), indent=2)` writes it."""
+    return "[\n" + ",\n".join(parts) + "\n]\n" if parts else "[]\n"
+
+
+def _renderings_version() -> str:
+    return fingerprint([sys.modules[__name__], formatting])
+
+
+CSV_ROWS = Rendering("csv", _renderings_version(), record_csv_rows)
+JSON_TEXT = Rendering("json", _renderings_version(), record_json_text)

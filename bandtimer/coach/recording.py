@@ -28,7 +28,12 @@ from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.session import Session, SessionState
 from bandtimer.storage import UnreadableFile, read_bounded
-from bandtimer.storage.history import HistoryStore, HistoryWriteError, new_record_id
+from bandtimer.storage.history import (
+    HeldWorkout,
+    HistoryStore,
+    HistoryWriteError,
+    new_record_id,
+)
 from bandtimer.storage.routines import MAX_ROUTINE_BYTES
 
 STATUS = {
@@ -59,13 +64,17 @@ class WorkoutRecorder:
         wall_clock: Callable[[], datetime],
         bands: Sequence[BandColour],
         *,
-        resumed: WorkoutRecord | None = None,
+        resumed: HeldWorkout | None = None,
     ) -> None:
+        """`resumed`: an unfinished workout claimed from the store, which this session continues
+        (its record is the one it carries on from); it is written only through that claim."""
         self.session = session
         self.bands = tuple(bands)
         self._store = store
         self._wall_clock = wall_clock
-        self._resumed = resumed
+        self._held = resumed
+        self._resumed = resumed.record if resumed is not None else None
+        resumed = self._resumed
         self._id = resumed.id if resumed else new_record_id()
         self._started = resumed.started if resumed else wall_clock()
         self._file, self._hash = routine_fingerprint(session.plan.routine.path)
@@ -185,7 +194,9 @@ class WorkoutRecorder:
             resumed=self._resumed,
         )
         try:
-            self.path = self._store.save(self.record)
+            if self._held is None:
+                self._held = self._store.begin(self.record)
+            self.path = self._held.save(self.record)
             self._last_save_ok = True
         except HistoryWriteError as error:
             self._last_save_ok = False
@@ -195,6 +206,11 @@ class WorkoutRecorder:
                     "The workout goes on; earlier records are untouched."
                 )
             self.failure = f"not saved: {error.reason}"
+
+    def close(self) -> None:
+        """Let go of the workout's lock, as the app ends; what is on disk stays as saved."""
+        if self._held is not None:
+            self._held.release()
 
     def _reached(self) -> set[str]:
         """Exercises with a record so far: only their bands belong in the file."""
@@ -208,11 +224,12 @@ def begin_workout(
     wall_clock: Callable[[], datetime],
     bands: Sequence[BandColour],
     *,
-    resumed: WorkoutRecord | None = None,
+    resumed: HeldWorkout | None = None,
 ) -> tuple[Session, WorkoutRecorder, int]:
     """A session for `routine`, the recorder that keeps its file, and the segment to start at
     (where a resumed workout stopped, else the first)."""
     session = Session(build_plan(routine), clock)
     recorder = WorkoutRecorder(session, store, wall_clock, bands, resumed=resumed)
-    start_at = (resumed.resume_at or 0) if resumed is not None else 0
+    earlier = resumed.record if resumed is not None else None
+    start_at = (earlier.resume_at or 0) if earlier is not None else 0
     return session, recorder, start_at

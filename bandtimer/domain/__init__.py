@@ -64,6 +64,11 @@ _WHERE = {
     "WorkoutSummary": "summary",
     "summarize": "summary",
     "visible_controls": "text",
+    "SearchField": "routine_search",
+    "SearchMatch": "routine_search",
+    "SearchText": "routine_search",
+    "query_words": "routine_search",
+    "routine_fields": "routine_search",
 }
 
 __all__ = [
@@ -89,6 +94,9 @@ __all__ = [
     "RepsRecorded",
     "Routine",
     "RoutineRef",
+    "SearchField",
+    "SearchMatch",
+    "SearchText",
     "Segment",
     "SegmentEnded",
     "SegmentKind",
@@ -115,8 +123,10 @@ __all__ = [
     "daily_counts",
     "matches_plan",
     "planned_seconds",
+    "query_words",
     "record_from_session",
     "regularity",
+    "routine_fields",
     "summarize",
     "visible_controls",
     "week_start",

@@ -45,6 +45,14 @@ class Halfway:
 
 
 @dataclass(frozen=True)
+class TenSecondsLeft:
+    """Ten seconds before a long hold ends: enough warning to dig in for the finish."""
+
+    segment: Segment
+    at: float
+
+
+@dataclass(frozen=True)
 class RepStarted:
     """A held rep begins: squeeze now."""
 
@@ -92,6 +100,7 @@ Event = (
     | SegmentEnded
     | CountdownTick
     | Halfway
+    | TenSecondsLeft
     | RepStarted
     | RepCounted
     | RepsRecorded

@@ -15,19 +15,18 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bandtimer.domain.plan import Plan
 from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.routine import Side
-from bandtimer.domain.session import Session
 
-# summary.py owns how records are counted (last record per segment, when a set is done); these
-# are its helpers, reused so the history can never count differently from the summary screen.
-from bandtimer.domain.summary import (
-    is_set_done,
-    last_record_per_segment,
-    summarize_exercise,
-)
+if TYPE_CHECKING:
+    from bandtimer.domain.plan import Plan
+    from bandtimer.domain.session import Session
+
+# summary.py owns how records are counted (last record per segment, when a set is done); its
+# helpers are reused so the history can never count differently from the summary screen. They
+# are imported where a record is made: reading the history (`bandtimer stats`) needs no session.
 
 SECONDS_DECIMALS = 1
 """Seconds are kept to a tenth: the clock's nanoseconds would only clutter a file people read."""
@@ -126,8 +125,56 @@ class WorkoutRecord:
 
     def exercise(self, name: str) -> tuple[ExerciseRecord, ...]:
         """Every side of every exercise called `name` (ignoring case), in routine order."""
-        wanted = name.casefold()
-        return tuple(entry for entry in self.exercises if entry.name.casefold() == wanted)
+        return _named(self.exercises, name)
+
+    @property
+    def summary(self) -> WorkoutSummary:
+        return WorkoutSummary(
+            id=self.id,
+            routine=self.routine,
+            started=self.started,
+            ended=self.ended,
+            status=self.status,
+            device=self.device,
+            active_seconds=self.active_seconds,
+            paused_seconds=self.paused_seconds,
+            sets_done=self.sets_done,
+            exercises=self.exercises,
+        )
+
+
+@dataclass(frozen=True)
+class WorkoutSummary:
+    """A workout's figures without its exercises and segments: what listings and streaks need.
+
+    A long history is read as summaries (the history index keeps them), so counting ten
+    thousand workouts never builds their hundred segment records each. The names match
+    `WorkoutRecord`'s, so either serves wherever only these are read. `exercises` is filled
+    only when asked for (trends, advice): a listing does without.
+    """
+
+    id: str
+    routine: RoutineRef
+    started: datetime
+    ended: datetime
+    status: WorkoutStatus
+    device: str
+    active_seconds: float
+    paused_seconds: float
+    sets_done: int
+    exercises: tuple[ExerciseRecord, ...] = ()
+
+    def exercise(self, name: str) -> tuple[ExerciseRecord, ...]:
+        return _named(self.exercises, name)
+
+
+def _named(exercises: tuple[ExerciseRecord, ...], name: str) -> tuple[ExerciseRecord, ...]:
+    wanted = name.casefold()
+    return tuple(entry for entry in exercises if entry.name.casefold() == wanted)
+
+
+Workout = WorkoutRecord | WorkoutSummary
+"""Either form of a workout, for code that reads only the summary's figures."""
 
 
 def record_from_session(
@@ -156,6 +203,8 @@ def record_from_session(
     and start time as `record_id` and `started`, so that saving rewrites the same file instead
     of leaving the first half of the workout behind in another.
     """
+    from bandtimer.domain.summary import last_record_per_segment, summarize_exercise
+
     plan = session.plan
     if resumed is not None:
         if resumed.id != record_id or resumed.started != started.replace(microsecond=0):
@@ -210,6 +259,8 @@ def resume_point(plan: Plan, records: Sequence[SegmentRecord]) -> int | None:
     "Finished" is judged on the last record of each segment, as the summary does: a set that was
     gone back from and not redone does not count, so resuming does it again.
     """
+    from bandtimer.domain.summary import is_set_done, last_record_per_segment
+
     last = last_record_per_segment(list(records))
     finished = [
         index

@@ -28,6 +28,7 @@ from bandtimer.domain.events import (
     SegmentEnded,
     SegmentStarted,
     SidesSwitched,
+    TenSecondsLeft,
     WorkoutFinished,
 )
 from bandtimer.domain.plan import Plan, Segment, SegmentKind
@@ -118,6 +119,8 @@ class SegmentRun:
                 return Halfway(segment, at)
             case MomentKind.COUNTDOWN:
                 return CountdownTick(segment, key.seconds_left, at)
+            case MomentKind.TEN_LEFT:
+                return TenSecondsLeft(segment, at)
 
     def end_pause(self, now: float) -> float:
         """End the pause under way, if any; the seconds it lasted (0 if there was none)."""
@@ -266,10 +269,13 @@ class Session:
         events, self._pending = self._pending, []
         return events
 
-    def pause(self) -> None:
+    def pause(self, as_of: float | None = None) -> None:
+        """Pause now, or `as_of` a clock time already past: when the whole process was stopped
+        (SIGSTOP, ctrl+z), as of the last moment the workout was seen, so that nothing that
+        passed unseen counts. Never earlier than the current segment's start."""
         if self.state is not SessionState.RUNNING:
             return
-        now = self._now()
+        now = self._now() if as_of is None else min(max(as_of, self._run.start), self._now())
         self._catch_up(now)
         if self.state is SessionState.RUNNING:
             self._run.paused_since = now

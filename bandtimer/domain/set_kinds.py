@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 
 COUNTDOWN_FROM = 3
 HALFWAY_MIN_HOLD = 20
-"""Holds shorter than this get the 3-2-1 only; a halfway cue as well would crowd them."""
+"""Holds shorter than this get the 3-2-1 only; a halfway cue (or ten seconds to go) as well
+would crowd them."""
+TEN_SECONDS = 10
 HELD_REP_COUNTDOWN_MIN_HOLD = 10
 ESTIMATED_SECONDS_PER_COUNTED_REP = 3.0
 """Reps counted by hand have no clock; this only estimates their share of the planned total."""
@@ -76,6 +78,8 @@ class MomentKind(StrEnum):
     HALFWAY = "halfway"
     COUNTDOWN = "countdown"
     """3, 2, 1 before an end: of the segment, or (with `rep`) of a held rep's hold."""
+    TEN_LEFT = "ten seconds left"
+    """Ten seconds before a long hold ends (one of over 20 s, so that it is not halfway too)."""
 
 
 @dataclass(frozen=True)
@@ -106,12 +110,21 @@ def countdown_moments(end: float, rep: int = 0) -> list[Moment]:
     ]
 
 
-def _timed_moments(duration: float) -> list[Moment]:
-    """A halfway mark on a long countdown, and its 3-2-1."""
+def long_hold_moments(end: float, hold: float, rep: int = 0) -> list[Moment]:
+    """Halfway through a hold of `hold` seconds ending `end` seconds in, and ten seconds before
+    its end where that is not halfway too (at 20 s both fall together; halfway says it);
+    nothing for a short hold."""
     marks = []
-    if duration >= HALFWAY_MIN_HOLD:
-        marks.append(Moment(duration / 2, MomentKey(MomentKind.HALFWAY)))
-    return marks + countdown_moments(duration)
+    if hold >= HALFWAY_MIN_HOLD:
+        marks.append(Moment(end - hold / 2, MomentKey(MomentKind.HALFWAY, rep)))
+    if hold - TEN_SECONDS > hold / 2:
+        marks.append(Moment(end - TEN_SECONDS, MomentKey(MomentKind.TEN_LEFT, rep)))
+    return marks
+
+
+def _timed_moments(duration: float) -> list[Moment]:
+    """Halfway and ten seconds to go on a long countdown, and its 3-2-1."""
+    return long_hold_moments(duration, duration) + countdown_moments(duration)
 
 
 # -- words ----------------------------------------------------------------------------------------
@@ -377,8 +390,7 @@ class HeldReps(SetKind):
             start = (rep - 1) * cycle
             marks.append(Moment(start, MomentKey(MomentKind.REP_STARTED, rep)))
             marks.append(Moment(start + hold, MomentKey(MomentKind.REP_DONE, rep)))
-            if hold >= HALFWAY_MIN_HOLD:
-                marks.append(Moment(start + hold / 2, MomentKey(MomentKind.HALFWAY, rep)))
+            marks += long_hold_moments(start + hold, hold, rep)
             if hold >= HELD_REP_COUNTDOWN_MIN_HOLD:
                 marks += countdown_moments(start + hold, rep)
         return marks

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
+from bandtimer.domain.history import Workout, WorkoutStatus
 
 WEEK = timedelta(days=7)
 
@@ -45,12 +45,12 @@ class Regularity:
     totals: Totals
 
 
-def counted(records: Iterable[WorkoutRecord]) -> list[WorkoutRecord]:
+def counted(records: Iterable[Workout]) -> list[Workout]:
     """The records that count here: completed ones."""
     return [record for record in records if record.status is WorkoutStatus.COMPLETED]
 
 
-def workout_day(record: WorkoutRecord) -> date:
+def workout_day(record: Workout) -> date:
     """The day a workout started, in the time zone it was done in: where the person was."""
     return record.started.date()
 
@@ -60,12 +60,12 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def weekly_counts(records: Iterable[WorkoutRecord]) -> Counter[date]:
+def weekly_counts(records: Iterable[Workout]) -> Counter[date]:
     """Completed workouts per ISO week, keyed by the week's Monday."""
     return Counter(week_start(workout_day(record)) for record in counted(records))
 
 
-def weekly_streak(records: Iterable[WorkoutRecord], *, today: date, weekly_target: int) -> int:
+def weekly_streak(records: Iterable[Workout], *, today: date, weekly_target: int) -> int:
     """Consecutive ISO weeks with at least `weekly_target` completed workouts (see Regularity)."""
     weeks = weekly_counts(records)
     week = week_start(today)
@@ -78,11 +78,11 @@ def weekly_streak(records: Iterable[WorkoutRecord], *, today: date, weekly_targe
     return streak
 
 
-def this_week_count(records: Iterable[WorkoutRecord], *, today: date) -> int:
+def this_week_count(records: Iterable[Workout], *, today: date) -> int:
     return weekly_counts(records)[week_start(today)]
 
 
-def totals(records: Iterable[WorkoutRecord]) -> Totals:
+def totals(records: Iterable[Workout]) -> Totals:
     done = counted(records)
     return Totals(
         workouts=len(done),
@@ -91,7 +91,7 @@ def totals(records: Iterable[WorkoutRecord]) -> Totals:
     )
 
 
-def regularity(records: Iterable[WorkoutRecord], *, today: date, weekly_target: int) -> Regularity:
+def regularity(records: Iterable[Workout], *, today: date, weekly_target: int) -> Regularity:
     records = list(records)
     return Regularity(
         streak_weeks=weekly_streak(records, today=today, weekly_target=weekly_target),
@@ -102,7 +102,7 @@ def regularity(records: Iterable[WorkoutRecord], *, today: date, weekly_target: 
 
 
 def daily_counts(
-    records: Iterable[WorkoutRecord], weeks: int = 12, *, today: date
+    records: Iterable[Workout], weeks: int = 12, *, today: date
 ) -> dict[date, int]:
     """Completed workouts per day for a calendar heatmap, zeros included.
 

@@ -8,13 +8,16 @@ survive a power cut. If anything fails the temporary file is removed and the old
 exactly as it was.
 
 Temporary files start with a dot and end in `.tmp`, so a crash that leaves one behind leaves
-nothing the loaders would read.
+nothing the loaders would read. The file gets the mode any new file of the person's gets (0644
+under the usual umask 022, 0600 under 077), like the routine and config files their editor
+writes, rather than `mkstemp`'s private 0600.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -34,6 +37,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     )
     temp = Path(temp_name)
     try:
+        os.fchmod(descriptor, new_file_mode())
         with os.fdopen(descriptor, "wb") as file:
             file.write(data)
             file.flush()
@@ -44,6 +48,26 @@ def write_atomically(path: Path, data: bytes) -> None:
             temp.unlink()
         raise
     sync_folder(path.parent)
+
+
+@functools.cache
+def new_file_mode() -> int:
+    """0666 less the process's umask: the mode `open()` gives a new file, read once.
+
+    Linux tells the umask in /proc without changing it; elsewhere it is read by setting it
+    and putting it straight back, which is safe here because it is done once, and first from
+    the main thread (the first save).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def make_folder(folder: Path) -> None:

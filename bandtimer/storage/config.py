@@ -11,12 +11,19 @@ key is reported too, since a silently ignored setting looks like a bug in bandti
     [[band]]
     name = "yellow"
     strength = "light"
+
+    [sound]
+    voice = true
+    voice_name = "en-us"
+    rate = 170
+    volume = 0.8
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +35,29 @@ from bandtimer.storage.routines import quoted, shown
 MAX_CONFIG_BYTES = 1024 * 1024
 WEEKLY_TARGET_RANGE = range(1, 15)
 """Up to twice a day: anything outside is a typo rather than a plan."""
+
+
+RATE_RANGE = range(80, 451)
+"""Words a minute espeak-ng speaks clearly: below is a drawl, above is a blur."""
+VOICE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_+.-]{0,39}")
+"""An espeak-ng voice name (`en-us`, `de`, `en-gb-x-rp`, `mb-en1`); never starts with "-"."""
+
+
+@dataclass(frozen=True)
+class SoundSettings:
+    """The `[sound]` table: the voice and how loud everything is."""
+
+    voice: bool = True
+    """Speak the coaching lines with espeak-ng; false keeps the beeps only. `v` switches it."""
+
+    voice_name: str = "en-us"
+    """The espeak-ng voice (`espeak-ng --voices` lists them)."""
+
+    rate: int = 170
+    """How fast the voice speaks, in words a minute (80–450)."""
+
+    volume: float = 0.8
+    """Loudness of the voice and the beeps alike, from 0.0 to 1.0; `[` and `]` step it."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +77,9 @@ class Config:
     device: str = ""
     """This device's name in the history's file names; empty means the computer's host name.
     Set it when two devices that sync the history folder share a host name."""
+
+    sound: SoundSettings = field(default_factory=SoundSettings)
+    """The `[sound]` table."""
 
 
 def load_config(path: Path) -> tuple[Config, list[str]]:
@@ -76,7 +109,7 @@ def _load(path: Path) -> tuple[Config, list[str]]:
         problem = f"{path}: holds a number thousands of digits long; using the default settings"
         return Config(), [problem]
     problems: list[str] = []
-    known = {"band", "weekly_target", "device"}
+    known = {"band", "weekly_target", "device", "sound"}
     for key in document:
         if key not in known:
             problems.append(f"{path}: unknown setting {quoted(key)} is ignored")
@@ -84,8 +117,43 @@ def _load(path: Path) -> tuple[Config, list[str]]:
         bands=_bands(document, path, problems),
         weekly_target=_weekly_target(document, path, problems),
         device=_device(document, path, problems),
+        sound=_sound(document, path, problems),
     )
     return config, problems
+
+
+def _sound(document: dict[str, Any], path: Path, problems: list[str]) -> SoundSettings:
+    """Each key on its own: a bad rate does not cost the volume."""
+    table = document.get("sound", {})
+    if not isinstance(table, dict):
+        problems.append(f"{path}: sound must be a [sound] table, got {shown(table)}; ignored")
+        return SoundSettings()
+    default = SoundSettings()
+    for key in sorted(set(table) - {"voice", "voice_name", "rate", "volume"}):
+        problems.append(f"{path}: unknown setting {quoted(f'sound.{key}')} is ignored")
+
+    def bad(key: str, wanted: str, fallback: object) -> None:
+        got, using = shown(table[key]), shown(fallback)
+        problems.append(f"{path}: sound.{key} must be {wanted}, got {got}; using {using}")
+
+    voice = table.get("voice", default.voice)
+    if not isinstance(voice, bool):
+        bad("voice", "true or false", default.voice)
+        voice = default.voice
+    name = table.get("voice_name", default.voice_name)
+    if not isinstance(name, str) or not VOICE_NAME.fullmatch(name):
+        bad("voice_name", "an espeak-ng voice name such as \"en-us\"", default.voice_name)
+        name = default.voice_name
+    rate = table.get("rate", default.rate)
+    if isinstance(rate, bool) or not isinstance(rate, int) or rate not in RATE_RANGE:
+        words = f"a whole number of words a minute from {RATE_RANGE.start} to {RATE_RANGE[-1]}"
+        bad("rate", words, default.rate)
+        rate = default.rate
+    volume = table.get("volume", default.volume)
+    if isinstance(volume, bool) or not isinstance(volume, int | float) or not 0 <= volume <= 1:
+        bad("volume", "a number from 0.0 to 1.0", default.volume)
+        volume = default.volume
+    return SoundSettings(voice=voice, voice_name=name, rate=rate, volume=float(volume))
 
 
 def _weekly_target(document: dict[str, Any], path: Path, problems: list[str]) -> int:

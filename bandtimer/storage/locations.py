@@ -38,12 +38,22 @@ class Locations:
         return self.config_dir / "routines"
 
     @property
+    def custom_sounds_dir(self) -> Path:
+        """`<cue>.wav` here replaces a shipped cue."""
+        return self.config_dir / "sounds"
+
+    @property
     def history_dir(self) -> Path:
         return self.data_dir / "history"
 
     @property
     def routine_cache_file(self) -> Path | None:
         return self.cache_dir / "routines.json" if self.cache_dir is not None else None
+
+    @property
+    def history_index_file(self) -> Path | None:
+        """The history index (`storage.history.index`): like the routine cache, safe to delete."""
+        return self.cache_dir / "history-index.sqlite3" if self.cache_dir is not None else None
 
     @classmethod
     def under(cls, home: Path) -> Locations:

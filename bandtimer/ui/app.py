@@ -1,4 +1,4 @@
-"""BandtimerApp: routes between screens and owns the cue player; nothing else.
+"""BandtimerApp: routes between screens and owns the sound (player, voice, volume); nothing else.
 
 The menu is always the bottom screen. A workout is pushed on top of it, replaced by its summary
 when it ends, and closing the summary returns to the menu. `bandtimer run ROUTINE` simply starts
@@ -7,6 +7,9 @@ with a workout already pushed. An unfinished workout found at start-up is offere
 
 from __future__ import annotations
 
+import contextlib
+import signal
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -17,7 +20,14 @@ from bandtimer.coach import HistoryGlance, shown_path
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.text import visible_controls
 from bandtimer.ui.commands import RoutineCommands
-from bandtimer.ui.messages import HistoryRead, OpenHistory, StartRoutine, WorkoutEnded
+from bandtimer.ui.messages import (
+    HistoryRead,
+    OpenHistory,
+    SoundProblem,
+    StartRoutine,
+    WorkoutEnded,
+)
+from bandtimer.ui.process_signals import ProcessSignals
 from bandtimer.ui.screens.menu import MenuScreen
 from bandtimer.ui.services import Services
 
@@ -25,10 +35,14 @@ from bandtimer.ui.services import Services
 # it is drawn. The other screens, the session, the history and the sound code are imported
 # where they are first used.
 if TYPE_CHECKING:
-    from bandtimer.domain.history import WorkoutRecord
+    from bandtimer.coach import Announcer
+    from bandtimer.domain.events import Event
+    from bandtimer.domain.session import Session
     from bandtimer.sound import Cue, CuePlayer
+    from bandtimer.storage.history import HeldWorkout
 
 FLASH_SECONDS = 0.3
+VOLUME_STEP = 0.1
 
 
 class BandtimerApp(App[None]):
@@ -38,17 +52,42 @@ class BandtimerApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help", tooltip="show every key"),
         Binding("m", "toggle_mute", "Mute", id="mute", tooltip="sound cues off / on"),
-    ]
+        Binding(
+            "v", "toggle_voice", "Voice", id="voice", show=False,
+            tooltip="the spoken coaching off / on (beeps stay)",
+        ),
+        Binding(
+            "left_square_bracket", "volume(-1)", "Quieter", id="volume-down", show=False,
+            tooltip="volume down",
+        ),
+        Binding(
+            "right_square_bracket", "volume(1)", "Louder", id="volume-up", show=False,
+            tooltip="volume up",
+        ),
+    ]  # fmt: skip
 
     def __init__(
-        self, services: Services, *, start_routine: Routine | None = None, mute: bool = False
+        self,
+        services: Services,
+        *,
+        start_routine: Routine | None = None,
+        mute: bool = False,
+        voice: bool = True,
     ) -> None:
         super().__init__()
         self.services = services
         self.muted = mute
+        self.voice = voice and services.config.sound.voice
+        self.volume = services.config.sound.volume
         self._start_routine = start_routine
         self._player: CuePlayer | None = None
+        self._announcer: Announcer | None = None
+        self._no_voice_reason: str | None = None
         self.glance = HistoryGlance(lambda: services.history, services.config.bands)
+        self.sound_problem: str | None = None
+        """Why cues fall back to the bell, as the menu's status line says it; None if they
+        do not."""
+        self._signals = ProcessSignals(self._terminated, self.process_continued)
 
     def get_default_screen(self) -> MenuScreen:
         """The menu is the bottom screen itself. Pushed over Textual's own empty default screen
@@ -56,9 +95,13 @@ class BandtimerApp(App[None]):
         return MenuScreen(self.services, last_done=self.glance.last_done, advice=self.glance.advice)
 
     def on_mount(self) -> None:
+        self._signals.install()
         if self._start_routine is not None:
             self._open_player()  # the workout's first cue is only seconds away
-            self.start_workout(self._start_routine)
+            if self._has_unfinished(self._start_routine):
+                self._offer_resume(self._start_routine)
+            else:
+                self.start_workout(self._start_routine)
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
@@ -70,23 +113,110 @@ class BandtimerApp(App[None]):
             self._offer_resume()
             self._open_player()
 
+    def on_unmount(self) -> None:
+        self._signals.remove()
+
+    # -- signals and quitting -----------------------------------------------------------------
+
+    def _terminated(self) -> None:
+        """SIGTERM: end now; the workout screen, closing, keeps the workout for resuming."""
+        self.exit(return_code=128 + signal.SIGTERM)
+
+    def process_continued(self) -> None:
+        """SIGCONT, from its signal handler: the process was stopped; a running workout
+        pauses if it went unseen for long."""
+        from bandtimer.ui.screens.workout import WorkoutScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, WorkoutScreen):
+                screen.process_continued()
+
+    async def action_quit(self) -> None:
+        """ctrl+q and the command palette's "Quit": mid-workout, the workout's own question
+        first ("Stop this workout?"), then the app ends; otherwise at once."""
+        from bandtimer.ui.screens.workout import WorkoutScreen
+
+        screen = self.screen
+        if isinstance(screen, WorkoutScreen) and not screen.session.state.is_over:
+            screen.ask_to_quit(then_exit=True)
+            return
+        self.exit()
+
     # -- sound --------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="player")
     def _open_player(self) -> None:
         """Opening the sound device can take a moment; the menu does not wait for it."""
         player, problem = self.services.open_player(self._flash_cue)
-        self.call_from_thread(self._player_ready, player, problem)
+        prepare = getattr(player, "prepare", lambda clip: None)
+        phrases, no_voice = self.services.open_voice(
+            self.services.config.sound, prepare, self._voice_problem_from_thread
+        )
+        from bandtimer.coach import Announcer  # its modules load here, not on the app's thread
 
-    def _player_ready(self, player: CuePlayer, problem: str | None) -> None:
-        self._player = player
-        if problem:
-            shown = visible_controls(problem)  # it may name the sounds' folder
-            self.notify(shown, title="Sound", severity="warning", timeout=8, markup=False)
+        announcer = Announcer(player, phrases, voice=self.voice)
+        self.call_from_thread(self._player_ready, announcer, problem, no_voice)
+        if phrases is not None and self.voice and self._start_routine is None:
+            phrases.prepare(self._first_phrases())
 
-    def play_cue(self, cue: Cue) -> None:
-        if not self.muted and self._player is not None:
-            self._player.play(cue)
+    def _first_phrases(self) -> list[str]:
+        from bandtimer.coach import opening_phrases
+
+        return opening_phrases(entry.routine for entry in self.services.routines() if entry.routine)
+
+    def _player_ready(
+        self, announcer: Announcer, problem: str | None, no_voice: str | None
+    ) -> None:
+        self._player = player = announcer.player
+        player.set_volume(self.volume)
+        announcer.voice = self.voice  # as it is now, should v have been pressed meanwhile
+        self._announcer = announcer
+        self._no_voice_reason = no_voice
+        spoken = no_voice if self.voice else None  # beeps go on without espeak-ng
+        self.sound_problem_changed("\n".join(filter(None, (problem, spoken))) or None)
+        self._prepare_phrases()
+
+    def sound_problem_changed(self, problem: str | None) -> None:
+        """Say why there is no sound once, in the menu's status line, where it covers
+        nothing (a notification sat over the routine's preview on every start); and again
+        only when the reason changes."""
+        if problem == self.sound_problem:
+            return
+        self.sound_problem = problem
+        for screen in self.screen_stack:
+            if isinstance(screen, MenuScreen):
+                # It may name the sounds' folder: shown, never obeyed.
+                screen.post_message(SoundProblem(visible_controls(problem or "")))
+        from bandtimer.ui.screens.workout import WorkoutScreen
+
+        if problem and isinstance(self.screen, WorkoutScreen):  # the status line is not in view
+            for line in problem.splitlines():
+                shown = visible_controls(line)
+                self.notify(shown, title="Sound", severity="warning", timeout=8, markup=False)
+
+    def _voice_problem_from_thread(self, problem: str) -> None:
+        """espeak-ng failed on the phrase worker (a voice that does not exist): say so once."""
+        with contextlib.suppress(RuntimeError):  # the app has closed meanwhile
+            shown = visible_controls(problem)  # espeak-ng's own words are in it
+            self.call_from_thread(
+                self.notify, shown, title="Voice", severity="warning", timeout=8, markup=False
+            )
+
+    def _prepare_phrases(self) -> None:
+        """Have the workout on screen's phrases rendered ahead, from where it stands."""
+        from bandtimer.ui.screens.workout import WorkoutScreen
+
+        announcer = self._announcer
+        if announcer is None or not self.voice:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, WorkoutScreen):
+                announcer.prepare(screen.session.plan, screen.session.index)
+
+    def announce(self, events: Sequence[Event], session: Session) -> None:
+        """Sound what just fell due: a phrase if the voice has it ready, else its beep."""
+        if not self.muted and self._announcer is not None:
+            self._announcer.announce(events, session.clock.now(), session)
 
     def _flash_cue(self, cue: Cue) -> None:
         """Without a sound device: the terminal bell, and the screen flashes so it can be seen."""
@@ -99,6 +229,23 @@ class BandtimerApp(App[None]):
         self.muted = not self.muted
         self.notify("Sound cues off" if self.muted else "Sound cues on", timeout=2)
 
+    def action_toggle_voice(self) -> None:
+        if self._announcer is not None and not self._announcer.can_speak:
+            reason = self._no_voice_reason or "Voice: not available"
+            self.notify(reason, title="Voice", severity="warning", timeout=4, markup=False)
+            return
+        self.voice = not self.voice
+        if self._announcer is not None:
+            self._announcer.voice = self.voice
+        self._prepare_phrases()
+        self.notify("Voice on" if self.voice else "Voice off: beeps only", timeout=2)
+
+    def action_volume(self, step: int) -> None:
+        self.volume = round(min(1.0, max(0.0, self.volume + step * VOLUME_STEP)), 1)
+        if self._player is not None:
+            self._player.set_volume(self.volume)
+        self.notify(f"Volume {round(self.volume * 100)}%", timeout=1.5)
+
     # -- history ------------------------------------------------------------------------------
 
     def _read_last_done(self) -> None:
@@ -110,34 +257,56 @@ class BandtimerApp(App[None]):
                 screen.post_message(HistoryRead(dates))
 
     @work(exclusive=True, group="resume")
-    async def _offer_resume(self) -> None:
-        from bandtimer.coach import unfinished_workout
-        from bandtimer.storage.history import HistoryWriteError
-        from bandtimer.ui.resume import ResumeScreen
+    async def _offer_resume(self, starting: Routine | None = None) -> None:
+        """Offer this device's unfinished workouts that no other bandtimer is recording.
 
-        unfinished = unfinished_workout(self.services.history, self.services.routines)
-        if unfinished is None:
-            return
-        record = unfinished.record
-        if await self.push_screen_wait(ResumeScreen(record, can_resume=unfinished.can_resume)):
-            assert unfinished.routine is not None
-            self.start_workout(unfinished.routine, resumed=record)
-        else:
+        After "keep" the next one is offered, so interrupted workouts do not pile up; "later"
+        leaves the rest for next time. With `starting` (`bandtimer run NAME`) only that
+        routine's workouts are offered, and it starts afresh unless one is resumed.
+        """
+        from bandtimer.coach import unfinished_workouts
+        from bandtimer.storage.history import HistoryWriteError
+        from bandtimer.ui.resume import ResumeChoice, ResumeScreen
+
+        def routines() -> list[Routine]:
+            if starting is not None:
+                return [starting]
+            return [entry.routine for entry in self.services.routines() if entry.routine]
+
+        for unfinished in unfinished_workouts(self.services.history, routines, of=starting):
+            held = unfinished.held
+            choice = await self.push_screen_wait(
+                ResumeScreen(unfinished.record, can_resume=unfinished.can_resume)
+            )
+            if choice is ResumeChoice.RESUME and unfinished.routine is not None:
+                self.start_workout(unfinished.routine, resumed=held)
+                return
+            if choice is ResumeChoice.LATER:
+                held.release()
+                break
             try:
-                self.services.history.mark_stopped(record)
+                held.stop()
             except HistoryWriteError as error:
+                held.release()
                 self.notify(
                     f"Couldn't save it as stopped early to {shown_path(error.path)}: "
                     f"{error.reason}. "
                     "It will be offered again next time.",
                     title="History", severity="error", timeout=10, markup=False,
                 )  # fmt: skip
-                return
+                break
             self.notify("Kept as stopped early.", timeout=3)
+        if starting is not None:
+            self.start_workout(starting)
+
+    def _has_unfinished(self, routine: Routine) -> bool:
+        from bandtimer.coach import is_of
+
+        return any(is_of(record, routine) for record in self.services.history.unfinished())
 
     # -- routing ------------------------------------------------------------------------------
 
-    def start_workout(self, routine: Routine, *, resumed: WorkoutRecord | None = None) -> None:
+    def start_workout(self, routine: Routine, *, resumed: HeldWorkout | None = None) -> None:
         from bandtimer.coach import begin_workout
         from bandtimer.ui.screens.workout import WorkoutScreen
 
@@ -146,7 +315,8 @@ class BandtimerApp(App[None]):
             routine, services.clock, services.history, services.wall_clock,
             services.config.bands, resumed=resumed,
         )  # fmt: skip
-        self.push_screen(WorkoutScreen(session, self.play_cue, recorder, start_at=start_at))
+        self.push_screen(WorkoutScreen(session, self.announce, recorder, start_at=start_at))
+        self.call_after_refresh(self._prepare_phrases)  # nothing before the workout's first frame
 
     def on_start_routine(self, message: StartRoutine) -> None:
         if isinstance(self.screen, MenuScreen):

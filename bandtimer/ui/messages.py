@@ -44,3 +44,11 @@ class HistoryRead(Message, bubble=False):
     `dates` says whether any routine now has a last-done date to show."""
 
     dates: bool
+
+
+@dataclass
+class SoundProblem(Message, bubble=False):
+    """Why cues fall back to the bell (`problem`), or "" when they no longer do; the app
+    sends it to the menu once, and again only when the reason changes."""
+
+    problem: str

@@ -1,9 +1,12 @@
 """Offering to pick up a workout that a crash, a closed terminal or a kill interrupted.
 
-Whether it can be resumed is decided in `bandtimer.coach.resume`; this screen only asks.
+Whether it can be resumed is decided in `bandtimer.coach.resume`; this screen only asks: resume,
+keep what was done as stopped early, or (Escape) decide later, leaving it to be offered again.
 """
 
 from __future__ import annotations
+
+from enum import Enum
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +19,14 @@ from bandtimer.domain.history import WorkoutRecord
 from bandtimer.domain.text import visible_controls
 
 
+class ResumeChoice(Enum):
+    RESUME = "resume"
+    KEEP = "keep"
+    """Close it as stopped early, with what was done."""
+    LATER = "later"
+    """Leave it as it is, to be offered again."""
+
+
 def describe_unfinished(record: WorkoutRecord) -> str:
     """The record's routine name comes from a history file, maybe a synced one: shown, never
     obeyed."""
@@ -26,8 +37,8 @@ def describe_unfinished(record: WorkoutRecord) -> str:
     )
 
 
-class ResumeScreen(ModalScreen[bool]):
-    """True: resume where it stopped. False: keep what was done as stopped early."""
+class ResumeScreen(ModalScreen[ResumeChoice]):
+    """Resume where it stopped, keep what was done as stopped early, or decide later."""
 
     DEFAULT_CSS = """
     ResumeScreen { align: center middle; }
@@ -41,8 +52,9 @@ class ResumeScreen(ModalScreen[bool]):
     ResumeScreen Button { margin-right: 2; }
     """
     BINDINGS = [
-        Binding("r", "answer(True)", "Resume", id="resume-yes"),
-        Binding("k,escape", "answer(False)", "Keep as stopped", id="resume-no"),
+        Binding("r", "answer('resume')", "Resume", id="resume-yes"),
+        Binding("k", "answer('keep')", "Keep as stopped", id="resume-no"),
+        Binding("escape", "answer('later')", "Decide later", id="resume-later"),
     ]
 
     def __init__(self, record: WorkoutRecord, *, can_resume: bool) -> None:
@@ -61,12 +73,16 @@ class ResumeScreen(ModalScreen[bool]):
                 if self._can_resume:
                     yield Button("Resume (r)", variant="primary", id="resume")
                 yield Button("Keep as stopped early (k)", id="keep")
+                yield Button("Later (esc)", id="later")
 
     def on_mount(self) -> None:
         self.query_one(Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "resume")
+        self.action_answer(event.button.id or "later")
 
-    def action_answer(self, resume: bool) -> None:
-        self.dismiss(resume and self._can_resume)
+    def action_answer(self, choice: str) -> None:
+        answer = ResumeChoice(choice)
+        if answer is ResumeChoice.RESUME and not self._can_resume:
+            return
+        self.dismiss(answer)

@@ -12,6 +12,7 @@ from bandtimer.domain.events import (
     SegmentEnded,
     SegmentStarted,
     SidesSwitched,
+    TenSecondsLeft,
     WorkoutFinished,
 )
 from bandtimer.domain.plan import build_plan
@@ -314,8 +315,11 @@ def test_until_next_event_is_the_next_cue_or_the_end_of_the_segment(
     clock.advance(22.5)
     assert session.until_next_event() == 0  # due, not yet handed over
     assert only(session.poll(), Halfway)
-    assert session.until_next_event() == 19.5  # the 3 of 3-2-1
-    clock.advance(21.5)
+    assert session.until_next_event() == 12.5  # ten seconds left
+    clock.advance(12.5)
+    assert [event.at for event in only(session.poll(), TenSecondsLeft)] == [1035]
+    assert session.until_next_event() == 7  # the 3 of 3-2-1
+    clock.advance(9)
     session.poll()
     assert session.until_next_event() == 1  # the end
     session.pause()

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from bandtimer.coach.cues import cue_for
-from bandtimer.domain.events import CountdownTick, Halfway, RepsRecorded, SegmentStarted
+from bandtimer.domain.events import (
+    CountdownTick,
+    Halfway,
+    RepsRecorded,
+    SegmentStarted,
+    TenSecondsLeft,
+)
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Exercise, IntRange, Sides
 from bandtimer.domain.set_kinds import (
@@ -133,7 +139,9 @@ def test_fields_that_make_no_kind_say_why(present, problems):
     assert shape_problems(frozenset(present)) == problems
 
 
-def test_a_work_set_counts_down_with_halfway_and_three_two_one(make_routine, start_session, clock):
+def test_a_work_set_counts_down_with_halfway_ten_seconds_and_three_two_one(
+    make_routine, start_session, clock
+):
     squat = Exercise("Squat", IntRange.exactly(1), TimeBoxed(40))
     session = start_session(make_routine(squat))
 
@@ -142,8 +150,10 @@ def test_a_work_set_counts_down_with_halfway_and_three_two_one(make_routine, sta
     events = session.poll()
     assert [e.at - 1000 for e in only(events, Halfway)] == [20]
     assert [e.seconds_left for e in only(events, CountdownTick)] == [3, 2, 1]
+    assert [e.at - 1000 for e in only(events, TenSecondsLeft)] == [30]
     assert {m.key.what for m in TimeBoxed(40).moments(40)} == {
         MomentKind.HALFWAY,
+        MomentKind.TEN_LEFT,
         MomentKind.COUNTDOWN,
     }
 

@@ -146,6 +146,7 @@ def test_app_keeping_an_unfinished_workout_on_a_read_only_disk(home: Home, fault
     """At start-up an unfinished workout is offered; "keep as stopped" cannot be written."""
     workout = begin(home)
     workout.step(5)
+    workout.recorder.close()  # the process it ran in is gone, and its lock with it
     home.before = home.files()
     [unfinished] = home.store().unfinished()
     fault.start(home.history)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bandtimer.coach.recording import routine_fingerprint
-from bandtimer.sound import Cue, SimpleaudioPlayer
+from bandtimer.sound import Cue, load_cues
 from bandtimer.storage.bounded_file import UnreadableFile
 from bandtimer.storage.config import Config, load_config
 from bandtimer.storage.history import HistoryStore
@@ -66,7 +66,7 @@ def read_as_cue_sound(path: Path) -> str:
     for cue in Cue:
         if cue.file_in(sounds) != path:
             cue.file_in(sounds).write_bytes(cue.file_in(sounds_dir()).read_bytes())
-    return refuses(lambda: SimpleaudioPlayer(sounds, fallback=None), UnreadableFile)  # type: ignore[arg-type]
+    return refuses(lambda: load_cues(sounds), UnreadableFile)
 
 
 READERS: dict[str, tuple[str, Callable[[Path], str]]] = {

@@ -7,7 +7,7 @@ drawn from a fixed seed, landing during start-up, in the middle of a set, on a s
 instant and, now and then, in the middle of a save. The routine has many short sets (a set and
 a rest every two seconds, then holds), so there are plenty of saves to land on.
 
-Each trial starts `python -m bandtimer --mute run "kill drill"` in a pseudo-terminal (a thread
+Each trial starts `python -m bandtimer --mute run "kill drill N"` in a pseudo-terminal (a thread
 drains it, as a terminal would), with ALSA's default device writing to files, waits, and kills
 it. While waiting it polls the history: when
 this trial's in-progress file first appears, and the most sets it has said were done. After the
@@ -49,7 +49,7 @@ from tests.sound_capture import RecordingSoundDevice
 from tests.terminal_process import start_in_a_terminal
 
 ROUTINE = """
-name = "Kill drill"
+name = "Kill drill {number}"
 [timing]
 get_ready = 0
 rest_between_sets = 1
@@ -66,7 +66,7 @@ name = "Plank"
 sets = 3
 hold = 5
 """
-PLAN = build_plan(parse_routine(ROUTINE, Path("kill-drill.toml")))
+PLAN = build_plan(parse_routine(ROUTINE.format(number=0), Path("kill-drill-0.toml")))
 SET_ENDS = sorted(PLAN.seconds_before(s.index) + s.planned_seconds for s in PLAN if s.is_work)
 """Seconds from the session's start to the end of each set: 1, 3, 5, … 11, 17, 23, 29."""
 DEVICE = "robot"
@@ -121,7 +121,12 @@ def run_trial(
     mine: Path | None = None
     began = time.monotonic()
     kill_at = began + trial.delay
-    process, reader = start_in_a_terminal(home, "--mute", "run", "kill drill", env=speaker.env)
+    # A routine of its own: `run NAME` would offer to resume the earlier trials' workouts.
+    routine = home / "routines" / f"kill-drill-{trial.number}.toml"
+    routine.write_text(ROUTINE.format(number=trial.number), encoding="utf-8")
+    process, reader = start_in_a_terminal(
+        home, "--mute", "run", f"kill drill {trial.number}", env=speaker.env
+    )
     try:
         while (now := time.monotonic()) < kill_at:
             if mine is None:
@@ -187,7 +192,6 @@ def check_history(trial: Trial, history: Path, earlier: dict[Path, bytes]) -> No
 def run_lane(home: Path, trials: list[Trial], speaker: RecordingSoundDevice) -> None:
     (home / "routines").mkdir(parents=True)
     (home / "config.toml").write_text(f'device = "{DEVICE}"\n', encoding="utf-8")
-    (home / "routines" / "kill-drill.toml").write_text(ROUTINE, encoding="utf-8")
     earlier: dict[Path, bytes] = {}
     for trial in trials:
         run_trial(trial, home, earlier, speaker)

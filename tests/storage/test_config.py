@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bandtimer.domain.progression import DEFAULT_BANDS, BandColour
-from bandtimer.storage.config import Config, load_config
+from bandtimer.storage.config import Config, SoundSettings, load_config
 
 
 def test_a_missing_file_means_the_defaults_and_is_not_created(tmp_path):
@@ -131,3 +131,49 @@ def test_a_folder_where_the_file_should_be_is_a_message(tmp_path):
 
     assert config == Config()
     assert problems == [f"{path}: is a folder, not a settings file; using the default settings"]
+
+
+def test_the_sound_table_sets_the_voice_its_speed_and_the_volume(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[sound]\nvoice = false\nvoice_name = "en-gb"\nrate = 200\nvolume = 0.5\n',
+        encoding="utf-8",
+    )
+
+    config, problems = load_config(path)
+
+    assert problems == []
+    assert config.sound == SoundSettings(voice=False, voice_name="en-gb", rate=200, volume=0.5)
+    assert Config().sound == SoundSettings(voice=True, voice_name="en-us", rate=170, volume=0.8)
+
+
+def test_each_bad_sound_setting_is_reported_and_only_it_falls_back(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[sound]\nvoice = "yes"\nvoice_name = "-x --compile"\nrate = 1000\nvolume = 2\n'
+        "volum = 0.5\n",
+        encoding="utf-8",
+    )
+
+    config, problems = load_config(path)
+
+    assert config.sound == SoundSettings()
+    assert problems == [
+        f'{path}: unknown setting "sound.volum" is ignored',
+        f'{path}: sound.voice must be true or false, got "yes"; using true',
+        f'{path}: sound.voice_name must be an espeak-ng voice name such as "en-us", '
+        'got "-x --compile"; using "en-us"',
+        f"{path}: sound.rate must be a whole number of words a minute from 80 to 450, "
+        "got 1000; using 170",
+        f"{path}: sound.volume must be a number from 0.0 to 1.0, got 2; using 0.8",
+    ]
+
+
+def test_a_sound_setting_that_is_not_a_table_is_reported(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('sound = "loud"\n', encoding="utf-8")
+
+    config, problems = load_config(path)
+
+    assert config.sound == SoundSettings()
+    assert problems == [f'{path}: sound must be a [sound] table, got "loud"; ignored']

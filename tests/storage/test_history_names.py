@@ -30,7 +30,7 @@ def test_a_name_says_when_what_and_where_and_reads_back():
         ".inprogress.toml"
     )
     assert HistoryFileName.parse(path.name) == HistoryFileName(
-        date(2025, 12, 31), "hips-glutes-week-2", "dave-s-phone", in_progress=True
+        date(2025, 12, 31), "hips-glutes-week-2", "dave-s-phone", True, "9f3a0c1b"
     )
 
 

@@ -122,17 +122,20 @@ def test_unfinished_offers_only_this_device_s_workouts_in_progress(tmp_path):
     assert len(laptop.load_all().records) == 3
 
 
-def test_mark_stopped_closes_an_unfinished_workout(store):
+def test_stopping_a_claimed_workout_closes_it(store):
     record = make_record(status=WorkoutStatus.IN_PROGRESS)
     store.save(replace(record, resume_at=5))
     (unfinished,) = store.unfinished()
 
-    path = store.mark_stopped(unfinished)
+    held = store.claim(unfinished)
+    assert held is not None
+    path = held.stop()
 
     assert path.name.endswith("-25030107.toml")
     assert store.unfinished() == []
     (stopped,) = store.load_all().records
     assert (stopped.status, stopped.resume_at) == (WorkoutStatus.STOPPED_EARLY, 5)
+    assert [p.name for p in store.history_dir.rglob("*")] == ["2025", path.name]  # no lock left
 
 
 def test_a_store_only_writes_its_own_device_s_files(store):
@@ -257,12 +260,12 @@ def test_since_opens_only_the_files_from_that_day_on(store):
     assert recent.problems == []
 
 
-def test_last_done_reads_file_names_only(store):
+def test_last_done_is_dated_by_file_name(store):
     store.save(make_record(1, routine="Hips"))
     store.save(make_record(9, routine="Hips", status=WorkoutStatus.IN_PROGRESS))
     store.save(make_record(5, routine="Mini band workouts"))
     for path in store.history_dir.rglob("*.toml"):
-        path.write_bytes(b"\xff garbage")  # proves the content is never read
+        path.write_bytes(b"\xff garbage")  # unreadable: counted by its name alone
     (store.history_dir / "2025" / "notes.toml").write_text("not a workout")
 
     assert store.last_done() == {
@@ -270,6 +273,17 @@ def test_last_done_reads_file_names_only(store):
         "mini-band-workouts": date(2025, 3, 5),
     }
     assert routine_slug("Mini band workouts") in store.last_done()
+
+
+def test_a_workout_with_no_set_done_is_not_last_done(store):
+    store.save(make_record(1, routine="Hips"))
+    nothing = replace(
+        make_record(9, routine="Hips", status=WorkoutStatus.IN_PROGRESS), exercises=()
+    )
+    store.save(nothing)  # killed before its first set
+    store.save(replace(nothing, id="other", status=WorkoutStatus.STOPPED_EARLY))
+
+    assert store.last_done() == {"hips": date(2025, 3, 1)}
 
 
 def test_last_band_is_the_newest_band_used_for_the_exercise(store):

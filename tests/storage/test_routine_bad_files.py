@@ -95,6 +95,10 @@ BAD_FILE_MESSAGES: dict[str, list[str]] = {
     "empty_name.toml": [
         "empty_name.toml:4: exercise 1: name must not be empty",
     ],
+    "invisible_name.toml": [
+        "invisible_name.toml:1: name must have a character that shows,"
+        ' got "\\u200b\\u200d\\u2060"',
+    ],
     "name_on_two_lines.toml": [
         "name_on_two_lines.toml:4: exercise 1: name must be one line without control characters,"
         ' got "Clam\\nshell"',

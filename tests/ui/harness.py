@@ -21,13 +21,14 @@ from bandtimer.domain.history import Feel, WorkoutRecord, WorkoutStatus, record_
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.session import Session
-from bandtimer.sound import Cue
+from bandtimer.sound import Clip, Cue
 from bandtimer.storage.history import HistoryStore, new_record_id
 from bandtimer.storage.locations import Locations
 from bandtimer.storage.routines import load_routine
 from bandtimer.ui.app import BandtimerApp
 from bandtimer.ui.factory import create_app
 from bandtimer.ui.screens.workout import WorkoutScreen
+from bandtimer.ui.services import VoiceFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 QUICK_TRY = ROOT / "routines" / "quick-try.toml"
@@ -35,12 +36,20 @@ QUICK_TRY = ROOT / "routines" / "quick-try.toml"
 
 @dataclass
 class RecordingPlayer:
-    """Stands in for the sound card: the cues the app asked for, in order."""
+    """Stands in for the sound card: the cues the app asked for, in order, and what was said."""
 
     played: list[Cue] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)
+    volume: float = 1.0
 
     def play(self, cue: Cue) -> None:
         self.played.append(cue)
+
+    def play_clip(self, clip: Clip, instead: Cue | None) -> None:
+        self.said.append(clip.label)
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
 
 
 @dataclass
@@ -55,17 +64,22 @@ def build(
     routine: Routine | None = None,
     *,
     mute: bool = False,
+    voice: bool = True,
+    voice_factory: VoiceFactory | None = None,
     wall_clock: Callable[[], datetime] | None = None,
 ) -> Harness:
-    """The app as the command line builds it; `wall_clock` fixes the date records are given."""
+    """The app as the command line builds it; `wall_clock` fixes the date records are given.
+    Without `voice_factory` the app has no voice, as with a player handed in."""
     clock = FakeClock()
     player = RecordingPlayer()
     app = create_app(
         Locations.under(home),
         start_routine=routine,
         mute=mute,
+        voice=voice,
         clock=clock,
         player_factory=lambda on_fallback: (player, None),
+        voice_factory=voice_factory,
         wall_clock=wall_clock,
     )
     return Harness(app, clock, player)

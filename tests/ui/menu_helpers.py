@@ -30,6 +30,7 @@ SIZE = (100, 30)
 SHIPPED = [
     "Band circuit",
     "Marathoner deep strength",
+    "Mini band weekday",
     "Mini band workouts",
     "Quick try",
     "Resistance band workouts",

@@ -21,7 +21,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Sparkline, Static
 
 from bandtimer.domain.clock import FakeClock
-from bandtimer.domain.history import RoutineRef
+from bandtimer.domain.history import RoutineRef, WorkoutSummary
 from bandtimer.domain.progression import DEFAULT_BANDS
 from bandtimer.storage.history import HistoryLoad, HistoryStore
 from bandtimer.storage.locations import Locations
@@ -151,9 +151,9 @@ class SlowStore(HistoryStore):
         super().__init__(history_dir, "laptop")
         self.go_on = threading.Event()
 
-    def load_all(self) -> HistoryLoad:
+    def summaries(self, *args: Any, **kwargs: Any) -> HistoryLoad[WorkoutSummary]:
         assert self.go_on.wait(timeout=10)
-        return super().load_all()
+        return super().summaries(*args, **kwargs)
 
 
 def test_reading_happens_off_the_event_loop(tmp_path: Path) -> None:

@@ -18,6 +18,8 @@ from bandtimer.ui.widgets.routine_list import RoutineList
 from tests.ui.harness import advance, build, quick_try, save_workout, text_of, workout
 
 SIZE = (100, 30)
+FRAMES = 50
+"""A bound on the event loop turns waited for a save made after a frame; not a clock."""
 
 
 def store_in(home: Path) -> HistoryStore:
@@ -101,6 +103,10 @@ def test_a_finished_set_is_saved_even_if_the_app_closes_straight_after(
         harness = build(tmp_path, quick_try())
         async with harness.app.run_test(size=SIZE) as pilot:
             await advance(pilot, harness.clock, 5 + 19)
+            for _ in range(FRAMES):  # the save follows the frame that shows the set's end
+                if store_in(tmp_path).unfinished()[0].sets_done == 1:
+                    break
+                await pilot.pause()
             [record] = store_in(tmp_path).unfinished()
             assert record.sets_done == 1
             harness.clock.advance(10 + 19)

@@ -61,7 +61,8 @@ def banner_colour(pilot: Pilot[Any]) -> Color:
 def test_the_digits_use_the_height_they_have(tmp_path: Path) -> None:
     rows = {}
     for size in [(80, 24), (100, 30), (120, 40), (200, 60)]:
-        harness = build(tmp_path, quick_try())
+        # a home each: the last size's workout, left unfinished, would be offered for resuming
+        harness = build(tmp_path / f"{size[0]}x{size[1]}", quick_try())
 
         async def body(
             pilot: Pilot[Any], size: tuple[int, int] = size, harness: Harness = harness

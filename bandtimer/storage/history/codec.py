@@ -33,7 +33,14 @@ from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.routine import Side
 from bandtimer.storage.history.fields import Fields, HistoryFormatError, Table
 
-__all__ = ["FORMAT_VERSION", "HistoryFormatError", "record_from_toml", "record_to_toml"]
+__all__ = [
+    "FORMAT_VERSION",
+    "HistoryFormatError",
+    "document_from_toml",
+    "record_from_document",
+    "record_from_toml",
+    "record_to_toml",
+]
 
 FORMAT_VERSION = 1
 """Bumped only for a change older versions would misread; adding a key does not need it."""
@@ -150,8 +157,14 @@ def _segment_table(segment: SegmentRecord) -> Table:
 
 def record_from_toml(text: str) -> WorkoutRecord:
     """The record in `text`; raises HistoryFormatError for anything that is not one."""
+    return record_from_document(document_from_toml(text))
+
+
+def document_from_toml(text: str) -> Table:
+    """What TOML makes of `text`, before it is checked to be a record (the history index keeps
+    this, so that reading it back checks it exactly as reading the file does)."""
     try:
-        document = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise HistoryFormatError(f"is not valid TOML: {error}") from None
     except RecursionError:
@@ -160,6 +173,10 @@ def record_from_toml(text: str) -> WorkoutRecord:
         raise HistoryFormatError(
             "is not a workout record: it holds a number thousands of digits long"
         ) from None
+
+
+def record_from_document(document: Table) -> WorkoutRecord:
+    """The record a parsed history file holds; raises HistoryFormatError naming the key."""
     top = Fields(document, "")
     # A hand-written file may leave the format out.
     version = top.optional_whole("format", most=MOST_FORMAT) or FORMAT_VERSION

@@ -13,10 +13,15 @@ import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import Any
 
 from bandtimer.domain.history import WorkoutRecord
 from bandtimer.storage.bounded_file import UnreadableFile, file_details, read_bounded
-from bandtimer.storage.history.codec import HistoryFormatError, record_from_toml
+from bandtimer.storage.history.codec import (
+    HistoryFormatError,
+    document_from_toml,
+    record_from_document,
+)
 
 MAX_RECORD_BYTES = 4 * 1024 * 1024
 """A workout is a few kilobytes; anything this big is not one, and is not read into memory."""
@@ -66,16 +71,31 @@ class RecordCache:
         return record
 
 
-def _stat(path: Path) -> os.stat_result:
+def stat_record(path: Path | str) -> os.stat_result:
+    """The file's status, if it may be a record at all; raises UnreadableRecord if not."""
+    return _stat(path)
+
+
+def _stat(path: Path | str) -> os.stat_result:
     try:
-        return file_details(path, MAX_RECORD_BYTES, kind=KIND)
+        return file_details(Path(path), MAX_RECORD_BYTES, kind=KIND)
     except UnreadableFile as error:
         raise UnreadableRecord(error.reason) from None
 
 
 def _parse(path: Path) -> WorkoutRecord:
+    document = read_document(path)
     try:
-        data = read_bounded(path, MAX_RECORD_BYTES, kind=KIND)
+        return record_from_document(document)
+    except (HistoryFormatError, ValueError) as error:
+        raise UnreadableRecord(str(error)) from None
+
+
+def read_document(path: Path | str) -> dict[str, Any]:
+    """What the TOML in the file at `path` parses to, not yet checked to be a record; raises
+    UnreadableRecord as `read_record` does."""
+    try:
+        data = read_bounded(Path(path), MAX_RECORD_BYTES, kind=KIND)
     except UnreadableFile as error:
         raise UnreadableRecord(error.reason) from None
     try:
@@ -87,6 +107,6 @@ def _parse(path: Path) -> WorkoutRecord:
     if not text.strip():
         raise UnreadableRecord("is empty")
     try:
-        return record_from_toml(text)
-    except (HistoryFormatError, ValueError) as error:
+        return document_from_toml(text)
+    except HistoryFormatError as error:
         raise UnreadableRecord(str(error)) from None

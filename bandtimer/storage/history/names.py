@@ -13,7 +13,6 @@ import hashlib
 import re
 import socket
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -67,47 +66,38 @@ def default_device_name() -> str:
 
 
 def record_path(history_dir: Path, record: WorkoutRecord) -> Path:
-    """Where `record` lives: `history_dir/YYYY/<name>`, with the in-progress suffix if it is."""
+    """Where `record` lives: `history_dir/YYYY/<name>`, with the in-progress suffix if it is.
+
+    The year is written with four digits by hand: `strftime("%Y")` gives `1` for year 1, a
+    folder the listing would never look in.
+    """
     suffix = FINAL_SUFFIX if record.status.is_final else IN_PROGRESS_SUFFIX
     started = record.started
-    short_id = re.sub(r"[^a-z0-9]", "", record.id.lower())[:16] or "0"
     name = (
-        f"{started:%Y-%m-%dT%H-%M-%S}--{routine_slug(record.routine.name)}"
-        f"--{device_slug(record.device)}-{short_id}{suffix}"
+        f"{started.year:04d}-{started:%m-%dT%H-%M-%S}--{routine_slug(record.routine.name)}"
+        f"--{device_slug(record.device)}-{_short_id(record)}{suffix}"
     )
-    return history_dir / f"{started:%Y}" / name
+    return _year_folder(history_dir, record) / name
 
 
-def newest_day_per_routine(names: Iterable[str]) -> dict[str, date]:
-    """Routine slug -> the day of its newest workout, from file names alone.
-
-    The menu runs this over every name in the history on each start, so it compares the names'
-    `YYYY-MM-DD` prefixes as text (which sorts them by date) and builds dates only at the end.
-    """
-    newest: dict[str, str] = {}
-    for name in names:
-        match = _NAME.match(name)
-        if match is None:
-            continue
-        slug, day = match["routine"], name[:10]
-        if newest.get(slug, "") < day and _is_date(day):
-            newest[slug] = day
-    return {slug: date.fromisoformat(day) for slug, day in newest.items()}
+def lock_path(history_dir: Path, record: WorkoutRecord) -> Path:
+    """The lock of `record`'s workout (see lock.py): named by device and id alone, so it
+    stays the same file when a renamed routine moves the workout to a file of another name."""
+    device, short_id = workout_of(record)
+    return _year_folder(history_dir, record) / f".{device}-{short_id}.lock"
 
 
-def _is_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+def workout_of(record: WorkoutRecord) -> tuple[str, str]:
+    """(device, id) as file names carry them: `HistoryFileName.workout` of its every file."""
+    return device_slug(record.device), _short_id(record)
 
 
-def finished_twin(name: str) -> str | None:
-    """For an in-progress file's name, the name of the same workout once finished; else None."""
-    if name.endswith(IN_PROGRESS_SUFFIX):
-        return name.removesuffix(IN_PROGRESS_SUFFIX) + FINAL_SUFFIX
-    return None
+def _year_folder(history_dir: Path, record: WorkoutRecord) -> Path:
+    return history_dir / f"{record.started.year:04d}"
+
+
+def _short_id(record: WorkoutRecord) -> str:
+    return re.sub(r"[^a-z0-9]", "", record.id.lower())[:16] or "0"
 
 
 @dataclass(frozen=True)
@@ -118,6 +108,13 @@ class HistoryFileName:
     routine_slug: str
     device: str
     in_progress: bool
+    record_id: str
+    """As cut short for the name; with `device`, the same for every file of one workout."""
+
+    @property
+    def workout(self) -> tuple[str, str]:
+        """(device, id): which workout the file holds, whatever its routine was called."""
+        return self.device, self.record_id
 
     @classmethod
     def parse(cls, name: str) -> HistoryFileName | None:
@@ -129,4 +126,6 @@ class HistoryFileName:
             day = date(int(match["year"]), int(match["month"]), int(match["day"]))
         except ValueError:
             return None
-        return cls(day, match["routine"], match["device"], bool(match["in_progress"]))
+        return cls(
+            day, match["routine"], match["device"], bool(match["in_progress"]), match["id"]
+        )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -27,6 +28,9 @@ from bandtimer.storage.routines.toml_lines import KeyPath, LineIndex
 Table = Mapping[str, object]
 EnumType = TypeVar("EnumType", bound=Enum)
 
+_INVISIBLE = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Mn", "Me", "Zl", "Zp", "Zs"})
+"""Unicode categories that draw nothing by themselves: controls, zero-width formatting (U+200B),
+unassigned, combining marks, separators. A name made only of these shows as a blank."""
 _NOT_IN_A_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 """Control characters and line breaks (Unicode's categories Cc, Zl and Zp, which are exactly
 these): a name is shown on one line of a list."""
@@ -145,6 +149,10 @@ def read_name(table: Table, at: Reporter) -> str | None:
         at.report("name", f"{label} must not be empty")
         return None
     if _too_long(name, "name", at, MAX_NAME):
+        return None
+    if not any(unicodedata.category(char) not in _INVISIBLE for char in name):
+        spelled = "".join(f"\\u{ord(char):04x}" for char in value[:16])
+        at.report("name", f'{label} must have a character that shows, got "{spelled}"')
         return None
     if _NOT_IN_A_NAME.search(name):
         at.report(
@@ -300,3 +308,161 @@ def read_progression(table: Table, at: Reporter, bounds: Bounds) -> tuple[int, .
 def is_whole(value: object) -> TypeGuard[int]:
     """An int from TOML, which a bool is not, whatever Python thinks."""
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+# -- the kinds of field, each reading itself and describing itself as JSON Schema ----------------
+# The validator reads a routine file through these, and `routines.schema` builds
+# schema/routine.schema.json from the very same objects, so the two cannot disagree about which
+# fields there are, what type each holds or what its bounds are.
+
+JsonSchema = dict[str, object]
+
+
+def _whole_within(bounds: Bounds) -> JsonSchema:
+    return {"type": "integer", "minimum": _number(bounds.low), "maximum": _number(bounds.high)}
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _range_words(bounds: Bounds) -> str:
+    return f"{bounds.low:g}–{bounds.high:g}" + (f" {bounds.unit}" if bounds.unit else "")
+
+
+@dataclass(frozen=True)
+class NameField:
+    """A required name on one line (`read_name`)."""
+
+    description: str
+
+    def read(self, table: Table, key: str, at: Reporter) -> str | None:
+        return read_name(table, at)
+
+    def schema(self) -> JsonSchema:
+        return {
+            "type": "string",
+            "description": self.description,
+            "maxLength": MAX_NAME,
+            "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*\\S"
+            "[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$",
+        }
+
+
+@dataclass(frozen=True)
+class TextField:
+    """Free text of at most `most` characters (`read_text`)."""
+
+    description: str
+    most: int = MAX_TEXT
+
+    def read(self, table: Table, key: str, at: Reporter) -> str | None:
+        return read_text(table, key, at, most=self.most)
+
+    def schema(self) -> JsonSchema:
+        return {"type": "string", "description": self.description, "maxLength": self.most}
+
+
+@dataclass(frozen=True)
+class TextsField:
+    """A list of strings (`read_texts`); with `single`, one string is a list of one."""
+
+    description: str
+    single: bool = False
+
+    def read(self, table: Table, key: str, at: Reporter) -> tuple[str, ...] | None:
+        return read_texts(table, key, at, single=self.single)
+
+    def schema(self) -> JsonSchema:
+        phrase: JsonSchema = {"type": "string", "maxLength": MAX_PHRASE}
+        texts: JsonSchema = {"type": "array", "items": phrase, "maxItems": MAX_ITEMS}
+        if self.single:
+            return {"description": self.description, "oneOf": [phrase, texts]}
+        return {"description": self.description, **texts}
+
+
+@dataclass(frozen=True)
+class SecondsField:
+    """A whole number of seconds within bounds (`read_seconds`)."""
+
+    bounds: Bounds
+    description: str
+
+    def read(self, table: Table, key: str, at: Reporter) -> int | None:
+        return read_seconds(table, key, at, self.bounds)
+
+    def schema(self) -> JsonSchema:
+        words = f"{self.description} ({_range_words(self.bounds)})"
+        return {"description": words, **_whole_within(self.bounds)}
+
+
+@dataclass(frozen=True)
+class RangeField:
+    """A whole number or `[min, max]` within bounds (`read_range`)."""
+
+    bounds: Bounds
+    description: str
+
+    def read(self, table: Table, key: str, at: Reporter) -> IntRange | None:
+        return read_range(table, key, at, self.bounds)
+
+    def schema(self) -> JsonSchema:
+        whole = _whole_within(self.bounds)
+        pair = {"type": "array", "items": whole, "minItems": 2, "maxItems": 2}
+        words = f"{self.description}: a number or [min, max] ({_range_words(self.bounds)})"
+        return {"description": words, "oneOf": [whole, pair]}
+
+
+@dataclass(frozen=True)
+class NumberField:
+    """A number, whole or not, within bounds (`read_number`)."""
+
+    bounds: Bounds
+    description: str
+
+    def read(self, table: Table, key: str, at: Reporter) -> float | None:
+        return read_number(table, key, at, self.bounds)
+
+    def schema(self) -> JsonSchema:
+        return {
+            "type": "number",
+            "description": f"{self.description} ({_range_words(self.bounds)})",
+            "minimum": _number(self.bounds.low),
+            "maximum": _number(self.bounds.high),
+        }
+
+
+@dataclass(frozen=True)
+class ChoiceField:
+    """One of an enum's values (`read_choice`)."""
+
+    choices: type[Enum]
+    description: str
+
+    def read(self, table: Table, key: str, at: Reporter) -> Enum | None:
+        return read_choice(table, key, at, self.choices)
+
+    def schema(self) -> JsonSchema:
+        return {"description": self.description, "enum": _values_of(self.choices)}
+
+
+@dataclass(frozen=True)
+class ProgressionField:
+    """Hold seconds to step up through, easiest first (`read_progression`)."""
+
+    bounds: Bounds
+    description: str
+
+    def read(self, table: Table, key: str, at: Reporter) -> tuple[int, ...] | None:
+        return read_progression(table, at, self.bounds)
+
+    def schema(self) -> JsonSchema:
+        words = f"{self.description} ({_range_words(self.bounds)} each, going up)"
+        return {"description": words, "type": "array", "items": _whole_within(self.bounds)}
+
+
+Field = (
+    NameField | TextField | TextsField | SecondsField | RangeField | NumberField | ChoiceField
+    | ProgressionField
+)
+"""Every kind of field a routine file has."""

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from bandtimer.domain.routine import Routine
+from bandtimer.domain.routine_search import SearchText, routine_fields
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.bounded_file import UnreadableFile, file_details, read_bounded
 from bandtimer.storage.routines.cache import Document, RoutineCache
@@ -172,13 +173,10 @@ class RoutineEntry:
         return self.routine is not None
 
     @cached_property
-    def searchable(self) -> str:
-        """The name, file name, tags and exercise names, case-folded: what the menu's filter
-        looks in. Made once per reading, not on every key typed."""
-        words = [self.name, self.path.name]
-        if self.routine is not None:
-            words += [*self.routine.tags, *(exercise.name for exercise in self.routine.exercises)]
-        return "\n".join(words).casefold()
+    def searchable(self) -> SearchText:
+        """Everything the menu's filter looks in, case-folded: made once per reading, not on
+        every key typed."""
+        return SearchText(routine_fields(self.name, self.path.name, self.routine))
 
 
 def load_entry(path: Path, origin: Origin, cache: RoutineCache | None = None) -> RoutineEntry:

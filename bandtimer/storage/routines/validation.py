@@ -17,55 +17,26 @@ from bandtimer.domain.routine import Band, Exercise, IntRange, Routine, Sides, T
 from bandtimer.domain.set_kinds import DOSE_FIELDS, kind_from_fields, shape_problems
 from bandtimer.storage.routines.fields import (
     MAX_PHRASE,
-    MAX_TEXT,
     Bounds,
+    ChoiceField,
+    Field,
+    NameField,
+    NumberField,
+    ProgressionField,
+    RangeField,
     Reporter,
+    SecondsField,
     Table,
+    TextField,
+    TextsField,
     check_keys,
-    read_choice,
     read_name,
-    read_number,
-    read_progression,
-    read_range,
-    read_seconds,
     read_text,
     read_texts,
 )
 from bandtimer.storage.routines.problems import Problem, RoutineError, quoted, shown
 from bandtimer.storage.routines.toml_lines import LineIndex
 
-ROUTINE_TEXTS = ("description", "source", "notes")
-ROUTINE_LISTS = ("tags", "equipment")
-ROUTINE_FIELDS = ("name", *ROUTINE_TEXTS, *ROUTINE_LISTS, "timing", "exercise")
-
-TIMING_BOUNDS = {
-    "get_ready": Bounds(0, 300, "seconds"),
-    "rest_between_sets": Bounds(0, 600, "seconds"),
-    "rest_between_exercises": Bounds(0, 600, "seconds"),
-    "switch_sides": Bounds(0, 120, "seconds"),
-    "rep_release": Bounds(0, 30, "seconds"),
-}
-
-EXERCISE_TEXTS = ("placement", "anchor", "why")
-PHRASES = ("placement", "anchor")
-"""Exercise texts that are a phrase, not a paragraph: every one shows in the menu's preview."""
-EXERCISE_FIELDS = (
-    "name",
-    "band",
-    "placement",
-    "anchor",
-    "muscles",
-    "sides",
-    "sets",
-    "reps",
-    "hold",
-    "tempo",
-    "work",
-    "rest",
-    "steps",
-    "why",
-    "progression",
-)
 SETS = Bounds(1, 20)
 REPS = Bounds(1, 200)
 HOLD = Bounds(5, 60, "seconds")
@@ -82,6 +53,61 @@ a line per segment and the workout screen, the recorder and the menu's preview a
 plan, so a 10,000-exercise file took minutes to show; at these limits the largest routine shows,
 starts, saves and previews as fast as a shipped one to within a second (docs/routine-format.md,
 "Limits")."""
+
+# The fields of a routine file, each with its kind (which reads it) and the words
+# docs/routine-format.md gives it: the validator reads through these, and
+# schema/routine.schema.json is generated from them (`routines.schema`).
+ROUTINE_TOP_FIELDS: dict[str, Field] = {
+    "name": NameField("The routine's name, shown in the menu; required. One of your own with "
+                      "the name of a shipped routine replaces it."),
+    "description": TextField("What the routine is, shown in its preview."),
+    "source": TextField("Where the exercises come from."),
+    "notes": TextField("Anything else a user should know, such as dosing the project chose."),
+    "tags": TextsField("Tags, e.g. pre-run, post-run, rest-day."),
+    "equipment": TextsField("What the routine needs, e.g. mini band."),
+}
+TIMING_FIELDS: dict[str, SecondsField] = {
+    "get_ready": SecondsField(Bounds(0, 300, "seconds"), "Before the first exercise"),
+    "rest_between_sets": SecondsField(Bounds(0, 600, "seconds"), "Rest between two sets"),
+    "rest_between_exercises": SecondsField(
+        Bounds(0, 600, "seconds"), "Rest between two exercises"
+    ),
+    "switch_sides": SecondsField(
+        Bounds(0, 120, "seconds"), "Between the right and the left side"
+    ),
+    "rep_release": SecondsField(Bounds(0, 30, "seconds"), "Between two held reps"),
+}
+EXERCISE_FIELD_KINDS: dict[str, Field] = {
+    "name": NameField("The exercise's name; required, unique within the routine."),
+    "band": ChoiceField(Band, "The kind of band."),
+    "placement": TextField(
+        "Where the band goes, e.g. around the thighs, above the knees.", most=MAX_PHRASE
+    ),
+    "anchor": TextField("What to tie the band to, if anything.", most=MAX_PHRASE),
+    "muscles": TextsField("The muscles it works."),
+    "sides": ChoiceField(
+        Sides, "each: the right side then the left every set; both (the default): together."
+    ),
+    "sets": RangeField(SETS, "Sets; the plan aims for the low end"),
+    "reps": RangeField(REPS, "Reps in a set; a set runs to the top of the range"),
+    "hold": RangeField(
+        HOLD, "Seconds each rep is held, or with no reps, one timed hold per set"
+    ),
+    "tempo": NumberField(TEMPO, "Seconds per rep, for reps that are not held"),
+    "work": SecondsField(WORK, "Seconds of work in a set, as many reps as you can; asks the "
+                         "reps afterwards. Alone: not with reps, hold or tempo"),
+    "rest": SecondsField(REST, "Rest between sets of this exercise, instead of "
+                         "timing.rest_between_sets"),
+    "steps": TextsField("How to do it, step by step.", single=True),
+    "why": TextField("What it does for a runner."),
+    "progression": ProgressionField(HOLD, "Hold seconds to step up through, easiest first"),
+}
+
+ROUTINE_TEXTS = tuple(k for k, f in ROUTINE_TOP_FIELDS.items() if isinstance(f, TextField))
+ROUTINE_LISTS = tuple(k for k, f in ROUTINE_TOP_FIELDS.items() if isinstance(f, TextsField))
+ROUTINE_FIELDS = (*ROUTINE_TOP_FIELDS, "timing", "exercise")
+TIMING_BOUNDS = {key: field.bounds for key, field in TIMING_FIELDS.items()}
+EXERCISE_FIELDS = tuple(EXERCISE_FIELD_KINDS)
 
 
 def build_routine(document: Table, path: Path, lines: LineIndex) -> Routine:
@@ -136,8 +162,8 @@ def _read_timing(value: object, top: Reporter) -> Timing:
     at = top.within("timing", label_prefix="timing.")
     check_keys(value, TIMING_BOUNDS, at)
     pauses: dict[str, int] = {}
-    for key, bounds in TIMING_BOUNDS.items():
-        seconds = read_seconds(value, key, at, bounds)
+    for key, field in TIMING_FIELDS.items():
+        seconds = field.read(value, key, at)
         if seconds is not None:
             pauses[key] = seconds
     return Timing(**pauses)
@@ -192,20 +218,10 @@ def _read_exercise(table: Table, name: str | None, at: Reporter) -> Exercise | N
     problems_before = len(at.problems)
     check_keys(table, EXERCISE_FIELDS, at)
     values: dict[str, Any] = {
-        "sets": read_range(table, "sets", at, SETS),
-        "reps": read_range(table, "reps", at, REPS),
-        "hold": read_range(table, "hold", at, HOLD),
-        "tempo": read_number(table, "tempo", at, TEMPO),
-        "work": read_seconds(table, "work", at, WORK),
-        "sides": read_choice(table, "sides", at, Sides),
-        "band": read_choice(table, "band", at, Band),
-        "muscles": read_texts(table, "muscles", at),
-        "rest": read_seconds(table, "rest", at, REST),
-        "steps": read_texts(table, "steps", at, single=True),
-        "progression": read_progression(table, at, HOLD),
+        key: field.read(table, key, at)
+        for key, field in EXERCISE_FIELD_KINDS.items()
+        if key != "name"  # read by the caller, which names the exercise in every problem
     }
-    for key in EXERCISE_TEXTS:
-        values[key] = read_text(table, key, at, most=MAX_PHRASE if key in PHRASES else MAX_TEXT)
     _check_shape(table, at)
     if name is None or len(at.problems) > problems_before:
         return None

@@ -1,8 +1,10 @@
 """Past workouts: how regular the training has been, every workout, and each exercise's trend.
 
-The history is read in a thread (`HistoryStore.load_all` opens every file, which takes a while
-with years of workouts), so the screen opens at once saying "Reading history…" and fills in
-when the files are read. Everything is worked out from the records by the domain
+The history is read in a thread, through the history index (`HistoryStore.summaries`), so the
+screen opens at once saying "Reading history…" and fills in when it is read. With the index up
+to date that is a fraction of a second however long the history; the first read after many
+files were added (or with no index yet) parses them, and a progress bar shows how far it got.
+Everything is worked out from the records by the domain
 (`streaks`), `history_export` (the rows `bandtimer history` prints too) and the trends widget;
 this screen only lays it out. Names of routines, exercises and devices come from files, so all
 of it is shown as `Text`, never as markup. A file that could not be read is listed with the
@@ -25,11 +27,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from bandtimer.coach import NO_WORKOUTS, listing_row, streak_line, totals_line
-from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
+from bandtimer.domain.history import Workout, WorkoutStatus, WorkoutSummary
 from bandtimer.domain.streaks import Regularity, regularity
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.history import HistoryLoad, HistoryProblem
@@ -38,6 +40,9 @@ from bandtimer.ui.widgets.calendar import CalendarHeatmap
 from bandtimer.ui.widgets.trends import ExerciseTrend, TrendsPanel, exercise_trends
 
 READING = "Reading history…"
+INDEXING = "Reading history: indexing {total:,} new or changed files…"
+PROGRESS_FROM = 20
+"""Fewer files to parse than this take well under a second: no bar."""
 NARROW_BELOW_COLUMNS = 80
 """Under this width the figures go above the calendar instead of beside it."""
 COLUMNS = ("Date", "Routine", "Status", "Sets", "Active", "Device")
@@ -53,7 +58,7 @@ STATUS_STYLES = {
 class HistoryView:
     """Everything the screen shows, worked out in the reading thread, off the event loop."""
 
-    records: list[WorkoutRecord]
+    records: list[WorkoutSummary]
     problems: list[HistoryProblem]
     today: date
     regularity: Regularity
@@ -64,6 +69,8 @@ class HistoryView:
 class HistoryScreen(Screen[None]):
     DEFAULT_CSS = """
     HistoryScreen #history-loading { padding: 1 2; color: $text-muted; }
+    HistoryScreen #history-progress { padding: 0 2; display: none; }
+    HistoryScreen #history-progress.-shown { display: block; }
     HistoryScreen #history-body { height: 1fr; padding: 0 2; }
     HistoryScreen .history-heading { margin-top: 1; text-style: bold; color: $accent; }
     HistoryScreen #overview { height: auto; }
@@ -89,6 +96,7 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(READING, id="history-loading")
+        yield ProgressBar(id="history-progress", show_eta=False)
         yield VerticalScroll(id="history-body")
         yield Footer()
 
@@ -105,16 +113,34 @@ class HistoryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="history")
     def _read_history(self) -> None:
-        load = self.services.history.load_all()
+        worker = get_current_worker()
+        shown = [-1]
+
+        def progress(done: int, total: int) -> None:
+            percent = 100 * done // total
+            if total >= PROGRESS_FROM and percent != shown[0] and not worker.is_cancelled:
+                shown[0] = percent
+                self.app.call_from_thread(self._progress, done, total)
+
+        load = self.services.history.summaries(progress=progress, exercises=True)
         view = build_view(load, self.services)
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.app.call_from_thread(self._show, view)
+
+    def _progress(self, done: int, total: int) -> None:
+        if not self.is_attached:
+            return
+        self.query_one("#history-loading", Static).update(INDEXING.format(total=total))
+        bar = self.query_one("#history-progress", ProgressBar)
+        bar.add_class("-shown")
+        bar.update(total=total, progress=done)
 
     def _show(self, view: HistoryView) -> None:
         if not self.is_attached:
             return
         self.view = view
         self.query_one("#history-loading").display = False
+        self.query_one("#history-progress").display = False
         body = self.query_one("#history-body", VerticalScroll)
         body.mount_all(list(self._sections(view)))
 
@@ -151,7 +177,7 @@ class HistoryScreen(Screen[None]):
             yield Static(problems_note(view.problems), id="problems-note", markup=False)
 
 
-def build_view(load: HistoryLoad, services: Services) -> HistoryView:
+def build_view(load: HistoryLoad[WorkoutSummary], services: Services) -> HistoryView:
     today = services.wall_clock().date()
     return HistoryView(
         records=load.records,
@@ -169,7 +195,7 @@ def heading(title: str) -> Static:
     return Static(title, classes="history-heading", markup=False)
 
 
-def workout_cells(record: WorkoutRecord) -> tuple[Text, ...]:
+def workout_cells(record: Workout) -> tuple[Text, ...]:
     cells = []
     for column, cell in zip(COLUMNS, listing_row(record), strict=True):
         justify = "right" if column in RIGHT_ALIGNED else "left"

@@ -20,22 +20,29 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Footer, Input, OptionList, Static
 
 from bandtimer.coach import plural, shown_path
 from bandtimer.domain.routine import Routine
+from bandtimer.domain.routine_search import query_words
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.routines import RoutineEntry
-from bandtimer.ui.messages import HistoryRead, OpenHistory, StartRoutine
+from bandtimer.ui.messages import HistoryRead, OpenHistory, SoundProblem, StartRoutine
 from bandtimer.ui.services import Services
-from bandtimer.ui.widgets.routine_list import LastDone, RoutineList, entry_matches
+from bandtimer.ui.widgets.routine_list import LastDone, RoutineList, entry_match
 from bandtimer.ui.widgets.routine_preview import RoutinePreview
 
 Advice = Callable[[Routine], list[str]]
 """Next-time suggestions for a routine's exercises, read from the history."""
 
+FIRST_ROUTINE = "Quick try"
+"""Where a first start opens: the README says to begin with it (it shows every screen)."""
+
 NARROW_BELOW_COLUMNS = 56
 """Under this width the preview folds away and the list takes the whole screen."""
+
+SHORT_BELOW_LINES = 16
+"""Under this height the filter box loses its border: two more lines of routines."""
 
 
 class RoutineFilter(Input):
@@ -61,7 +68,16 @@ class MenuScreen(Screen[None]):
     MenuScreen #menu-body { height: 1fr; }
     MenuScreen #menu-left { width: 1fr; min-width: 26; max-width: 64; }
     MenuScreen RoutinePreview { width: 1fr; border-left: tall $panel; }
+    MenuScreen #menu-status {
+        height: auto; max-height: 2; padding: 0 1; color: $text-warning; display: none;
+        text-overflow: ellipsis;
+    }
+    MenuScreen #menu-status.-shown { display: block; }
+    MenuScreen.-narrow #menu-status { max-height: 1; text-wrap: nowrap; }
     MenuScreen.-narrow #menu-left { max-width: 100%; }
+    MenuScreen.-short RoutineFilter { border: none; height: 1; padding: 0 2; }
+    /* Beside the preview a row is cut short (the preview says it all); alone, it wraps. */
+    MenuScreen.-narrow RoutineList { text-wrap: wrap; }
     MenuScreen.-narrow RoutinePreview { display: none; }
     """
     AUTO_FOCUS = "#routine-list"
@@ -98,6 +114,7 @@ class MenuScreen(Screen[None]):
                 yield RoutineFilter(placeholder="filter routines… (/)", id="routine-filter")
                 yield RoutineList(last_done=self._last_done, id="routine-list")
             yield RoutinePreview(last_done=self._last_done, id="routine-preview")
+        yield Static("", id="menu-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -111,22 +128,52 @@ class MenuScreen(Screen[None]):
         self._was_suspended = True
 
     def on_screen_resume(self) -> None:
-        """Back from a workout (or an editor in another window): the files may have changed."""
+        """Back from a workout (or an editor in another window): the files may have changed.
+        The list takes focus, wherever it was: `q` then quits and `/` filters, instead of
+        being typed into a filter left focused when the workout started."""
         if self._was_suspended:
             self._was_suspended = False
             self.reload()
+            self.action_focus_list()
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW_BELOW_COLUMNS, "-narrow")
+        self.set_class(event.size.height < SHORT_BELOW_LINES, "-short")
 
     # -- what is shown ------------------------------------------------------------------------
 
     def reload(self) -> None:
         """Read the routine files again, keeping the filter and the highlighted routine."""
+        first = not self._entries
         self._entries = self.services.routines()
         self.query_one(RoutineList).load(self._entries)
-        self._show_matches()
+        self._show_matches(self._opening_entry() if first else None)
         self._preview()  # in the same frame as the list: the menu appears whole
+
+    def _opening_entry(self) -> RoutineEntry | None:
+        """The routine highlighted when the menu first opens: Quick try for someone new (no
+        workout recorded, no routine of their own yet); otherwise the top of the list, as
+        ever. (A "what to do today" choice belongs here.)"""
+        if any(entry.origin == "user" for entry in self._entries):
+            return None
+        if not self.services.first_start():
+            return None
+        wanted = FIRST_ROUTINE.casefold()
+        return next((e for e in self._entries if e.ok and e.name.casefold() == wanted), None)
+
+    def on_sound_problem(self, message: SoundProblem) -> None:
+        self.show_status(message.problem)
+
+    def show_status(self, message: str) -> None:
+        """A line above the footer for what the person should know but need not act on now
+        (no sound device); it takes room only while it says something."""
+        status = self.query_one("#menu-status", Static)
+        status.update(message)
+        status.set_class(bool(message), "-shown")
+
+    @property
+    def status(self) -> str:
+        return str(self.query_one("#menu-status", Static).content)
 
     def on_history_read(self, message: HistoryRead) -> None:
         """The app has opened the history, once the menu was first drawn: with `dates`, the rows
@@ -146,22 +193,32 @@ class MenuScreen(Screen[None]):
         self._show_matches()
         self.call_after_refresh(self._preview)
 
-    def _show_matches(self) -> None:
+    def _show_matches(self, highlight: RoutineEntry | None = None) -> None:
+        """The entries the filter keeps, the highlight staying where it is (or on `highlight`)."""
         routines = self.query_one(RoutineList)
-        current = routines.highlighted_entry
-        query = self.query_one(RoutineFilter).value
-        shown = [entry for entry in self._entries if entry_matches(entry, query)]
-        routines.show(shown, keep=current.path if current is not None else None)
+        current = highlight or routines.highlighted_entry
+        words = query_words(self.query_one(RoutineFilter).value)
+        shown: list[RoutineEntry] = []
+        why: dict[Path, str] = {}
+        for entry in self._entries:
+            match = entry_match(entry, words)
+            if match is not None:
+                shown.append(entry)
+                if match.why:
+                    why[entry.path] = match.why
+        routines.show(shown, keep=current.path if current is not None else None, why=why)
 
     def _preview(self) -> None:
         preview = self.query_one(RoutinePreview)
-        entry = self.query_one(RoutineList).highlighted_entry
-        if entry is not None and entry is preview.entry:
+        routines = self.query_one(RoutineList)
+        entry = routines.highlighted_entry
+        why = routines.why(entry) if entry is not None else ""
+        if entry is not None and entry is preview.entry and why == preview.why:
             # Still the same routine (a key that kept it highlighted): drawing it again, and
             # asking the history for its advice again, would only cost time.
             preview.scroll_home(animate=False)
         elif entry is not None:
-            preview.show_entry(entry)
+            preview.show_entry(entry, why=why)
             if self._history_read:
                 self._fetch_advice_for(entry)
         elif self._entries:
@@ -184,8 +241,9 @@ class MenuScreen(Screen[None]):
             self.app.call_from_thread(self._show_advice, entry, advice)
 
     def _show_advice(self, entry: RoutineEntry, advice: list[str]) -> None:
-        if self.query_one(RoutineList).highlighted_entry == entry:
-            self.query_one(RoutinePreview).show_entry(entry, advice)
+        routines = self.query_one(RoutineList)
+        if routines.highlighted_entry == entry:
+            self.query_one(RoutinePreview).show_entry(entry, advice, routines.why(entry))
 
     @on(RoutineList.OptionHighlighted, "#routine-list")
     def _highlighted(self) -> None:

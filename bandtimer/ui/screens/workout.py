@@ -1,16 +1,17 @@
 """The screen a runner follows from the mat: one layout whose colour and words follow the segment.
 
-It holds no timing of its own. It asks the session to catch up with the clock, plays at most one
-cue for what fell due, and copies `describe(session)` into its widgets, touching only those
-whose text changed. It does that at the moment the next change is due (`until_change`), so a
-number turns over and a segment ends on screen on time rather than on the next tick of a fixed
-timer, and a slow steady tick backs that up. Every key calls one session operation and redraws
-at once, so a key press shows without waiting for either.
+It holds no timing of its own. It asks the session to catch up with the clock, has the app
+sound what fell due (one phrase or beep), and copies `describe(session)` into its widgets,
+touching only those whose text changed. It does that at the moment the next change is due
+(`until_change`), so a number turns over and a segment ends on screen on time rather than on
+the next tick of a fixed timer, and a slow steady tick backs that up. Every key calls one
+session operation and redraws at once, so a key press shows without waiting for either.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import Callable, Sequence
 
 from textual import work
 from textual.app import ComposeResult
@@ -18,17 +19,11 @@ from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
-from bandtimer.coach import (
-    WorkoutRecorder,
-    WorkoutView,
-    choose_cue,
-    describe,
-    reps_question,
-    until_change,
-)
+from bandtimer.coach import WorkoutRecorder, WorkoutView, describe, reps_question, until_change
+from bandtimer.coach.stopped_process import StopWatch
+from bandtimer.domain.events import Event
 from bandtimer.domain.history import Feel
 from bandtimer.domain.session import Session, SessionState
-from bandtimer.sound import Cue
 from bandtimer.ui.feel_bindings import feel_question
 from bandtimer.ui.messages import WorkoutEnded
 from bandtimer.ui.next_change_timer import NextChangeTimer
@@ -58,7 +53,7 @@ class WorkoutScreen(Screen[None]):
     def __init__(
         self,
         session: Session,
-        play_cue: Callable[[Cue], None],
+        announce: Callable[[Sequence[Event], Session], None],
         recorder: WorkoutRecorder | None = None,
         *,
         start_at: int = 0,
@@ -66,12 +61,13 @@ class WorkoutScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.recorder = recorder
-        self._play_cue = play_cue
+        self._announce = announce
         self._start_at = start_at
         self._next_change = NextChangeTimer(self, self.sync)
         self._finish_sent = False
         self._save_pending = False
         self._asking_reps = False
+        self._stop_watch = StopWatch(session)
 
     def compose(self) -> ComposeResult:
         self._display = WorkoutDisplay(id="workout")  # kept: written several times a second
@@ -82,6 +78,7 @@ class WorkoutScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.session.start(self._start_at)
+        self._stop_watch.seen(self.session.clock.now())  # a stop may come before any frame
         if self.recorder is not None:
             self.recorder.save()
         self.sync()
@@ -101,11 +98,11 @@ class WorkoutScreen(Screen[None]):
 
     def sync(self) -> None:
         """Catch the session up with the clock, sound what fell due, and redraw what changed."""
+        self._check_stop()
+        as_of = self.session.clock.now()
         events = self.session.poll()
         if events:
-            cue = choose_cue(events, self.session.clock.now())
-            if cue is not None:
-                self._play_cue(cue)
+            self._announce(events, self.session)
             if self.recorder is not None and self.recorder.note(events):
                 self._save_after_drawing()
         view = describe(self.session)
@@ -117,6 +114,7 @@ class WorkoutScreen(Screen[None]):
             self._finish_sent = True
             self.post_message(WorkoutEnded(self.session, self.recorder))
         self._set_next_change(view)
+        self._stop_watch.seen(as_of)
 
     def _ask_for_reps(self) -> None:
         """After a time-boxed set, ask how many reps it was; the clock goes on meanwhile."""
@@ -154,10 +152,13 @@ class WorkoutScreen(Screen[None]):
             self._show_record()  # a failed save is told at once
 
     def on_unmount(self) -> None:
-        """A set that ended the moment before the app closed is kept all the same."""
-        if self._save_pending and self.recorder is not None:
-            self._save_pending = False
-            self.recorder.save()
+        """A set that ended the moment before the app closed is kept all the same; then the
+        workout's lock is let go, for the next start to offer it."""
+        if self.recorder is not None:
+            if self._save_pending:
+                self._save_pending = False
+                self.recorder.save()
+            self.recorder.close()
 
     def _set_next_change(self, view: WorkoutView) -> None:
         """Have `sync` run again just after the next change falls due, instead of a tick later."""
@@ -270,22 +271,48 @@ class WorkoutScreen(Screen[None]):
         self._after()
 
     def action_quit_workout(self) -> None:
-        self._ask_to_quit()
+        self.ask_to_quit()
+
+    def ask_to_quit(self, *, then_exit: bool = False) -> None:
+        """q, and the app's own quit (ctrl+q, the palette) with `then_exit`: one question."""
+        self._ask_to_quit(then_exit)
+
+    def process_continued(self) -> None:
+        """The process went on after a stop (SIGCONT). Called from the signal handler, in the
+        middle of whatever ran: note the moment, and check first thing on the event loop."""
+        self._stop_watch.went_on()
+        asyncio.get_running_loop().call_soon_threadsafe(self._check_stop, True)
+
+    def _check_stop(self, redraw: bool = False) -> None:
+        """Pause a workout that went unseen while the process was stopped, and say so."""
+        away = self._stop_watch.check()
+        if away is None:
+            return
+        self.notify(
+            f"Paused: bandtimer was stopped for {away:.0f} s, and nothing was counted "
+            "meanwhile. Space carries on.",
+            title="Paused", timeout=10,
+        )  # fmt: skip
+        if redraw:
+            self._after()
 
     def action_help(self) -> None:
         self._pause_for(HelpScreen(self))
 
     @work(exclusive=True, group="modal")
-    async def _ask_to_quit(self) -> None:
+    async def _ask_to_quit(self, then_exit: bool = False) -> None:
         question = ConfirmScreen(
             "Stop this workout?",
             "What you have done so far is kept.",
             yes="Stop",
             no="Keep going",
         )
-        if await self._pause_for_result(question):
+        stop = await self._pause_for_result(question)
+        if stop:
             self.session.quit()
         self._after()
+        if stop and then_exit:
+            self.app.exit()
 
     @work(exclusive=True, group="modal")
     async def _pause_for(self, modal: ModalScreen[object]) -> None:

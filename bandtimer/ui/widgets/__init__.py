@@ -20,16 +20,20 @@ _WHERE = {
     "TrendsPanel": "trends",
     "exercise_trends": "trends",
     "WorkoutDisplay": "workout_display",
+    "HangingIndent": "hanging_indent",
+    "entry_match": "routine_list",
 }
 
 __all__ = [
     "CalendarHeatmap",
     "ExerciseTrend",
+    "HangingIndent",
     "LastDone",
     "RoutineList",
     "RoutinePreview",
     "TrendsPanel",
     "WorkoutDisplay",
+    "entry_match",
     "entry_matches",
     "exercise_trends",
     "routine_size",

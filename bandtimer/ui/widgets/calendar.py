@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from rich.text import Text
 from textual.widget import Widget
 
-from bandtimer.domain.history import WorkoutRecord
+from bandtimer.domain.history import Workout
 from bandtimer.domain.streaks import daily_counts, week_start, workout_day
 
 MIN_WEEKS = 12
@@ -37,7 +37,7 @@ def weeks_for(width: int, history_weeks: int = MAX_WEEKS) -> int:
     return max(MIN_WEEKS, min(MAX_WEEKS, fits, history_weeks))
 
 
-def weeks_spanned(records: Sequence[WorkoutRecord], today: date) -> int:
+def weeks_spanned(records: Sequence[Workout], today: date) -> int:
     """ISO weeks from the first workout's to today's, both counted; 0 with no workouts."""
     if not records:
         return 0
@@ -82,7 +82,7 @@ class CalendarHeatmap(Widget):
 
     def __init__(
         self,
-        records: Sequence[WorkoutRecord],
+        records: Sequence[Workout],
         *,
         today: date,
         id: str | None = None,

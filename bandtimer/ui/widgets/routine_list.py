@@ -10,7 +10,7 @@ terminal as `Content` text, never as markup.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -23,25 +23,27 @@ from textual.widgets.option_list import Option
 from bandtimer.coach import clock_time, plural
 from bandtimer.domain.plan import planned_seconds
 from bandtimer.domain.routine import Routine
+from bandtimer.domain.routine_search import SearchMatch, query_words
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.routines import RoutineEntry
+from bandtimer.ui.widgets.hanging_indent import HANG, HangingIndent
 
 LastDone = Callable[[str], date | None]
 """Given a routine's name, the day it was last done, or None if never (from the history)."""
 
 WARNING = "$warning"
 MUTED = "$text-muted"
+WHY = "italic $text-accent"
 
 
 def entry_matches(entry: RoutineEntry, query: str) -> bool:
-    """Whether every word of `query` appears in the routine's name, tags or exercise names.
+    """Whether every word of `query` appears somewhere in the routine (`routine_search`)."""
+    return entry.searchable.contains(query_words(query))
 
-    Case is ignored, and a broken routine matches on its name and file name, so filtering never
-    hides the file a person is trying to fix.
-    """
-    words = query.casefold().split()
-    folded = entry.searchable
-    return all(word in folded for word in words)
+
+def entry_match(entry: RoutineEntry, words: Sequence[str]) -> SearchMatch | None:
+    """How the routine matches the case-folded `words`, with the reason; None if it does not."""
+    return entry.searchable.match(words)
 
 
 def day_label(day: date) -> str:
@@ -82,6 +84,13 @@ def row(entry: RoutineEntry, last_done: LastDone | None = None) -> Content:
     return Content.assemble(first, "\n", (summary_line(entry, last_done), MUTED))
 
 
+def explained(prompt: Content, why: str) -> HangingIndent:
+    """A row's lines and a third saying `why` the filter kept it (when not for its name). Made
+    from the row's own lines: typing over hundreds of routines needs one for every match on
+    each key, so none is made from scratch."""
+    return HangingIndent(prompt, HANG, (Content.styled(why, WHY), HANG))
+
+
 def _same(these: Sequence[RoutineEntry], those: Sequence[RoutineEntry]) -> bool:
     """The very same entries in the same order (not merely equal ones: a reload reads anew)."""
     return len(these) == len(those) and all(map(operator.is_, these, those))
@@ -105,8 +114,12 @@ class RoutineList(OptionList, inherit_bindings=False):
         super().__init__(markup=False, id=id)
         self._last_done = last_done
         self._entries: list[RoutineEntry] = []
+        self._why: dict[Path, str] = {}
+        """Why the filter kept each entry shown, when not for its name."""
         self._rows: dict[Path, tuple[RoutineEntry, Option]] = {}
         """Each file's entry and row, made once per reading of the files."""
+        self._explained: dict[tuple[Path, str], Option] = {}
+        """Rows with a reason under them, made as the filter first needs each."""
 
     @property
     def entries(self) -> Sequence[RoutineEntry]:
@@ -119,6 +132,10 @@ class RoutineList(OptionList, inherit_bindings=False):
             return None
         return self._entries[self.highlighted]
 
+    def why(self, entry: RoutineEntry) -> str:
+        """What the row of `entry` says made it match the filter, if anything."""
+        return self._why.get(entry.path, "")
+
     def load(self, entries: Sequence[RoutineEntry]) -> None:
         """Make the row of every routine file just read; `show` then only picks among them.
 
@@ -126,18 +143,32 @@ class RoutineList(OptionList, inherit_bindings=False):
         shows a different few of the same rows on every key.
         """
         self._rows = {entry.path: (entry, self._option(entry)) for entry in entries}
+        self._explained = {}
 
-    def show(self, entries: Sequence[RoutineEntry], keep: Path | None = None) -> None:
-        """Replace the rows, keeping the highlight on the file at `keep` if it is still shown."""
+    def show(
+        self,
+        entries: Sequence[RoutineEntry],
+        keep: Path | None = None,
+        why: Mapping[Path, str] | None = None,
+    ) -> None:
+        """Replace the rows, keeping the highlight on the file at `keep` if it is still shown;
+        `why` says, by file, what made a routine match when it was not its name."""
         entries = list(entries)
+        why = dict(why or {})
         current = self.highlighted_entry
-        if _same(entries, self._entries) and current is not None and current.path == keep:
+        if (
+            _same(entries, self._entries)
+            and why == self._why
+            and current is not None
+            and current.path == keep
+        ):
             # A key that changed nothing shown (a space, or a letter all of them match):
             # only the scroll is put back as replacing the rows would.
             self.scroll_y = 0
             self.scroll_to_highlight()
             return
         self._entries = entries
+        self._why = why
         self.set_options(self._row(entry) for entry in self._entries)
         if not self._entries:
             return
@@ -152,16 +183,33 @@ class RoutineList(OptionList, inherit_bindings=False):
             if prompt.plain == str(option.prompt):
                 continue
             index = shown.get(id(entry))
+            why = self._why.get(path, "")
             if index is not None:
-                self.replace_option_prompt_at_index(index, prompt)  # `option` is that row
-            else:
-                self._rows[path] = (entry, Option(prompt))
+                # The row shown is `option`, or the one with its reason under it.
+                now = explained(prompt, why) if why else HangingIndent(prompt)
+                self.replace_option_prompt_at_index(index, now)
+            if index is None or why:
+                self._rows[path] = (entry, Option(HangingIndent(prompt)))
+        # Rows with a reason not shown now are made again, with the date, if needed again.
+        self._explained = {
+            (path, why): option
+            for (path, why), option in self._explained.items()
+            if self._why.get(path) == why
+        }
 
     def _row(self, entry: RoutineEntry) -> Option:
+        why = self._why.get(entry.path, "")
         made = self._rows.get(entry.path)
         if made is None or made[0] is not entry:
             made = self._rows[entry.path] = (entry, self._option(entry))
-        return made[1]
+        if not why:
+            return made[1]
+        option = self._explained.get((entry.path, why))
+        if option is None:
+            prompt = made[1].prompt
+            assert isinstance(prompt, HangingIndent)
+            option = self._explained[entry.path, why] = Option(explained(prompt.blocks[0][0], why))
+        return option
 
     def _option(self, entry: RoutineEntry) -> Option:
-        return Option(row(entry, self._last_done))
+        return Option(HangingIndent(row(entry, self._last_done)))

@@ -16,7 +16,8 @@ from textual.widgets import Static
 from bandtimer.coach import describe_dose, plural, shown_path
 from bandtimer.domain.routine import Exercise, Routine
 from bandtimer.storage.routines import RoutineEntry
-from bandtimer.ui.widgets.routine_list import LastDone, day_label, routine_size
+from bandtimer.ui.widgets.hanging_indent import HANG, HangingIndent
+from bandtimer.ui.widgets.routine_list import WHY, LastDone, day_label, routine_size
 
 HEADING = "bold $accent"
 LABEL = "$text-muted"
@@ -37,8 +38,9 @@ class RoutinePreview(VerticalScroll):
     def __init__(self, *, last_done: LastDone | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         self._last_done = last_done
-        self._shown: tuple[RoutineEntry, list[str] | None] | None = None
-        """The entry shown and its advice, to say it again once the dates have been read."""
+        self._shown: tuple[RoutineEntry, list[str] | None, str] | None = None
+        """The entry shown, its advice and why it matched, to say it all again once the dates
+        have been read."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="preview-text", markup=False)
@@ -53,10 +55,18 @@ class RoutinePreview(VerticalScroll):
         """The entry shown, if the pane shows one rather than a message."""
         return self._shown[0] if self._shown is not None else None
 
-    def show_entry(self, entry: RoutineEntry, advice: list[str] | None = None) -> None:
-        """Show `entry`; `advice` (next-time suggestions) arrives later, from the history."""
-        self._show(self._describe(entry, advice))
-        self._shown = (entry, advice)
+    @property
+    def why(self) -> str:
+        """What the filter matched in the entry shown, if the pane says so."""
+        return self._shown[2] if self._shown is not None else ""
+
+    def show_entry(
+        self, entry: RoutineEntry, advice: list[str] | None = None, why: str = ""
+    ) -> None:
+        """Show `entry`; `advice` (next-time suggestions) arrives later, from the history;
+        `why` is what the filter found in it, when that was not its name."""
+        self._show(self._describe(entry, advice, why))
+        self._shown = (entry, advice, why)
 
     def show_message(self, message: str) -> None:
         self._show(Content(message))
@@ -68,12 +78,12 @@ class RoutinePreview(VerticalScroll):
         if self._shown is not None:
             self.query_one("#preview-text", Static).update(self._describe(*self._shown))
 
-    def _describe(self, entry: RoutineEntry, advice: list[str] | None) -> Content:
+    def _describe(self, entry: RoutineEntry, advice: list[str] | None, why: str) -> HangingIndent:
         if entry.routine is None:
-            return problems(entry)
-        return details(entry, entry.routine, self._last_done, advice or [])
+            return HangingIndent(problems(entry))
+        return details(entry, entry.routine, self._last_done, advice or [], why)
 
-    def _show(self, content: Content) -> None:
+    def _show(self, content: Content | HangingIndent) -> None:
         self.query_one("#preview-text", Static).update(content)
         self.scroll_home(animate=False)
 
@@ -95,16 +105,24 @@ def problems(entry: RoutineEntry) -> Content:
 
 
 def details(
-    entry: RoutineEntry, routine: Routine, last_done: LastDone | None, advice: list[str]
-) -> Content:
-    """A usable routine: what it is, what it needs, and each exercise with its dosing."""
+    entry: RoutineEntry,
+    routine: Routine,
+    last_done: LastDone | None,
+    advice: list[str],
+    why: str = "",
+) -> HangingIndent:
+    """A usable routine: what it is, what it needs, and each exercise with its dosing.
+
+    Wrapped lines hang under their own start, except the description's, which is prose."""
     summary = f"{routine_size(routine)} planned"
     day = last_done(routine.name) if last_done is not None else None
     if day is not None:
         summary += f" · last done {day_label(day)}"
     parts: list[Content | str | tuple[str, str]] = [(routine.name, HEADING), "\n", summary]
-    if routine.description:
-        parts += ["\n\n", routine.description]
+    if why:
+        parts += ["\n", (why, WHY)]
+    head = Content.assemble(*parts)
+    prose = [(Content.assemble("\n", routine.description), 0)] if routine.description else []
     fields = [
         ("Equipment", ", ".join(routine.equipment)),
         ("Tags", ", ".join(routine.tags)),
@@ -112,7 +130,7 @@ def details(
         ("Notes", routine.notes),
         ("File", file_line(entry)),
     ]
-    parts.append("\n")
+    parts = []
     for label, value in fields:
         if value:
             parts += ["\n", (f"{label}: ", LABEL), value]
@@ -123,7 +141,7 @@ def details(
     parts += ["\n\n", ("Exercises", "bold")]
     for number, exercise in enumerate(routine.exercises, start=1):
         parts += ["\n", *_exercise(number, exercise)]
-    return Content.assemble(*parts)
+    return HangingIndent(head, HANG, *prose, (Content.assemble(*parts), HANG))
 
 
 def file_line(entry: RoutineEntry) -> str:
@@ -135,7 +153,6 @@ def file_line(entry: RoutineEntry) -> str:
     if entry.origin == "user":
         return f"{shown_path(entry.path)} (yours)"
     return f"{entry.path.name} (shipped)"
-
 
 
 def _exercise(number: int, exercise: Exercise) -> list[Content | str | tuple[str, str]]:

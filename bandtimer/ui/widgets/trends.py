@@ -18,7 +18,7 @@ when there are more workouts than columns.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -90,14 +90,16 @@ def exercise_trends(
     band_places = {band.name.casefold(): place for place, band in enumerate(bands)}
     trends = []
     for key, name in names.items():
-        done = entries[key]
-        columns = tuple(side for side in SIDES if any(_column(e) == side for e in done))
+        by_column: dict[str, list[ExerciseRecord]] = {}
+        for entry in entries[key]:  # sorted out once: years of history hold thousands each
+            by_column.setdefault(_column(entry), []).append(entry)
+        columns = tuple(side for side in SIDES if side in by_column)
         metrics = [
-            _metric("reps", done, columns, _best_reps, lambda v, e: f"{v:g}"),
-            _metric("hold", done, columns, _hold, lambda v, e: f"{v:g} s"),
+            _metric("reps", by_column, columns, _best_reps, lambda v, e: f"{v:g}"),
+            _metric("hold", by_column, columns, _hold, lambda v, e: f"{v:g} s"),
             _metric(
                 "band",
-                done,
+                by_column,
                 columns,
                 lambda e: band_places.get(e.band.casefold()) if e.band else None,
                 lambda v, e: e.band or "",
@@ -123,7 +125,7 @@ def _hold(entry: ExerciseRecord) -> float | None:
 
 def _metric(
     label: str,
-    entries: Sequence[ExerciseRecord],
+    by_column: Mapping[str, Sequence[ExerciseRecord]],
     columns: Sequence[str],
     figure: Callable[[ExerciseRecord], float | None],
     reads: Callable[[float, ExerciseRecord], str],
@@ -131,9 +133,7 @@ def _metric(
     sides: dict[str, Series] = {}
     for column in columns:
         points = [
-            (value, entry)
-            for entry in entries
-            if _column(entry) == column and (value := figure(entry)) is not None
+            (value, entry) for entry in by_column[column] if (value := figure(entry)) is not None
         ]
         if points:
             value, entry = points[-1]

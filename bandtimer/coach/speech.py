@@ -1,0 +1,281 @@
+"""What the coach says for what the session just reported, in the order a coach would say it.
+
+Before an exercise: what it is, the band and where it goes, and the dose. At go: the side, if
+there is one, and "Go". During a long hold: "Halfway" and "Ten seconds"; then three, two, one.
+Between sides: "Switch sides. Left side." In a rest: how long, and what is next. In a tempo set:
+the number of each rep (a beat where reps are too quick for words); in held reps: hold and
+release. At the end: how long it took and the sets done.
+
+Every line carries the cue that stands in for it, so a phrase that is not rendered in time is
+replaced by its beep and nothing is ever said late (`choose_line` applies the same priorities
+and the same staleness rule as `bandtimer.coach.cues`). `phrases_for` lists every line a plan can
+produce, in the order they fall due, for rendering ahead. No Textual, no player, no espeak-ng.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bandtimer.coach.cues import PRIORITY, STALE_AFTER_SECONDS, cue_for
+from bandtimer.domain.clock import FakeClock
+from bandtimer.domain.events import (
+    CountdownTick,
+    Event,
+    Halfway,
+    RepCounted,
+    RepStarted,
+    SegmentStarted,
+    SidesSwitched,
+    TenSecondsLeft,
+    WorkoutFinished,
+)
+from bandtimer.domain.plan import (
+    Plan,
+    Segment,
+    SegmentKind,
+    build_plan,
+)
+from bandtimer.domain.routine import Band, Exercise, Routine
+from bandtimer.domain.session import Session
+from bandtimer.sound import Cue
+from bandtimer.voice import speakable
+
+SPOKEN_REP_MIN_SECONDS = 1.5
+"""A rep shorter than this gets a beat: a number takes about half a second to say."""
+NAME_CHARS = 60
+"""An exercise name longer than this is cut at a word; the screen shows it in full."""
+PLACEMENT_CHARS = 120
+
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+@dataclass(frozen=True)
+class Line:
+    """Something to say, and the beep that stands in for it (None: silence without a voice)."""
+
+    text: str | None
+    """None when only the beep is wanted (a beat on a quick rep)."""
+    cue: Cue | None
+
+
+def number_words(number: int) -> str:
+    """`12` -> "twelve", `45` -> "forty-five"; digits from 100 up (espeak-ng reads those)."""
+    if 0 <= number < 20:
+        return _ONES[number]
+    if 20 <= number < 100:
+        tens, ones = divmod(number, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    return str(number)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def spoken_name(exercise: Exercise) -> str:
+    """The name as words espeak-ng may read: no markup, no symbols, not too long."""
+    return speakable(exercise.name, NAME_CHARS) or "The next exercise"
+
+
+def spoken_band(exercise: Exercise) -> str:
+    """ "Mini band around the toes." from the band and its placement; "" without a band."""
+    if exercise.band is None:
+        return ""
+    band = exercise.band.value
+    words = band if exercise.band is Band.TUBE else f"{band} band"
+    if exercise.band is Band.TUBE and exercise.placement:
+        words += ","
+    placement = speakable(exercise.placement, PLACEMENT_CHARS).rstrip(".")
+    anchor = speakable(exercise.anchor, PLACEMENT_CHARS).rstrip(".")
+    sentence = _capital(f"{words} {placement}".strip()) + "."
+    return sentence + (f" Anchor: {anchor}." if anchor else "")
+
+
+def announcement(exercise: Exercise) -> str:
+    """ "Dead bug with band. Mini band around the toes. Two sets of ten." """
+    parts = (f"{spoken_name(exercise)}.", spoken_band(exercise), exercise.announcement())
+    return " ".join(part for part in parts if part)
+
+
+def _side(segment: Segment) -> str:
+    return f"{_capital(segment.side.value)} side. " if segment.side is not None else ""
+
+
+def _seconds(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{number_words(whole)} {'second' if whole == 1 else 'seconds'}"
+
+
+def spoken_duration(seconds: float) -> str:
+    """ "one minute, twenty-two seconds"; whole minutes from ten minutes up."""
+    whole = round(seconds)
+    minutes, rest = divmod(whole, 60)
+    if minutes == 0:
+        return _seconds(rest)
+    said = f"{number_words(minutes)} {'minute' if minutes == 1 else 'minutes'}"
+    if minutes >= 10:
+        return number_words(round(whole / 60)) + " minutes"
+    return f"{said}, {_seconds(rest)}" if rest else said
+
+
+def finish_text(seconds: float, sets: int) -> str:
+    set_word = "set" if sets == 1 else "sets"
+    return f"Workout done. {_capital(spoken_duration(seconds))}, {number_words(sets)} {set_word}."
+
+
+def _start_line(segment: Segment, plan: Plan) -> Line | None:
+    cue = cue_for(SegmentStarted(segment, 0.0))
+    match segment.kind:
+        case SegmentKind.GET_READY:
+            return Line(f"Get ready. {announcement(segment.exercise)}", cue)
+        case SegmentKind.REST_BETWEEN_EXERCISES:
+            rest = f"Rest, {_seconds(segment.planned_seconds)}."
+            return Line(f"{rest} Up next: {announcement(segment.exercise)}", cue)
+        case SegmentKind.REST_BETWEEN_SETS:
+            rest = f"Rest, {_seconds(segment.planned_seconds)}."
+            number, count = number_words(segment.set_number), number_words(segment.set_count)
+            return Line(f"{rest} Up next: set {number} of {count}.", cue)
+        case SegmentKind.SWITCH_SIDES:
+            return None  # SidesSwitched says it
+    if segment.set_kind is not None and segment.set_kind.go_with_first_rep:
+        return None  # its first RepStarted says go
+    return Line(f"{_side(segment)}Go.", cue)
+
+
+def _releases(segment: Segment) -> bool:
+    """Held reps: each rep's end means let go."""
+    return segment.set_kind is not None and segment.set_kind.release_after_each_rep
+
+
+def _seconds_per_rep(segment: Segment) -> float:
+    """For reps that count themselves, seconds a rep; 0 for any other set or pause."""
+    kind = segment.set_kind
+    return (kind.seconds_per_rep or 0.0) if kind is not None else 0.0
+
+
+def line_for(event: Event, plan: Plan) -> Line | None:
+    """The line for one event; None for events a coach lets pass. The end needs the session:
+    see `finish_line`."""
+    cue = cue_for(event)
+    match event:
+        case SegmentStarted(segment=segment):
+            return _start_line(segment, plan)
+        case SidesSwitched(side=side):
+            return Line(f"Switch sides. {_capital(side.value)} side.", cue)
+        case RepStarted(segment=segment, rep=1):
+            return Line(f"{_side(segment)}Go. Hold.", cue)
+        case RepStarted():
+            return Line("Hold.", cue)
+        case RepCounted(segment=segment, reps_done=done) if _releases(segment):
+            return Line("Release.", cue) if done < (segment.set_kind.rep_goal or 0) else None
+        case RepCounted(segment=segment, reps_done=done) if _seconds_per_rep(segment):
+            quick = _seconds_per_rep(segment) < SPOKEN_REP_MIN_SECONDS
+            return Line(None if quick else _capital(number_words(done)) + ".", cue)
+        case Halfway():
+            return Line("Halfway.", cue)
+        case TenSecondsLeft():
+            return Line("Ten seconds.", None)
+        case CountdownTick(seconds_left=left):
+            return Line(_capital(number_words(left)) + ".", cue)
+    return None
+
+
+def finish_line(session: Session) -> Line:
+    """The time the workout took, pauses left out, and the sets done (both sides as one)."""
+    started = session.started_at or 0.0
+    finished = session.finished_at if session.finished_at is not None else started
+    plan = session.plan
+    done = {
+        (record.exercise_name, record.set_number)
+        for record in session.records
+        if plan[record.segment_index].is_work and not record.skipped
+    }
+    return Line(finish_text(finished - started - session.total_paused, len(done)), Cue.DONE)
+
+
+def planned_finish_line(plan: Plan) -> Line:
+    """What `finish_line` says when the plan is followed exactly."""
+    sets = {(segment.exercise_number, segment.set_number) for segment in plan if segment.is_work}
+    return Line(finish_text(plan.total_seconds, len(sets)), Cue.DONE)
+
+
+def _rank(line: Line) -> int:
+    return PRIORITY.index(line.cue) if line.cue is not None else len(PRIORITY)
+
+
+def choose_line(events: Iterable[Event], now: float, session: Session) -> Line | None:
+    """The one line for a batch of events noticed at `now`: the one whose beep `choose_cue`
+    would rank first; None when the events are stale or a coach would say nothing."""
+    lines = []
+    for event in events:
+        if now - event.at > STALE_AFTER_SECONDS:
+            continue
+        if isinstance(event, WorkoutFinished):
+            line = finish_line(session) if event.completed else None
+        else:
+            line = line_for(event, session.plan)
+        if line is not None:
+            lines.append(line)
+    return min(lines, key=_rank, default=None)
+
+
+def first_phrase(plan: Plan) -> str | None:
+    """What is said the moment `plan` starts: worth rendering before anyone picks it."""
+    line = line_for(SegmentStarted(plan[0], 0.0), plan)
+    return line.text if line is not None else None
+
+
+def opening_phrases(routines: Iterable[Routine]) -> list[str]:
+    """Each routine's opening line, so whichever is started first is spoken from its first
+    second; the rest of a workout's phrases are rendered once it starts, ahead of time."""
+    plans = (build_plan(routine) for routine in routines)
+    return [text for plan in plans if plan.segments and (text := first_phrase(plan))]
+
+
+def phrases_for(plan: Plan, from_index: int = 0) -> list[str]:
+    """Every phrase following `plan` from segment `from_index` can say, in the order due.
+
+    Found by following the plan with a session on a simulated clock, moved from one event to
+    the next, so the list holds exactly what the real session will report; a set counted by
+    hand, which only keys move on, is skipped. Takes milliseconds for an hour-long routine:
+    call it off the app's thread (`PhraseBook.prepare_from`).
+    """
+    clock = FakeClock(0.0)
+    session = Session(plan, clock)
+    session.start(from_index)
+    texts: dict[str, None] = {}
+    while not session.state.is_over:
+        for event in session.poll():
+            line = line_for(event, plan)
+            if line is not None and line.text is not None:
+                texts[line.text] = None
+        wait = session.until_next_event()
+        if wait is None:
+            session.skip()
+        else:
+            clock.advance(wait)
+    texts[planned_finish_line(plan).text or ""] = None
+    return list(texts)
