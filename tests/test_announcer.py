@@ -11,6 +11,7 @@ from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Timing
 from bandtimer.domain.session import Session
+from bandtimer.domain.set_kinds import TimedHold
 from bandtimer.sound import Clip, Cue
 
 
@@ -53,7 +54,7 @@ class Phrases:
 
 
 def plank() -> Routine:
-    hold = Exercise(name="Banded plank", sets=IntRange.exactly(1), hold=IntRange.exactly(5))
+    hold = Exercise("Banded plank", IntRange.exactly(1), kind=TimedHold(IntRange.exactly(5)))
     return Routine("Plank", (hold,), timing=Timing(get_ready=5))
 
 
@@ -93,7 +94,7 @@ def test_prepare_asks_for_every_phrase_in_order() -> None:
     phrases = Phrases()
     Announcer(Player(), phrases).prepare(build_plan(plank()))
     assert phrases.asked == [
-        "Get ready. Banded plank. One set of five seconds.",
+        "Get ready. Banded plank. Hold five seconds.",
         "Three.",
         "Two.",
         "One.",

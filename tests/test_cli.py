@@ -27,7 +27,7 @@ def test_check_passes_every_shipped_routine(tmp_path: Path) -> None:
     files = sorted(str(p) for p in (ROOT / "routines").glob("*.toml"))
     result = bandtimer("check", *files, home=tmp_path)
     assert result.returncode == 0, result.stdout
-    assert result.stdout.count(": ok, ") == len(files) == 5
+    assert result.stdout.count(": ok, ") == len(files) == 6
 
 
 def test_check_reports_every_broken_file_and_exits_1(tmp_path: Path) -> None:
@@ -63,6 +63,13 @@ def test_list_shows_shipped_and_user_routines_with_errors(tmp_path: Path) -> Non
     assert "Quick try" in result.stdout
     assert "[bold]Mine[/]" in result.stdout, "routine names print as written, never as markup"
     assert "broken" in result.stdout and "invalid" in result.stdout
+
+
+def test_show_words_a_work_set_and_counts_its_seconds(tmp_path: Path) -> None:
+    result = bandtimer("show", "band circuit", "--timeline", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Planned total: 11:50" in result.stdout
+    assert "work 40 s, max reps" in result.stdout
 
 
 def test_show_by_path(tmp_path: Path) -> None:

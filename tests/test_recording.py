@@ -12,10 +12,13 @@ from bandtimer.domain.plan import build_plan
 from bandtimer.domain.progression import DEFAULT_BANDS
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Sides, Timing
 from bandtimer.domain.session import Session
+from bandtimer.domain.set_kinds import TempoReps, TimedHold
 from bandtimer.storage.history import HistoryStore
 
-BRIDGE = Exercise("Bridge", IntRange.exactly(2), hold=IntRange.exactly(10))
-WALK = Exercise("Walk", IntRange.exactly(1), reps=IntRange.exactly(4), tempo=2.0, sides=Sides.EACH)
+BRIDGE = Exercise("Bridge", IntRange.exactly(2), kind=TimedHold(IntRange.exactly(10)))
+WALK = Exercise(
+    "Walk", IntRange.exactly(1), kind=TempoReps(IntRange.exactly(4), 2.0), sides=Sides.EACH
+)
 ROUTINE = Routine(
     "Two things",
     (BRIDGE, WALK),

@@ -12,6 +12,7 @@ import pytest
 
 from bandtimer.domain.plan import SegmentKind, build_plan
 from bandtimer.domain.routine import IntRange, Routine, Sides
+from bandtimer.domain.set_kinds import TimeBoxed
 from bandtimer.storage.routines import load_routine
 
 ROUTINES = Path(__file__).resolve().parents[1] / "routines"
@@ -74,8 +75,8 @@ def test_article_dosing_point_by_point(file: str, expected: list[tuple]) -> None
         if sets is not None:  # None: the article gives no sets, the routine chose
             assert exercise.sets == sets, name
         if reps is not None:
-            assert exercise.reps == reps, name
-        assert exercise.hold == hold, name
+            assert exercise.kind.reps == reps, name
+        assert exercise.kind.hold == hold, name
         assert exercise.sides is sides, name
         assert placement in exercise.placement, name
         assert exercise.steps and exercise.why, f"{name} needs steps and why"
@@ -106,12 +107,33 @@ def test_marathoner_routine_has_the_five_exercises_and_plans_about_15_minutes() 
     assert 13 <= minutes <= 17
 
 
+def test_band_circuit_is_six_stations_of_40_on_20_off_twice_in_about_12_minutes() -> None:
+    routine = load("band-circuit.toml")
+    assert [e.name for e in routine.exercises] == [
+        "Banded squat",  # Resistance Band Workouts for Runners
+        "Lateral banded walk",  # 8 Mini Band Workouts For Runners
+        "Glute bridge",  # 8 Mini Band Workouts For Runners
+        "Kick backs",  # Resistance Band Workouts for Runners
+        "Banded squat with side leg lift",  # 8 Mini Band Workouts For Runners
+        "Dead bug with band",  # the marathoner routine's article
+    ]
+    assert {e.kind for e in routine.exercises} == {TimeBoxed(40)}
+    assert {(e.sets, e.sides, e.rest) for e in routine.exercises} == {(r(2), BOTH, None)}
+    timing = routine.timing
+    assert (timing.rest_between_sets, timing.rest_between_exercises) == (20, 20)
+    assert "bandtimer" in routine.notes.lower(), "the file must say the timing is our choice"
+    assert all(e.steps and e.why and e.band and e.placement for e in routine.exercises)
+    plan = build_plan(routine)
+    assert plan.total_seconds == 10 + 6 * 2 * 40 + 6 * 20 + 5 * 20  # 11:50
+    assert {s.kind for s in plan.segments if s.is_work} == {SegmentKind.WORK}
+
+
 def test_quick_try_shows_every_kind_of_screen_in_under_two_minutes() -> None:
     routine = load("quick-try.toml")
     plan = build_plan(routine)
     assert plan.total_seconds < 120
     assert len(routine.exercises) == 2
-    assert any(e.reps and e.hold for e in routine.exercises), "one exercise has held reps"
+    assert any(e.kind.reps and e.kind.hold for e in routine.exercises), "one has held reps"
     assert any(e.sides is EACH for e in routine.exercises), "one exercise works each side"
     kinds = {segment.kind for segment in plan.segments}
     assert kinds >= {SegmentKind.GET_READY, SegmentKind.REPS, SegmentKind.SWITCH_SIDES,
@@ -124,12 +146,12 @@ def test_the_weekday_mini_band_routine_is_all_eight_exercises_in_about_20_minute
     for exercise, (name, _sets, reps, hold, sides, placement) in zip(
         weekday.exercises, MINI_BAND, strict=True
     ):
-        assert exercise.hold == (r(hold.low) if hold else None), f"{name}: the shortest hold"
+        assert exercise.kind.hold == (r(hold.low) if hold else None), f"{name}: the shortest hold"
         assert exercise.sides is sides, name
         assert placement in exercise.placement, name
         assert exercise.sets.high <= 2, f"{name}: fewer sets than the article's 3–5"
         if reps is not None:
-            assert exercise.reps is not None and exercise.reps.high <= reps.high, name
+            assert exercise.kind.reps is not None and exercise.kind.reps.high <= reps.high, name
         assert exercise.steps and exercise.why, f"{name} needs steps and why"
     assert weekday.timing.rest_between_sets < full.timing.rest_between_sets
     assert weekday.timing.rest_between_exercises < full.timing.rest_between_exercises

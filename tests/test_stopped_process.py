@@ -12,10 +12,11 @@ from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Timing
 from bandtimer.domain.session import Session, SessionState
+from bandtimer.domain.set_kinds import TimedHold
 
 PLANKS = Routine(
     "Planks",
-    (Exercise("Plank", IntRange.exactly(2), hold=IntRange.exactly(30)),),
+    (Exercise("Plank", IntRange.exactly(2), kind=TimedHold(IntRange.exactly(30))),),
     timing=Timing(get_ready=0, rest_between_sets=10),
 )
 

@@ -76,7 +76,11 @@ tempo = 1.0
 """
 
 SPOKEN = [
-    (0.0, "Get ready. Glute bridge. Mini band above the knees. One set of two, five second holds."),
+    (
+        0.0,
+        "Get ready. Glute bridge. Mini band above the knees. "
+        "One set of two, holding each rep five seconds.",
+    ),
     (1.0, "Three."),
     (2.0, "Two."),
     (3.0, "One."),
@@ -86,7 +90,7 @@ SPOKEN = [
     (
         15.0,
         "Rest, four seconds. Up next: Clam shell. Mini band around the thighs. "
-        "One set of two each side, one and a half seconds a rep.",
+        "One set of two, one and a half seconds a rep, each side.",
     ),
     (16.0, "Three."),
     (17.0, "Two."),

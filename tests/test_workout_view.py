@@ -9,9 +9,10 @@ from hypothesis import given, settings
 
 from bandtimer.coach import WorkoutView, describe, until_change
 from bandtimer.domain.clock import FakeClock
-from bandtimer.domain.plan import RepMode, build_plan
+from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Timing
 from bandtimer.domain.session import Session, SessionState
+from bandtimer.domain.set_kinds import TimedHold
 from tests.domain.test_session_properties import routines
 
 NEAR = 1e-4
@@ -39,7 +40,7 @@ def plank_routine(plank: Exercise, *, get_ready: int) -> Routine:
 
 
 def test_a_get_ready_and_the_time_left_change_at_each_whole_second() -> None:
-    plank = Exercise("Plank", sets=IntRange.exactly(1), hold=IntRange.exactly(30))
+    plank = Exercise("Plank", sets=IntRange.exactly(1), kind=TimedHold(IntRange.exactly(30)))
     session, clock = started(plank_routine(plank, get_ready=5))
     assert until_change(session) == 1.0
     assert describe(session).time_left == "0:35 left"
@@ -54,7 +55,7 @@ def test_a_get_ready_and_the_time_left_change_at_each_whole_second() -> None:
 
 
 def test_the_time_left_follows_a_rest_made_longer() -> None:
-    plank = Exercise("Plank", sets=IntRange.exactly(2), hold=IntRange.exactly(30))
+    plank = Exercise("Plank", sets=IntRange.exactly(2), kind=TimedHold(IntRange.exactly(30)))
     routine = Routine(name="Plank", exercises=(plank,), timing=Timing(get_ready=0))
     session, clock = started(routine)
     clock.advance(31)  # 1 s into the 30 s rest between sets
@@ -65,7 +66,7 @@ def test_the_time_left_follows_a_rest_made_longer() -> None:
 
 
 def test_nothing_changes_by_itself_while_paused_or_after_the_end() -> None:
-    plank = Exercise("Plank", sets=IntRange.exactly(1), hold=IntRange.exactly(5))
+    plank = Exercise("Plank", sets=IntRange.exactly(1), kind=TimedHold(IntRange.exactly(5)))
     session, clock = started(plank_routine(plank, get_ready=0))
     session.pause()
     assert until_change(session) is None
@@ -87,7 +88,7 @@ def test_nothing_changes_before_the_moment_it_names(routine: Routine) -> None:
             break
         wait = until_change(session)
         if wait is None:
-            assert session.current.rep_mode is RepMode.COUNTED
+            assert session.current.set_kind.counted_by_hand
             session.count_rep()
             session.poll()
             continue

@@ -46,7 +46,13 @@ if TYPE_CHECKING:
     from bandtimer.coach.recording import WorkoutRecorder, begin_workout
     from bandtimer.coach.resume import Unfinished, find_resumable, is_of, unfinished_workouts
     from bandtimer.coach.speech import Line, choose_line, opening_phrases, phrases_for
-    from bandtimer.coach.workout_view import RepCount, WorkoutView, describe, until_change
+    from bandtimer.coach.workout_view import (
+        RepCount,
+        WorkoutView,
+        describe,
+        reps_question,
+        until_change,
+    )
 
 _WHERE = {
     **dict.fromkeys(["Announcer", "Phrases"], "announcer"),
@@ -66,7 +72,9 @@ _WHERE = {
     **dict.fromkeys(["WorkoutRecorder", "begin_workout"], "recording"),
     **dict.fromkeys(["Unfinished", "find_resumable", "is_of", "unfinished_workouts"], "resume"),
     **dict.fromkeys(["Line", "choose_line", "opening_phrases", "phrases_for"], "speech"),
-    **dict.fromkeys(["RepCount", "WorkoutView", "describe", "until_change"], "workout_view"),
+    **dict.fromkeys(
+        ["RepCount", "WorkoutView", "describe", "reps_question", "until_change"], "workout_view"
+    ),
 }  # fmt: skip
 
 __all__ = [
@@ -102,6 +110,7 @@ __all__ = [
     "phrases_for",
     "plural",
     "records_to_json",
+    "reps_question",
     "shown_path",
     "side_label",
     "streak_line",

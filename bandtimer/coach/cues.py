@@ -19,7 +19,7 @@ from bandtimer.domain.events import (
     SidesSwitched,
     WorkoutFinished,
 )
-from bandtimer.domain.plan import RepMode, SegmentKind
+from bandtimer.domain.plan import SegmentKind
 from bandtimer.sound import Cue
 
 STALE_AFTER_SECONDS = 0.6
@@ -49,15 +49,17 @@ def cue_for(event: Event) -> Cue | None:
             return Cue.GO
         case RepStarted():
             return Cue.HOLD
-        case RepCounted(segment=segment) if segment.rep_mode is RepMode.HELD:
+        case RepCounted(segment=segment) if (
+            segment.set_kind is not None and segment.set_kind.release_after_each_rep
+        ):
             return Cue.RELEASE
-        case RepCounted(segment=segment) if segment.rep_mode is RepMode.TEMPO:
-            return Cue.BEAT
+        case RepCounted(segment=segment) if (
+            segment.set_kind is not None and segment.set_kind.seconds_per_rep is not None
+        ):
+            return Cue.BEAT  # reps that count themselves to a tempo
+        case SegmentStarted(segment=segment) if segment.set_kind is not None:
+            return None if segment.set_kind.go_with_first_rep else Cue.GO
         case SegmentStarted(segment=segment):
-            if segment.kind is SegmentKind.REPS and segment.rep_mode is RepMode.HELD:
-                return None  # its first RepStarted says go
-            if segment.is_work:
-                return Cue.GO
             if segment.kind in (SegmentKind.REST_BETWEEN_SETS, SegmentKind.REST_BETWEEN_EXERCISES):
                 return Cue.REST
             return None

@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from bandtimer.domain.plan import RepMode, Segment, SegmentKind
-from bandtimer.domain.routine import Exercise, Sides
+from bandtimer.domain.plan import Segment
+from bandtimer.domain.routine import Exercise
+from bandtimer.domain.set_kinds import plural as plural  # the kinds of set word doses with it
 from bandtimer.domain.text import visible_controls
 
 
@@ -35,24 +36,9 @@ def countdown_digits(seconds: float) -> str:
     return clock_time(whole)
 
 
-def plural(count: int | str, word: str) -> str:
-    return f"{count} {word}" if str(count) == "1" else f"{count} {word}s"
-
-
 def describe_dose(exercise: Exercise) -> str:
     """The dose as an article would write it: `3–5 sets × 8–12 reps, 5 s hold, each side`."""
-    parts = [plural(str(exercise.sets), "set")]
-    if exercise.reps is not None:
-        parts[0] += f" × {plural(str(exercise.reps), 'rep')}"
-        if exercise.hold is not None:
-            parts.append(f"{exercise.hold} s hold each rep")
-        elif exercise.tempo is not None:
-            parts.append(f"{exercise.tempo:g} s a rep")
-    elif exercise.hold is not None:
-        parts[0] += f" × {exercise.hold} s hold"
-    if exercise.sides is Sides.EACH:
-        parts.append("each side")
-    return ", ".join(parts)
+    return exercise.dose
 
 
 def describe_band(exercise: Exercise) -> str:
@@ -69,16 +55,8 @@ def describe_band(exercise: Exercise) -> str:
 
 def describe_segment(segment: Segment) -> str:
     """What one segment asks for, as a line of `bandtimer show`."""
-    if segment.kind is SegmentKind.HOLD:
-        return f"hold {segment.hold_seconds} s"
-    if segment.kind is SegmentKind.REPS:
-        reps = f"{segment.rep_target} reps"
-        if segment.rep_mode is RepMode.HELD:
-            return f"{reps}, {segment.hold_seconds} s hold each"
-        if segment.rep_mode is RepMode.TEMPO:
-            return f"{reps}, {segment.rep_seconds:g} s a rep"
-        return f"{reps}, counted"
-    return str(segment.kind.value)
+    kind = segment.set_kind
+    return kind.segment_line() if kind is not None else str(segment.kind.value)
 
 
 def side_label(segment: Segment) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bandtimer.coach.formatting import shown_path
 from bandtimer.domain.clock import Clock
-from bandtimer.domain.events import Event, SegmentEnded, WorkoutFinished
+from bandtimer.domain.events import Event, RepsRecorded, SegmentEnded, WorkoutFinished
 from bandtimer.domain.history import (
     Feel,
     WorkoutRecord,
@@ -152,7 +152,7 @@ class WorkoutRecorder:
         return problem
 
     def observe(self, events: Iterable[Event]) -> None:
-        """Save after every finished set and at the end."""
+        """Save after every finished set, its reps given afterwards, and at the end."""
         if self.note(events):
             self.save()
 
@@ -173,7 +173,7 @@ class WorkoutRecorder:
                 )
                 if last_set and not event.record.skipped:
                     self._to_rate = event.segment.exercise.name
-            elif isinstance(event, WorkoutFinished):
+            elif isinstance(event, RepsRecorded | WorkoutFinished):
                 finished_work = True
         return finished_work
 

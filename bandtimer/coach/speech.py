@@ -32,16 +32,11 @@ from bandtimer.domain.events import (
 )
 from bandtimer.domain.plan import (
     Plan,
-    RepMode,
     Segment,
     SegmentKind,
     build_plan,
-    planned_hold,
-    planned_reps,
-    planned_sets,
 )
-from bandtimer.domain.reps import rep_goal
-from bandtimer.domain.routine import Band, Exercise, Routine, Sides
+from bandtimer.domain.routine import Band, Exercise, Routine
 from bandtimer.domain.session import Session
 from bandtimer.sound import Cue
 from bandtimer.voice import speakable
@@ -105,38 +100,6 @@ def spoken_name(exercise: Exercise) -> str:
     return speakable(exercise.name, NAME_CHARS) or "The next exercise"
 
 
-def spoken_dose(exercise: Exercise) -> str:
-    """The planned dose as a coach says it: "Two sets of ten each side, two seconds a rep."
-
-    Stands in until each kind of set speaks its own sentence (issue 10's set kinds): then this
-    is replaced by asking the kind. It says what the plan will run: the low end of a range of
-    sets, the top of a range of reps, the low end of a range of hold seconds.
-    """
-    sets = planned_sets(exercise)
-    reps, hold = planned_reps(exercise), planned_hold(exercise)
-    count = f"{_capital(number_words(sets))} {'set' if sets == 1 else 'sets'}"
-    each_side = " each side" if exercise.sides is Sides.EACH else ""
-    if reps is None:
-        return f"{count} of {number_words(hold or 0)} seconds{each_side}."
-    dose = f"{count} of {number_words(reps)}{each_side}"
-    if hold is not None:
-        return f"{dose}, {number_words(hold)} second holds."
-    if exercise.tempo is not None:
-        return f"{dose}, {_tempo(exercise.tempo)} a rep."
-    return f"{dose}."
-
-
-def _tempo(seconds: float) -> str:
-    """ "two seconds", "two and a half seconds", "one point two seconds"."""
-    whole = int(seconds)
-    if seconds == whole:
-        return f"{number_words(whole)} {'second' if whole == 1 else 'seconds'}"
-    if seconds - whole == 0.5:
-        return f"{number_words(whole)} and a half seconds"
-    decimals = " ".join(number_words(int(digit)) for digit in f"{seconds:g}".split(".")[1])
-    return f"{number_words(whole)} point {decimals} seconds"
-
-
 def spoken_band(exercise: Exercise) -> str:
     """ "Mini band around the toes." from the band and its placement; "" without a band."""
     if exercise.band is None:
@@ -153,7 +116,7 @@ def spoken_band(exercise: Exercise) -> str:
 
 def announcement(exercise: Exercise) -> str:
     """ "Dead bug with band. Mini band around the toes. Two sets of ten." """
-    parts = (f"{spoken_name(exercise)}.", spoken_band(exercise), spoken_dose(exercise))
+    parts = (f"{spoken_name(exercise)}.", spoken_band(exercise), exercise.announcement())
     return " ".join(part for part in parts if part)
 
 
@@ -197,9 +160,20 @@ def _start_line(segment: Segment, plan: Plan) -> Line | None:
             return Line(f"{rest} Up next: set {number} of {count}.", cue)
         case SegmentKind.SWITCH_SIDES:
             return None  # SidesSwitched says it
-    if segment.rep_mode is RepMode.HELD:
+    if segment.set_kind is not None and segment.set_kind.go_with_first_rep:
         return None  # its first RepStarted says go
     return Line(f"{_side(segment)}Go.", cue)
+
+
+def _releases(segment: Segment) -> bool:
+    """Held reps: each rep's end means let go."""
+    return segment.set_kind is not None and segment.set_kind.release_after_each_rep
+
+
+def _seconds_per_rep(segment: Segment) -> float:
+    """For reps that count themselves, seconds a rep; 0 for any other set or pause."""
+    kind = segment.set_kind
+    return (kind.seconds_per_rep or 0.0) if kind is not None else 0.0
 
 
 def line_for(event: Event, plan: Plan) -> Line | None:
@@ -215,10 +189,10 @@ def line_for(event: Event, plan: Plan) -> Line | None:
             return Line(f"{_side(segment)}Go. Hold.", cue)
         case RepStarted():
             return Line("Hold.", cue)
-        case RepCounted(segment=segment, reps_done=done) if segment.rep_mode is RepMode.HELD:
-            return Line("Release.", cue) if done < rep_goal(segment) else None
-        case RepCounted(segment=segment, reps_done=done) if segment.rep_mode is RepMode.TEMPO:
-            quick = (segment.rep_seconds or 0) < SPOKEN_REP_MIN_SECONDS
+        case RepCounted(segment=segment, reps_done=done) if _releases(segment):
+            return Line("Release.", cue) if done < (segment.set_kind.rep_goal or 0) else None
+        case RepCounted(segment=segment, reps_done=done) if _seconds_per_rep(segment):
+            quick = _seconds_per_rep(segment) < SPOKEN_REP_MIN_SECONDS
             return Line(None if quick else _capital(number_words(done)) + ".", cue)
         case Halfway():
             return Line("Halfway.", cue)
@@ -233,10 +207,11 @@ def finish_line(session: Session) -> Line:
     """The time the workout took, pauses left out, and the sets done (both sides as one)."""
     started = session.started_at or 0.0
     finished = session.finished_at if session.finished_at is not None else started
+    plan = session.plan
     done = {
         (record.exercise_name, record.set_number)
         for record in session.records
-        if record.kind.is_work and not record.skipped
+        if plan[record.segment_index].is_work and not record.skipped
     }
     return Line(finish_text(finished - started - session.total_paused, len(done)), Cue.DONE)
 

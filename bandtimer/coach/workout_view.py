@@ -11,26 +11,23 @@ import math
 from dataclasses import dataclass
 
 from bandtimer.coach.formatting import clock_time, countdown_digits, describe_band
-from bandtimer.domain.plan import RepMode, Segment, SegmentKind
+from bandtimer.domain.plan import Segment, SegmentKind
 from bandtimer.domain.session import Session, SessionState
 
 FINAL_SECONDS = 3
 OWN_COLOUR_SECONDS = 2
 """A segment shorter than this plus `FINAL_SECONDS` never turns red: it would be red throughout."""
 
-PHASE_WORDS = {
+PAUSE_WORDS = {
     SegmentKind.GET_READY: "GET READY",
-    SegmentKind.HOLD: "HOLD",
-    SegmentKind.REPS: "REPS",
     SegmentKind.SWITCH_SIDES: "SWITCH SIDES",
     SegmentKind.REST_BETWEEN_SETS: "REST",
     SegmentKind.REST_BETWEEN_EXERCISES: "REST",
 }
+"""The banner of each pause; a set of work names itself (`SetKind.phase`, `SetKind.tone`)."""
 
-TONES = {
+PAUSE_TONES = {
     SegmentKind.GET_READY: "ready",
-    SegmentKind.HOLD: "hold",
-    SegmentKind.REPS: "work",
     SegmentKind.SWITCH_SIDES: "switch",
     SegmentKind.REST_BETWEEN_SETS: "rest",
     SegmentKind.REST_BETWEEN_EXERCISES: "rest",
@@ -97,12 +94,10 @@ def describe(session: Session) -> WorkoutView:
         exercise = f"{exercise}: {side} side next"
     elif not segment.is_work:
         exercise = f"Up next: {exercise}"
-    phase = PHASE_WORDS[segment.kind]
-    tone = TONES[segment.kind]
+    kind = segment.set_kind
     reps = session.reps()
-    if segment.rep_mode is RepMode.HELD and reps is not None:
-        phase = "HOLD" if reps.holding else "RELEASE"
-        tone = "hold" if reps.holding else "release"
+    phase = PAUSE_WORDS[segment.kind] if kind is None else kind.phase(reps)
+    tone = PAUSE_TONES[segment.kind] if kind is None else kind.tone(reps)
     paused = session.state is SessionState.PAUSED
     if paused:
         phase = "PAUSED"
@@ -130,13 +125,14 @@ def describe(session: Session) -> WorkoutView:
 def _count(session: Session, segment: Segment) -> RepCount | None:
     """The rep in progress of a set whose reps count themselves; None for anything else."""
     reps = session.reps()
-    if reps is None or segment.rep_target is None or not segment.is_timed:
+    kind = segment.set_kind
+    cycle = kind.seconds_per_rep if kind is not None else None
+    if reps is None or kind is None or kind.rep_goal is None or cycle is None:
         return None
-    cycle = segment.rep_cycle_seconds
     elapsed = min(session.elapsed(), session.duration() or 0.0)
     into = elapsed - (reps.rep - 1) * cycle
     fraction = min(1.0, max(0.0, into / cycle)) if cycle > 0 else 1.0
-    return RepCount(rep=reps.rep, of=segment.rep_target.high, fraction=fraction, seconds=cycle)
+    return RepCount(rep=reps.rep, of=kind.rep_goal, fraction=fraction, seconds=cycle)
 
 
 def _final(session: Session, remaining: float | None) -> bool:
@@ -146,6 +142,18 @@ def _final(session: Session, remaining: float | None) -> bool:
     if remaining is None or duration is None or duration < FINAL_SECONDS + OWN_COLOUR_SECONDS:
         return False
     return 0 < remaining <= FINAL_SECONDS
+
+
+def reps_question(session: Session) -> str | None:
+    """What the screen asks after a set that wants its reps afterwards (a time-boxed set), or
+    None when no set is waiting for them."""
+    if not session.reps_to_record:
+        return None
+    record = session.records[session.reps_to_record[0]]
+    segment = session.plan[record.segment_index]
+    side = f", {segment.side.value} side" if segment.side is not None else ""
+    where = f"set {segment.set_number} of {segment.set_count}{side}"
+    return f"{segment.exercise.name}, {where}: how many reps?"
 
 
 def until_change(session: Session) -> float | None:
@@ -185,18 +193,10 @@ def _until_whole_second(seconds_left: float) -> float:
 
 
 def _readout(session: Session, segment: Segment, remaining: float | None) -> tuple[str, str]:
-    reps = session.reps()
-    if reps is None or segment.rep_target is None:
-        seconds = f"of {segment.planned_seconds:g} s" if segment.kind is SegmentKind.HOLD else ""
-        return big_seconds(remaining or 0.0), " ".join(filter(None, ["seconds left", seconds]))
-    target = segment.rep_target
-    if segment.rep_mode is RepMode.HELD:
-        left = big_seconds(reps.phase_remaining or 0.0)
-        if reps.holding:
-            return str(reps.rep), f"hold · {left} s left of {segment.hold_seconds} s"
-        return str(reps.rep), f"release · rep {reps.rep + 1} in {left} s"
-    if segment.rep_mode is RepMode.TEMPO:
-        done = f"{reps.reps_done} of {target} done"
-        return str(reps.rep), f"{done} · {segment.rep_seconds:g} s a rep"
-    finish = " · f finishes the set" if reps.reps_done >= target.low else ""
-    return str(reps.reps_done), f"reps done of {target} · Enter counts a rep{finish}"
+    kind = segment.set_kind
+    if kind is None:
+        return big_seconds(remaining or 0.0), "seconds left"
+    readout = kind.readout(session.reps(), remaining or 0.0)
+    if readout.seconds is not None:
+        return big_seconds(readout.seconds), readout.caption
+    return str(readout.count or 0), readout.caption

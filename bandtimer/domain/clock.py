@@ -10,6 +10,10 @@ from __future__ import annotations
 import time
 from typing import Protocol
 
+CLOCK_TOLERANCE = 1e-9
+"""Seconds; a deadline this close counts as reached, so float sums (3 × 3.3) cannot leave a
+segment running with femtoseconds to go."""
+
 
 class Clock(Protocol):
     def now(self) -> float:

@@ -69,6 +69,17 @@ class RepCounted:
 
 
 @dataclass(frozen=True)
+class RepsRecorded:
+    """The reps of a set that asks for them afterwards (a time-boxed set), as the person gave
+    them; `reps` is None when they chose not to say. `record` is the set's record with them."""
+
+    segment: Segment
+    reps: int | None
+    record: SegmentRecord
+    at: float
+
+
+@dataclass(frozen=True)
 class SidesSwitched:
     """The pause before the other side begins; `side` is the side coming up."""
 
@@ -92,6 +103,7 @@ Event = (
     | TenSecondsLeft
     | RepStarted
     | RepCounted
+    | RepsRecorded
     | SidesSwitched
     | WorkoutFinished
 )

@@ -17,7 +17,6 @@ from enum import StrEnum
 
 from bandtimer.domain.bands import DEFAULT_BANDS, BandColour
 from bandtimer.domain.history import ExerciseRecord, Feel, WorkoutRecord
-from bandtimer.domain.plan import planned_hold, planned_sets
 from bandtimer.domain.routine import Exercise, Routine, Side, Sides
 
 __all__ = [
@@ -70,8 +69,8 @@ def suggest(
     feels = {entry.feel for entry in entries}
     easy = feels == {Feel.EASY}
     band = entries[0].band
-    if exercise.progression and exercise.hold is not None:
-        current = entries[0].hold_seconds or planned_hold(exercise) or 0
+    if exercise.progression and exercise.kind.hold is not None:
+        current = entries[0].hold_seconds or exercise.kind.planned_hold or 0
         step = next((seconds for seconds in exercise.progression if seconds > current), None)
         if full and easy and step is not None:
             text = f"Hold {step} s next time"
@@ -105,12 +104,12 @@ def _done_in_full(exercise: Exercise, entries: Sequence[ExerciseRecord]) -> bool
     """Every planned set done on every side, reps at the top of the range, holds held out."""
     if exercise.sides is Sides.EACH and {e.side for e in entries} != {Side.RIGHT, Side.LEFT}:
         return False
-    sets = planned_sets(exercise)
+    sets = exercise.planned_sets
     for entry in entries:
         if entry.sets_done < sets:
             return False
-        if exercise.reps is not None:
-            top = exercise.reps.high
+        if exercise.kind.reps is not None:
+            top = exercise.kind.reps.high
             if len(entry.reps) < sets or any(reps < top for reps in entry.reps):
                 return False
         elif entry.hold_seconds is not None and any(

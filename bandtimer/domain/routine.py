@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from bandtimer.domain.set_kinds import SetKind
+
 
 @dataclass(frozen=True, order=True)
 class IntRange:
@@ -76,16 +78,14 @@ class Timing:
 class Exercise:
     """One exercise of a routine, dosed the way its source gives it.
 
-    An exercise is either reps (`reps`, optionally each held for `hold` seconds or paced by
-    `tempo` seconds per rep so they count themselves) or a timed hold (`hold` alone, one hold per
-    set). `progression` lists hold seconds to step up through, easiest first.
+    `kind` is what each set is (a timed hold, reps held or paced or counted, a time-boxed set;
+    see `set_kinds`) with its own dose. `progression` lists hold seconds to step up through,
+    easiest first.
     """
 
     name: str
     sets: IntRange
-    reps: IntRange | None = None
-    hold: IntRange | None = None
-    tempo: float | None = None
+    kind: SetKind
     sides: Sides = Sides.BOTH
     band: Band | None = None
     placement: str = ""
@@ -99,14 +99,19 @@ class Exercise:
     """Line of the `[[exercise]]` header in its file, for messages that point back to it."""
 
     @property
-    def is_timed_hold(self) -> bool:
-        """One hold per set, with no reps counted."""
-        return self.reps is None and self.hold is not None
+    def planned_sets(self) -> int:
+        """A range of sets plans its low end: doing more is progress, not the plan."""
+        return self.sets.low
 
     @property
-    def counts_itself(self) -> bool:
-        """Reps that advance on their own: held reps, or reps paced by a tempo."""
-        return self.reps is not None and (self.hold is not None or self.tempo is not None)
+    def dose(self) -> str:
+        """The dose as an article would write it: `3–5 sets × 8–12 reps, 5 s hold, each side`."""
+        dose = self.kind.dose(self.sets)
+        return f"{dose}, each side" if self.sides is Sides.EACH else dose
+
+    def announcement(self) -> str:
+        """The sentence a voice says for the dose before the exercise: `Two sets of ten.`"""
+        return self.kind.announcement(self.planned_sets, each_side=self.sides is Sides.EACH)
 
 
 @dataclass(frozen=True)

@@ -7,26 +7,39 @@ looking ends at its deadline, and the next one starts at that same instant, so a
 loop or a late redraw can make the screen late but never makes the workout drift or lose count.
 
 The screens call `poll()` when they redraw and after every operation; it returns the events
-that fell due since the last call, each stamped with the time it was due.
+that fell due since the last call, each stamped with the time it was due. What a set of work
+does with its time (its reps, its moments) is its kind's to say (`set_kinds`); the session only
+keeps the clock and the order.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from bandtimer.domain.clock import Clock
+from bandtimer.domain.clock import CLOCK_TOLERANCE, Clock
 from bandtimer.domain.events import (
+    CountdownTick,
     Event,
+    Halfway,
     RepCounted,
+    RepsRecorded,
+    RepStarted,
     SegmentEnded,
     SegmentStarted,
     SidesSwitched,
+    TenSecondsLeft,
     WorkoutFinished,
 )
-from bandtimer.domain.plan import Plan, RepMode, Segment, SegmentKind
+from bandtimer.domain.plan import Plan, Segment, SegmentKind
 from bandtimer.domain.records import SegmentRecord
-from bandtimer.domain.reps import CLOCK_TOLERANCE, RepProgress, rep_goal
-from bandtimer.domain.segment_run import SegmentRun
+from bandtimer.domain.set_kinds import (
+    Moment,
+    MomentKey,
+    MomentKind,
+    RepProgress,
+    countdown_moments,
+)
 
 REST_STEP_SECONDS = 10
 
@@ -43,6 +56,101 @@ class SessionState(StrEnum):
         return self in (SessionState.FINISHED, SessionState.QUIT)
 
 
+@dataclass
+class SegmentRun:
+    """One pass through `segment`, begun at clock time `start`: the bookkeeping one segment
+    needs of itself.
+
+    When it started, how long it has been paused, the rest added or removed, the reps counted
+    by hand, and which of its moments have been announced: all of it starts afresh with each
+    segment and ends in one `SegmentRecord`.
+    """
+
+    segment: Segment
+    start: float
+    paused_since: float | None = None
+    """Clock time the current pause began; None while not paused."""
+    paused: float = 0.0
+    """Seconds of pauses that have ended."""
+    extra: float = 0.0
+    """Rest added (or, negative, removed) by hand."""
+    counted_reps: int = 0
+    fired: set[MomentKey] = field(default_factory=set)
+    """The moments already announced."""
+
+    def duration(self) -> float | None:
+        """How long the segment lasts, with any rest added or removed; None if untimed."""
+        if not self.segment.is_timed:
+            return None
+        return self.segment.planned_seconds + self.extra
+
+    def active_at(self, at: float) -> float:
+        """Seconds the segment has run by clock time `at`, ended pauses left out."""
+        return at - self.start - self.paused
+
+    def moment(self, offset: float) -> float:
+        """The clock time `offset` active seconds into the segment, with the pauses so far."""
+        return self.start + self.paused + offset
+
+    def reps_at(self, elapsed: float) -> RepProgress | None:
+        kind = self.segment.set_kind
+        if kind is None:
+            return None
+        return kind.progress(elapsed, self.duration() or 0.0, self.counted_reps)
+
+    def moments(self) -> list[Moment]:
+        """The moments inside the segment that deserve an event: a kind's own, or a pause's
+        3-2-1."""
+        duration = self.duration()
+        if duration is None:
+            return []
+        kind = self.segment.set_kind
+        return countdown_moments(duration) if kind is None else kind.moments(duration)
+
+    def event(self, key: MomentKey, at: float) -> Event:
+        """The event that tells of the moment `key`, due at clock time `at`."""
+        segment = self.segment
+        match key.what:
+            case MomentKind.REP_STARTED:
+                return RepStarted(segment, key.rep, at)
+            case MomentKind.REP_DONE:
+                return RepCounted(segment, key.rep, at)
+            case MomentKind.HALFWAY:
+                return Halfway(segment, at)
+            case MomentKind.COUNTDOWN:
+                return CountdownTick(segment, key.seconds_left, at)
+            case MomentKind.TEN_LEFT:
+                return TenSecondsLeft(segment, at)
+
+    def end_pause(self, now: float) -> float:
+        """End the pause under way, if any; the seconds it lasted (0 if there was none)."""
+        if self.paused_since is None:
+            return 0.0
+        paused = now - self.paused_since
+        self.paused += paused
+        self.paused_since = None
+        return paused
+
+    def record(self, at: float, *, workout_started: float, skipped: bool) -> SegmentRecord:
+        """What this pass was, had it ended at clock time `at`."""
+        segment = self.segment
+        active = self.active_at(at)
+        progress = self.reps_at(active)
+        return SegmentRecord(
+            segment_index=segment.index,
+            kind=segment.kind,
+            exercise_name=segment.exercise.name,
+            set_number=segment.set_number,
+            side=segment.side,
+            planned_seconds=segment.planned_seconds,
+            actual_seconds=active,
+            paused_seconds=self.paused,
+            started_at=self.start - workout_started,
+            reps_done=progress.reps_done if progress is not None else None,
+            skipped=skipped,
+        )
+
+
 class Session:
     def __init__(self, plan: Plan, clock: Clock) -> None:
         if not plan.segments:
@@ -57,6 +165,9 @@ class Session:
         self.total_paused = 0.0
         self._pending: list[Event] = []
         self._run = SegmentRun(plan[0], start=0.0)
+        self.reps_to_record: list[int] = []
+        """Indexes of `records` of sets that ended and wait for the person to say how many
+        reps they did (`record_reps`), oldest first."""
 
     # -- reading the state -------------------------------------------------------------------
 
@@ -107,7 +218,7 @@ class Session:
             return None
         elapsed = self.elapsed()
         run = self._run
-        due = [offset for offset, key, _ in run.thresholds() if key not in run.fired]
+        due = [moment.offset for moment in run.moments() if moment.key not in run.fired]
         duration = self.duration()
         if duration is not None:
             due.append(duration)
@@ -206,8 +317,8 @@ class Session:
         elapsed = self.elapsed()
         run.extra = max(run.extra + seconds, elapsed - self.current.planned_seconds)
         duration = self.duration() or 0.0
-        run.fired = {key for key in run.fired if not key.startswith("tick")}
-        run.fired |= {key for offset, key, _ in run.thresholds() if offset <= elapsed}
+        run.fired = {key for key in run.fired if key.what is not MomentKind.COUNTDOWN}
+        run.fired |= {moment.key for moment in run.moments() if moment.offset <= elapsed}
         if duration <= elapsed:
             self._catch_up(self._now())
         return True
@@ -217,7 +328,8 @@ class Session:
 
         Refused while paused: nothing counts during a pause.
         """
-        if not self._catch_up_for_operation() or self.current.rep_mode is not RepMode.COUNTED:
+        kind = self.current.set_kind
+        if not self._catch_up_for_operation() or kind is None or not kind.counted_by_hand:
             return False
         if self.is_paused:
             return False
@@ -225,7 +337,7 @@ class Session:
         run = self._run
         run.counted_reps += 1
         self._pending.append(RepCounted(self.current, run.counted_reps, now))
-        if run.counted_reps >= rep_goal(self.current):
+        if run.counted_reps >= (kind.rep_goal or 0):
             self._end_segment(now, skipped=False)
             self._begin_next(now)
         return True
@@ -237,6 +349,18 @@ class Session:
         now = self._now()
         self._end_segment(now, skipped=False)
         self._begin_next(now)
+        return True
+
+    def record_reps(self, reps: int | None) -> bool:
+        """Give the oldest set waiting in `reps_to_record` its reps (None: the person would
+        rather not say). Allowed at any time, the workout over or not: the clock goes on."""
+        if not self.reps_to_record:
+            return False
+        position = self.reps_to_record.pop(0)
+        record = replace(self.records[position], reps_done=reps)
+        self.records[position] = record
+        segment = self.plan[record.segment_index]
+        self._pending.append(RepsRecorded(segment, reps, record, self._now()))
         return True
 
     def quit(self) -> None:
@@ -271,10 +395,10 @@ class Session:
                 elapsed = max(elapsed, duration)
             limit = elapsed if duration is None else min(elapsed, duration)
             # Sorted, so that after a stall the events come out in the order they were due.
-            for offset, key, make in sorted(run.thresholds(), key=lambda mark: mark[0]):
-                if offset <= limit and key not in run.fired:
-                    run.fired.add(key)
-                    self._pending.append(make(run.moment(offset)))
+            for moment in sorted(run.moments(), key=lambda moment: moment.offset):
+                if moment.offset <= limit and moment.key not in run.fired:
+                    run.fired.add(moment.key)
+                    self._pending.append(run.event(moment.key, run.moment(moment.offset)))
             if duration is None or elapsed < duration:
                 return
             deadline = run.moment(duration)
@@ -283,7 +407,8 @@ class Session:
 
     def _reps_in_range(self) -> bool:
         progress = self.reps()
-        target = self.current.rep_target
+        kind = self.current.set_kind
+        target = kind.reps if kind is not None else None
         return progress is not None and target is not None and progress.reps_done >= target.low
 
     def _begin(self, index: int, at: float) -> None:
@@ -308,6 +433,9 @@ class Session:
         self._end_pause(at)
         record = self._run.record(at, workout_started=self.started_at or 0.0, skipped=skipped)
         self.records.append(record)
+        kind = self.current.set_kind
+        if kind is not None and kind.asks_reps_after and not skipped:
+            self.reps_to_record.append(len(self.records) - 1)
         self._pending.append(SegmentEnded(self.current, record, at))
 
     def _finish(self, at: float, state: SessionState) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bandtimer.domain.plan import Segment, SegmentKind
+from bandtimer.domain.plan import Segment
 from bandtimer.domain.records import SegmentRecord
 from bandtimer.domain.routine import Exercise, IntRange
 from bandtimer.domain.session import Session, SessionState
@@ -24,7 +24,7 @@ class SetResult:
     done: bool
     """Held to the end, or reps inside the range; False when skipped, gone back from or quit."""
     reps: int | None
-    """Reps finished; None for a timed hold."""
+    """Reps finished; None for a timed hold, or a time-boxed set whose reps were not given."""
     seconds: float
     """Active seconds the set ran, pauses left out: the hold, for a timed hold."""
 
@@ -49,6 +49,7 @@ class ExerciseSummary:
     planned_hold: int | None
     """Seconds of a timed hold, or of each held rep; None for reps without a hold."""
     is_timed_hold: bool
+    """A set's result is the seconds it lasted rather than reps (`SetKind.measured_in_seconds`)."""
     sides: tuple[str, ...]
     results: tuple[tuple[SetResult, ...], ...]
 
@@ -133,6 +134,8 @@ def last_record_per_segment(records: list[SegmentRecord]) -> dict[int, SegmentRe
 
 def summarize_exercise(segments: list[Segment], last: dict[int, SegmentRecord]) -> ExerciseSummary:
     first = segments[0]
+    kind = first.set_kind
+    assert kind is not None, "only sets of work are summarised"
     sides = tuple(dict.fromkeys(_side(segment) for segment in segments))
     results = tuple(
         tuple(
@@ -147,9 +150,9 @@ def summarize_exercise(segments: list[Segment], last: dict[int, SegmentRecord]) 
         name=first.exercise.name,
         exercise=first.exercise,
         planned_sets=first.set_count,
-        planned_reps=first.rep_target,
-        planned_hold=first.hold_seconds,
-        is_timed_hold=first.kind is SegmentKind.HOLD,
+        planned_reps=kind.reps,
+        planned_hold=kind.planned_hold,
+        is_timed_hold=kind.measured_in_seconds,
         sides=sides,
         results=results,
     )
@@ -168,7 +171,7 @@ def is_set_done(segment: Segment, record: SegmentRecord) -> bool:
     """A set counts when it ran its course, or its reps reached the range (even if left by back)."""
     if not record.skipped:
         return True
-    target = segment.rep_target
+    target = segment.set_kind.reps if segment.set_kind is not None else None
     return record.reps_done is not None and target is not None and record.reps_done >= target.low
 
 

@@ -14,6 +14,7 @@ from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Sides, Timing
 from bandtimer.domain.session import Session
+from bandtimer.domain.set_kinds import CountedReps, TimedHold
 from tests.domain.session_builders import hold
 
 START = 1000.0
@@ -62,7 +63,7 @@ def clamshell_each_side() -> Exercise:
     return Exercise(
         name="Clamshell",
         sets=IntRange(3, 5),
-        reps=IntRange(10, 12),
+        kind=CountedReps(IntRange(10, 12)),
         sides=Sides.EACH,
     )
 
@@ -70,7 +71,7 @@ def clamshell_each_side() -> Exercise:
 @pytest.fixture
 def plank_hold() -> Exercise:
     """A 30-second timed hold (the low end of 30–45), two sets."""
-    return Exercise(name="Plank", sets=IntRange.exactly(2), hold=IntRange(30, 45))
+    return Exercise(name="Plank", sets=IntRange.exactly(2), kind=TimedHold(IntRange(30, 45)))
 
 
 @pytest.fixture

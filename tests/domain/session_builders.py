@@ -5,6 +5,7 @@ from __future__ import annotations
 from bandtimer.domain.events import SegmentEnded, SegmentStarted
 from bandtimer.domain.plan import SegmentKind
 from bandtimer.domain.routine import Exercise, IntRange, Sides
+from bandtimer.domain.set_kinds import CountedReps, HeldReps, TimedHold
 
 K = SegmentKind
 
@@ -25,8 +26,10 @@ def held(reps, hold, *, sets=1, sides=Sides.BOTH, name="Bridge"):
     return Exercise(
         name,
         sets=IntRange.exactly(sets),
-        reps=IntRange.exactly(reps) if isinstance(reps, int) else IntRange(*reps),
-        hold=IntRange.exactly(hold),
+        kind=HeldReps(
+            IntRange.exactly(reps) if isinstance(reps, int) else IntRange(*reps),
+            IntRange.exactly(hold),
+        ),
         sides=sides,
     )
 
@@ -35,10 +38,10 @@ def counted(reps, *, sets=1, sides=Sides.BOTH, name="Monster walk"):
     return Exercise(
         name,
         sets=IntRange.exactly(sets) if isinstance(sets, int) else IntRange(*sets),
-        reps=IntRange(*reps),
+        kind=CountedReps(IntRange(*reps)),
         sides=sides,
     )
 
 
 def hold(seconds, *, sets=1, name="Plank"):
-    return Exercise(name, sets=IntRange.exactly(sets), hold=IntRange.exactly(seconds))
+    return Exercise(name, sets=IntRange.exactly(sets), kind=TimedHold(IntRange.exactly(seconds)))

@@ -19,6 +19,7 @@ from bandtimer.domain.history import (
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Exercise, IntRange, Side
 from bandtimer.domain.session import Session
+from bandtimer.domain.set_kinds import TempoReps
 from bandtimer.domain.summary import summarize
 
 STARTED = datetime(2025, 3, 1, 7, 30, 0, 654321, tzinfo=timezone(timedelta(hours=1)))
@@ -42,7 +43,7 @@ def record_of(session, *, status=WorkoutStatus.IN_PROGRESS, bands=None, feels=No
 @pytest.fixture
 def bridge() -> Exercise:
     """Reps paced at 2 s each: a set of 12 lasts 24 s and counts itself."""
-    return Exercise("Bridge", sets=IntRange.exactly(2), reps=IntRange(10, 12), tempo=2.0)
+    return Exercise("Bridge", sets=IntRange.exactly(2), kind=TempoReps(IntRange(10, 12), 2.0))
 
 
 def test_a_record_names_the_routine_the_device_and_the_times(make_routine, start_session, bridge):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from bandtimer.domain.plan import RepMode, SegmentKind, build_plan, planned_seconds
+from bandtimer.domain.plan import SegmentKind, build_plan, planned_seconds
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Side, Sides
+from bandtimer.domain.set_kinds import CountedReps, HeldReps, TempoReps, TimedHold
 from tests.domain.test_session_properties import routines
 
 K = SegmentKind
@@ -21,7 +22,10 @@ def shape(plan):
 
 def test_each_side_is_right_then_switch_then_left_every_set(make_routine):
     clamshell = Exercise(
-        "Clamshell", sets=IntRange.exactly(2), reps=IntRange.exactly(10), sides=Sides.EACH
+        "Clamshell",
+        sets=IntRange.exactly(2),
+        kind=CountedReps(IntRange.exactly(10)),
+        sides=Sides.EACH,
     )
     routine = make_routine(clamshell, get_ready=10, rest_between_sets=30, switch_sides=5)
 
@@ -39,9 +43,9 @@ def test_each_side_is_right_then_switch_then_left_every_set(make_routine):
 
 def test_rest_between_sets_uses_the_exercises_own_rest_over_the_default(make_routine):
     own_rest = Exercise(
-        "Monster walk", sets=IntRange.exactly(2), hold=IntRange.exactly(20), rest=15
+        "Monster walk", sets=IntRange.exactly(2), kind=TimedHold(IntRange.exactly(20)), rest=15
     )
-    default_rest = Exercise("Plank", sets=IntRange.exactly(2), hold=IntRange.exactly(20))
+    default_rest = Exercise("Plank", sets=IntRange.exactly(2), kind=TimedHold(IntRange.exactly(20)))
     routine = make_routine(own_rest, default_rest, rest_between_sets=40, rest_between_exercises=60)
 
     assert shape(build_plan(routine)) == [
@@ -56,8 +60,12 @@ def test_rest_between_sets_uses_the_exercises_own_rest_over_the_default(make_rou
 
 
 def test_an_exercises_own_rest_does_not_replace_the_rest_between_exercises(make_routine):
-    first = Exercise("Bridge", sets=IntRange.exactly(1), hold=IntRange.exactly(10), rest=5)
-    second = Exercise("Plank", sets=IntRange.exactly(1), hold=IntRange.exactly(10), rest=5)
+    first = Exercise(
+        "Bridge", sets=IntRange.exactly(1), kind=TimedHold(IntRange.exactly(10)), rest=5
+    )
+    second = Exercise(
+        "Plank", sets=IntRange.exactly(1), kind=TimedHold(IntRange.exactly(10)), rest=5
+    )
     plan = build_plan(make_routine(first, second, rest_between_exercises=45))
 
     assert [s.kind for s in plan.segments] == [K.HOLD, K.REST_BETWEEN_EXERCISES, K.HOLD]
@@ -91,7 +99,7 @@ def test_pauses_of_zero_seconds_are_left_out(make_routine, clamshell_each_side, 
 
 def test_only_the_zero_pause_is_left_out_when_others_are_not_zero(make_routine):
     bridge = Exercise(
-        "Bridge", sets=IntRange.exactly(2), hold=IntRange.exactly(10), sides=Sides.EACH
+        "Bridge", sets=IntRange.exactly(2), kind=TimedHold(IntRange.exactly(10)), sides=Sides.EACH
     )
     plan = build_plan(make_routine(bridge, get_ready=0, switch_sides=0, rest_between_sets=20))
 
@@ -107,23 +115,25 @@ def test_only_the_zero_pause_is_left_out_when_others_are_not_zero(make_routine):
 def test_ranges_plan_the_low_end_of_sets_and_holds_and_the_high_end_of_reps(
     make_routine, clamshell_each_side, plank_hold
 ):
-    held_bridge = Exercise("Bridge", sets=IntRange(2, 4), reps=IntRange(6, 8), hold=IntRange(5, 10))
+    held_bridge = Exercise(
+        "Bridge", sets=IntRange(2, 4), kind=HeldReps(IntRange(6, 8), IntRange(5, 10))
+    )
     plan = build_plan(make_routine(clamshell_each_side, plank_hold, held_bridge, rep_release=1))
     work = [s for s in plan.segments if s.is_work]
 
     clamshells = [s for s in work if s.exercise_number == 1]
     assert len(clamshells) == 6  # sets [3, 5] plans 3, each right and left
     assert {s.set_count for s in clamshells} == {3}
-    assert {s.rep_target for s in clamshells} == {IntRange(10, 12)}
+    assert {s.set_kind.reps for s in clamshells} == {IntRange(10, 12)}
     assert {s.planned_seconds for s in clamshells} == {36.0}  # 12 reps, the top, at 3 s
 
     planks = [s for s in work if s.exercise_number == 2]
     assert [s.planned_seconds for s in planks] == [30.0, 30.0]  # hold [30, 45] plans 30
-    assert {s.hold_seconds for s in planks} == {30}
+    assert {s.set_kind.planned_hold for s in planks} == {30}
 
     bridges = [s for s in work if s.exercise_number == 3]
     assert len(bridges) == 2  # sets [2, 4] plans 2
-    assert {s.hold_seconds for s in bridges} == {5}  # hold [5, 10] plans 5
+    assert {s.set_kind.planned_hold for s in bridges} == {5}  # hold [5, 10] plans 5
     assert {s.planned_seconds for s in bridges} == {8 * 5 + 7 * 1}  # 8 reps, the top
 
 
@@ -140,33 +150,33 @@ def test_held_reps_take_reps_times_hold_plus_a_release_between_reps(
     make_routine, reps, hold, release, seconds
 ):
     exercise = Exercise(
-        "Bridge", sets=IntRange.exactly(1), reps=IntRange.exactly(reps), hold=IntRange.exactly(hold)
+        "Bridge",
+        sets=IntRange.exactly(1),
+        kind=HeldReps(IntRange.exactly(reps), IntRange.exactly(hold)),
     )
     (segment,) = build_plan(make_routine(exercise, rep_release=release)).segments
 
     assert segment.kind is K.REPS
-    assert segment.rep_mode is RepMode.HELD
+    assert segment.set_kind == HeldReps(IntRange.exactly(reps), IntRange.exactly(hold), release)
     assert segment.planned_seconds == seconds
-    assert segment.hold_seconds == hold
-    assert segment.release_seconds == release
-    assert segment.rep_cycle_seconds == hold + release
+    assert segment.set_kind.seconds_per_rep == hold + release
 
 
 def test_tempo_reps_take_reps_times_tempo(make_routine):
-    squat = Exercise("Squat", sets=IntRange.exactly(1), reps=IntRange(8, 10), tempo=2.5)
+    squat = Exercise("Squat", sets=IntRange.exactly(1), kind=TempoReps(IntRange(8, 10), 2.5))
     (segment,) = build_plan(make_routine(squat)).segments
 
-    assert segment.rep_mode is RepMode.TEMPO
+    assert segment.set_kind == TempoReps(IntRange(8, 10), 2.5)
+    assert segment.set_kind.seconds_per_rep == 2.5
     assert segment.planned_seconds == 25.0  # 10 reps, the top of 8–10
-    assert segment.rep_seconds == 2.5
     assert segment.is_timed
 
 
 def test_counted_reps_are_estimated_at_three_seconds_a_rep_and_have_no_deadline(make_routine):
-    walk = Exercise("Monster walk", sets=IntRange.exactly(1), reps=IntRange(12, 15))
+    walk = Exercise("Monster walk", sets=IntRange.exactly(1), kind=CountedReps(IntRange(12, 15)))
     (segment,) = build_plan(make_routine(walk)).segments
 
-    assert segment.rep_mode is RepMode.COUNTED
+    assert segment.set_kind.counted_by_hand
     assert segment.planned_seconds == 45.0
     assert not segment.is_timed
 
@@ -175,8 +185,8 @@ def test_a_timed_hold_has_no_reps(make_routine, plank_hold):
     segment = build_plan(make_routine(plank_hold)).segments[0]
 
     assert segment.kind is K.HOLD
-    assert segment.rep_mode is None
-    assert segment.rep_target is None
+    assert segment.set_kind.reps is None
+    assert segment.set_kind.progress(10.0, 30.0, 0) is None
     assert segment.is_timed
 
 
@@ -184,11 +194,10 @@ def test_total_is_the_sum_of_the_segments_worked_out_by_hand(make_routine):
     bridge = Exercise(
         "Bridge",
         sets=IntRange.exactly(2),
-        reps=IntRange.exactly(10),
-        hold=IntRange.exactly(5),
+        kind=HeldReps(IntRange.exactly(10), IntRange.exactly(5)),
         sides=Sides.EACH,
     )
-    plank = Exercise("Plank", sets=IntRange.exactly(1), hold=IntRange.exactly(30))
+    plank = Exercise("Plank", sets=IntRange.exactly(1), kind=TimedHold(IntRange.exactly(30)))
     routine = make_routine(
         bridge,
         plank,
@@ -213,7 +222,7 @@ def test_total_is_the_sum_of_the_segments_worked_out_by_hand(make_routine):
 
 def test_up_next_is_the_next_work_and_skips_pauses(make_routine):
     bridge = Exercise(
-        "Bridge", sets=IntRange.exactly(2), hold=IntRange.exactly(10), sides=Sides.EACH
+        "Bridge", sets=IntRange.exactly(2), kind=TimedHold(IntRange.exactly(10)), sides=Sides.EACH
     )
     plan = build_plan(make_routine(bridge, get_ready=10, switch_sides=5, rest_between_sets=30))
     # 0 get ready, 1 right, 2 switch, 3 left, 4 rest, 5 right, 6 switch, 7 left
@@ -227,9 +236,9 @@ def test_up_next_is_the_next_work_and_skips_pauses(make_routine):
 
 def test_pauses_carry_the_exercise_set_and_side_that_come_next(make_routine):
     bridge = Exercise(
-        "Bridge", sets=IntRange.exactly(2), hold=IntRange.exactly(10), sides=Sides.EACH
+        "Bridge", sets=IntRange.exactly(2), kind=TimedHold(IntRange.exactly(10)), sides=Sides.EACH
     )
-    plank = Exercise("Plank", sets=IntRange.exactly(1), hold=IntRange.exactly(30))
+    plank = Exercise("Plank", sets=IntRange.exactly(1), kind=TimedHold(IntRange.exactly(30)))
     plan = build_plan(
         make_routine(
             bridge,
@@ -252,7 +261,7 @@ def test_pauses_carry_the_exercise_set_and_side_that_come_next(make_routine):
         (K.SWITCH_SIDES, "Bridge", 1, 2, 2, Side.LEFT),
         (K.REST_BETWEEN_EXERCISES, "Plank", 2, 1, 1, None),
     ]
-    assert all(s.rep_mode is None and s.hold_seconds is None for s in pauses)
+    assert all(s.set_kind is None and not s.is_work for s in pauses)
 
 
 @settings(max_examples=300, deadline=None)

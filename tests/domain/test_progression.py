@@ -21,19 +21,22 @@ from bandtimer.domain.progression import (
     suggest,
 )
 from bandtimer.domain.routine import Exercise, IntRange, Side, Sides
+from bandtimer.domain.set_kinds import CountedReps, HeldReps, TimedHold
 
-CLAMSHELL = Exercise("Clamshell", sets=IntRange.exactly(3), reps=IntRange(12, 15))
+CLAMSHELL = Exercise("Clamshell", sets=IntRange.exactly(3), kind=CountedReps(IntRange(12, 15)))
 MONSTER_WALK = Exercise(
-    "Monster walk", sets=IntRange(2, 3), reps=IntRange(10, 12), sides=Sides.EACH
+    "Monster walk", sets=IntRange(2, 3), kind=CountedReps(IntRange(10, 12)), sides=Sides.EACH
 )
 PLANK = Exercise(
-    "Plank", sets=IntRange.exactly(2), hold=IntRange.exactly(10), progression=(10, 30, 45, 60)
+    "Plank",
+    sets=IntRange.exactly(2),
+    kind=TimedHold(IntRange.exactly(10)),
+    progression=(10, 30, 45, 60),
 )
 BANDED_PLANK = Exercise(
     "Banded plank",
     sets=IntRange.exactly(1),
-    reps=IntRange(10, 12),
-    hold=IntRange.exactly(10),
+    kind=HeldReps(IntRange(10, 12), IntRange.exactly(10)),
     progression=(10, 30, 45, 60),
 )
 
@@ -53,9 +56,9 @@ def workout(day: int, *entries: ExerciseRecord) -> WorkoutRecord:
 
 def done(exercise: Exercise, *sets: float, band="blue", feel=Feel.EASY, side=None, hold=None):
     """One side of an exercise: reps per set, or seconds held per set for a timed hold."""
-    timed = exercise.is_timed_hold
-    top = exercise.reps.high if exercise.reps else None
-    hold = hold or (exercise.hold.low if exercise.hold else None)
+    timed = exercise.kind.measured_in_seconds
+    top = exercise.kind.rep_goal
+    hold = hold or exercise.kind.planned_hold
     return ExerciseRecord(
         number=1,
         name=exercise.name,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bandtimer.domain.routine import Exercise, IntRange, Routine
 from bandtimer.domain.routine_search import SearchText, query_words, routine_fields
+from bandtimer.domain.set_kinds import CountedReps
 
 
 def search(routine: Routine | None, name: str = "Hip day") -> SearchText:
@@ -11,14 +12,15 @@ def search(routine: Routine | None, name: str = "Hip day") -> SearchText:
 
 
 ONE = IntRange(1, 1)
+TEN = CountedReps(IntRange(10, 10))
 ROUTINE = Routine(
     name="Hip day",
     description="Side steps and bridges for runners whose knees cave in on long runs.",
     tags=("rest-day",),
     equipment=("hip circle band", "mat"),
     exercises=(
-        Exercise("Glute bridge", ONE, muscles=("glutes", "hamstrings")),
-        Exercise("Clamshell", ONE, muscles=("glutes", "hip abductors")),
+        Exercise("Glute bridge", ONE, TEN, muscles=("glutes", "hamstrings")),
+        Exercise("Clamshell", ONE, TEN, muscles=("glutes", "hip abductors")),
     ),
 )
 

@@ -13,10 +13,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bandtimer.domain.clock import FakeClock
-from bandtimer.domain.events import RepCounted, WorkoutFinished
+from bandtimer.domain.events import RepCounted, RepsRecorded, WorkoutFinished
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Sides, Timing
 from bandtimer.domain.session import Session, SessionState
+from bandtimer.domain.set_kinds import (
+    CountedReps,
+    HeldReps,
+    SetKind,
+    TempoReps,
+    TimeBoxed,
+    TimedHold,
+)
 
 PROPERTY_SETTINGS = settings(max_examples=200, deadline=None)
 TOLERANCE = 1e-6
@@ -37,23 +45,25 @@ def pause_seconds(high: int) -> st.SearchStrategy[int]:
 
 @st.composite
 def exercises(draw: st.DrawFn, number: int, *, counted_allowed: bool = True) -> Exercise:
-    shapes = ["timed hold", "held reps", "tempo reps"] + (["counted reps"] * counted_allowed)
+    shapes = ["timed hold", "held reps", "tempo reps", "work"] + (
+        ["counted reps"] * counted_allowed
+    )
     shape = draw(st.sampled_from(shapes))
-    reps = hold = tempo = None
+    kind: SetKind
     if shape == "timed hold":
-        hold = draw(int_ranges(5, 25))
+        kind = TimedHold(draw(int_ranges(5, 25)))
     elif shape == "held reps":
-        reps, hold = draw(int_ranges(1, 4)), draw(int_ranges(5, 12))
+        kind = HeldReps(draw(int_ranges(1, 4)), draw(int_ranges(5, 12)))
     elif shape == "tempo reps":
-        reps, tempo = draw(int_ranges(1, 5)), draw(st.sampled_from([0.5, 1.2, 2.0, 3.3]))
+        kind = TempoReps(draw(int_ranges(1, 5)), draw(st.sampled_from([0.5, 1.2, 2.0, 3.3])))
+    elif shape == "work":
+        kind = TimeBoxed(draw(st.integers(5, 25)))
     else:
-        reps = draw(int_ranges(1, 5))
+        kind = CountedReps(draw(int_ranges(1, 5)))
     return Exercise(
         name=f"Exercise {number}",
         sets=draw(int_ranges(1, 3)),
-        reps=reps,
-        hold=hold,
-        tempo=tempo,
+        kind=kind,
         sides=draw(st.sampled_from(Sides)),
         rest=draw(st.none() | pause_seconds(40)),
     )
@@ -97,6 +107,7 @@ PRESSES = [
     "count_rep",
     "count_rep",
     "finish_set",
+    "record_reps",
     "quit",
 ]
 operations = st.lists(
@@ -144,6 +155,8 @@ class Workout:
                 session.adjust_rest(10)
             case "less_rest":
                 session.adjust_rest(-10)
+            case "record_reps":
+                session.record_reps(7)
             case _:
                 getattr(session, press)()
         self.check()
@@ -166,7 +179,7 @@ class Workout:
             assert 0 <= remaining <= duration
         progress = session.reps()
         if progress is not None:
-            top = session.current.rep_target.high
+            top = session.current.set_kind.rep_goal
             assert 0 <= progress.reps_done <= top
             assert 1 <= progress.rep <= top
 
@@ -217,18 +230,21 @@ def test_any_presses_end_with_records_that_add_up_to_the_time_that_passed(routin
         assert math.isclose(ended, after.started_at, abs_tol=TOLERANCE)
 
     for record in records:
-        target = session.plan[record.segment_index].rep_target
-        if target is not None:
-            assert 0 <= record.reps_done <= target.high
+        kind = session.plan[record.segment_index].set_kind
+        if kind is not None and kind.reps is not None:
+            assert 0 <= record.reps_done <= kind.reps.high
+        if kind is not None and kind.asks_reps_after:
+            assert record.reps_done in (None, 7)
     for event in events:
         if isinstance(event, RepCounted):
-            assert 1 <= event.reps_done <= event.segment.rep_target.high
+            assert 1 <= event.reps_done <= event.segment.set_kind.rep_goal
 
     finished = [event for event in events if isinstance(event, WorkoutFinished)]
     assert finished == [
         WorkoutFinished(session.state is SessionState.FINISHED, at=session.finished_at)
     ]
-    assert events[-1] is finished[0]
+    # Reps given after a time-boxed set may come after the end: the person answers when they can.
+    assert [event for event in events if not isinstance(event, RepsRecorded)][-1] is finished[0]
     assert [event.at for event in events] == sorted(event.at for event in events)
 
 

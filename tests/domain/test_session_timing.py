@@ -18,6 +18,7 @@ from bandtimer.domain.events import (
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Exercise, IntRange, Side, Sides
 from bandtimer.domain.session import RepProgress, Session, SessionState
+from bandtimer.domain.set_kinds import TempoReps, TimedHold
 from tests.domain.session_builders import K, boundaries, counted, held, hold, only
 
 # -- stalls ------------------------------------------------------------------------------------
@@ -30,7 +31,7 @@ def mixed_routine(make_routine):
     0 get ready 10, 1 plank 30, 2 rest 20, 3 plank 30, 4 rest 45, 5 bridge right 19
     (3 × 5 s held, 2 s between), 6 switch 5, 7 bridge left 19, 8 rest 45, 9 squats 10 (4 × 2.5 s).
     """
-    squat = Exercise("Squat", sets=IntRange.exactly(1), reps=IntRange.exactly(4), tempo=2.5)
+    squat = Exercise("Squat", sets=IntRange.exactly(1), kind=TempoReps(IntRange.exactly(4), 2.5))
     return make_routine(
         hold(30, sets=2),
         held(3, 5, sides=Sides.EACH),
@@ -212,7 +213,7 @@ def test_events_after_a_stall_come_in_the_order_they_were_due(make_routine, star
 
 
 def test_tempo_reps_count_themselves(make_routine, start_session, clock):
-    squat = Exercise("Squat", sets=IntRange.exactly(1), reps=IntRange(3, 4), tempo=2.5)
+    squat = Exercise("Squat", sets=IntRange.exactly(1), kind=TempoReps(IntRange(3, 4), 2.5))
     session = start_session(make_routine(squat))
     segment = session.current
 
@@ -278,7 +279,7 @@ def test_a_set_ends_when_the_clock_reaches_its_planned_seconds(
 ):
     """3 × 3.3 s is 9.899999999999999 in floats; reaching it must end the set, not leave
     a few femtoseconds on the clock with the last rep shown done but never reported."""
-    squat = Exercise("Squat", sets=IntRange.exactly(1), reps=IntRange.exactly(3), tempo=tempo)
+    squat = Exercise("Squat", sets=IntRange.exactly(1), kind=TempoReps(IntRange.exactly(3), tempo))
     session = start_session(make_routine(squat))
 
     clock.advance(session.current.planned_seconds)
@@ -290,7 +291,8 @@ def test_a_set_ends_when_the_clock_reaches_its_planned_seconds(
 
 def test_start_from_a_later_segment_picks_up_an_interrupted_workout(clock, make_routine) -> None:
     routine = make_routine(
-        Exercise("Plank", IntRange.exactly(2), hold=IntRange.exactly(20)), rest_between_sets=10
+        Exercise("Plank", IntRange.exactly(2), kind=TimedHold(IntRange.exactly(20))),
+        rest_between_sets=10,
     )
     plan = build_plan(routine)
     session = Session(plan, clock)
@@ -335,7 +337,7 @@ def test_until_next_event_in_a_set_counted_by_hand_is_none(make_routine, start_s
 
 
 def test_until_next_event_follows_reps_that_count_themselves(make_routine, start_session, clock):
-    squat = Exercise("Squat", sets=IntRange.exactly(1), reps=IntRange.exactly(3), tempo=2.5)
+    squat = Exercise("Squat", sets=IntRange.exactly(1), kind=TempoReps(IntRange.exactly(3), 2.5))
     session = start_session(make_routine(squat))
     clock.advance(1)
     assert session.until_next_event() == 1.5

@@ -8,25 +8,28 @@ from bandtimer.coach import describe_dose
 from bandtimer.domain.plan import SegmentKind, build_plan
 from bandtimer.domain.routine import Exercise, IntRange, Sides
 from bandtimer.domain.session import Session, SessionState
+from bandtimer.domain.set_kinds import CountedReps, TempoReps, TimedHold
 from bandtimer.domain.summary import SetResult, summarize
 
 
 @pytest.fixture
 def side_plank() -> Exercise:
     """A 30-second hold (low end of 30–45), two sets, each side."""
-    return Exercise("Side plank", sets=IntRange.exactly(2), hold=IntRange(30, 45), sides=Sides.EACH)
+    return Exercise(
+        "Side plank", sets=IntRange.exactly(2), kind=TimedHold(IntRange(30, 45)), sides=Sides.EACH
+    )
 
 
 @pytest.fixture
 def bridge() -> Exercise:
     """Reps paced at 2 s each, so a set of 12 lasts 24 s and counts itself."""
-    return Exercise("Bridge", sets=IntRange(2, 3), reps=IntRange(10, 12), tempo=2.0)
+    return Exercise("Bridge", sets=IntRange(2, 3), kind=TempoReps(IntRange(10, 12), 2.0))
 
 
 @pytest.fixture
 def clamshell() -> Exercise:
     """Reps counted by hand, 10–12, two sets."""
-    return Exercise("Clamshell", sets=IntRange.exactly(2), reps=IntRange(10, 12))
+    return Exercise("Clamshell", sets=IntRange.exactly(2), kind=CountedReps(IntRange(10, 12)))
 
 
 def finish(session, clock):
@@ -129,7 +132,9 @@ def test_skipping_once_the_reps_are_in_range_counts_the_set(
 
 
 def test_a_set_done_again_after_back_counts_once(make_routine, start_session, clock):
-    bridge_hold = Exercise("Glute bridge hold", sets=IntRange.exactly(2), hold=IntRange.exactly(30))
+    bridge_hold = Exercise(
+        "Glute bridge hold", sets=IntRange.exactly(2), kind=TimedHold(IntRange.exactly(30))
+    )
     session = start_session(make_routine(bridge_hold, rest_between_sets=20))
     clock.advance(30 + 5)  # set 1 held, 5 s into the rest
     session.back()  # set 1 again

@@ -29,6 +29,7 @@ from bandtimer.domain.plan import build_plan
 from bandtimer.domain.progression import DEFAULT_BANDS
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Timing
 from bandtimer.domain.session import Session, SessionState
+from bandtimer.domain.set_kinds import TimedHold
 from bandtimer.storage.history import HistoryStore
 from bandtimer.ui.screens.help import HelpScreen
 from bandtimer.ui.screens.summary import SummaryScreen
@@ -57,7 +58,7 @@ ALLOWED_MONOTONIC = {
 
 PLANK = Routine(
     "Planks",
-    (Exercise("Plank", IntRange.exactly(3), hold=IntRange.exactly(20)),),
+    (Exercise("Plank", IntRange.exactly(3), kind=TimedHold(IntRange.exactly(20))),),
     timing=Timing(get_ready=5, rest_between_sets=10),
 )
 """get ready 5 | hold 20 | rest 10 | hold 20 | rest 10 | hold 20: 85 s."""

@@ -36,7 +36,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from bandtimer.domain.plan import build_plan
-from bandtimer.domain.routine import Routine
+from bandtimer.domain.routine import IntRange, Routine
+from bandtimer.domain.set_kinds import CountedReps, TimeBoxed
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.routines import RoutineCache, RoutineError, load_routine
 from bandtimer.storage.routines.cache import SETTLED_NS
@@ -134,7 +135,7 @@ def assert_the_cache_changes_nothing(path: Path, uncached: Routine | RoutineErro
 
 # Pieces of routine files, so that random files get past the TOML parser now and then.
 FRAGMENTS = [
-    b"\n", b" ", b"name", b"reps", b"hold", b"tempo", b"sets", b"timing", b"get_ready",
+    b"\n", b" ", b"name", b"reps", b"hold", b"tempo", b"work", b"sets", b"timing", b"get_ready",
     b"exercise", b" = ", b"=", b".", b'"', b"'", b'"""', b"'''", b"\\", b"#", b"[", b"]",
     b"[[exercise]]\n", b"[timing]\n", b"{", b"}", b",", b"10", b"-5", b"2.5", b"true",
     b'"x"', b"\xff", b"\xc3\xa9", b"\x00", b"\r\n", b"\xef\xbb\xbf",
@@ -169,6 +170,7 @@ exercise_tables = st.fixed_dictionaries(
         "reps": ranges,
         "hold": ranges,
         "tempo": mostly(st.floats(0, 40)),
+        "work": mostly(st.integers(0, 700)),
         "sides": mostly(st.sampled_from(["each", "both", "left"])),
         "band": mostly(st.sampled_from(["mini", "loop", "hip circle", "medium"])),
         "steps": mostly(st.text(max_size=20) | st.lists(st.text(max_size=20), max_size=3)),
@@ -217,7 +219,9 @@ moments = st.one_of(
     st.datetimes(timezones=st.just(UTC) | offsets),
 )
 keys = st.one_of(
-    st.sampled_from(["name", "exercise", "timing", "reps", "hold", "sets", "steps", "tempo"]),
+    st.sampled_from(
+        ["name", "exercise", "timing", "reps", "hold", "sets", "steps", "tempo", "work"]
+    ),
     st.text(max_size=10),
 )
 leaves = st.one_of(
@@ -451,15 +455,20 @@ tricky_text = st.lists(
     | st.characters(codec="utf-8", exclude_categories=["Cs"], exclude_characters="\r"),
     max_size=12,
 ).map("".join)
+doses = st.one_of(  # reps you count, or a time-boxed set
+    st.fixed_dictionaries({"reps": st.integers(1, 200)}),
+    st.fixed_dictionaries({"work": st.integers(5, 600)}),
+)
+exercise_bodies = st.fixed_dictionaries(
+    {"placement": st.just(LONG_ENOUGH_FOR_A_HEADER)},
+    optional={"steps": st.lists(tricky_text, max_size=3), "why": tricky_text},
+)
 valid_documents = st.fixed_dictionaries(
     {
         "name": st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=12),
         "description": tricky_text,
         "exercise": st.lists(
-            st.fixed_dictionaries(
-                {"reps": st.integers(1, 200), "placement": st.just(LONG_ENOUGH_FOR_A_HEADER)},
-                optional={"steps": st.lists(tricky_text, max_size=3), "why": tricky_text},
-            ),
+            st.builds(lambda dose, body: dose | body, doses, exercise_bodies),
             min_size=1,
             max_size=5,
         ),
@@ -479,6 +488,10 @@ def test_a_valid_document_keeps_its_text_and_points_at_its_headers(document: dic
     for exercise, table in zip(routine.exercises, document["exercise"], strict=True):
         assert exercise.steps == tuple(visible_controls(step) for step in table.get("steps", ()))
         assert exercise.why == visible_controls(table.get("why", ""))
+        if "work" in table:
+            assert exercise.kind == TimeBoxed(table["work"])
+        else:
+            assert exercise.kind == CountedReps(IntRange.exactly(table["reps"]))
         assert exercise.line is not None
         assert lines[exercise.line - 1] == "[[exercise]]"
 

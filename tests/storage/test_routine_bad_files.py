@@ -79,14 +79,15 @@ BAD_FILE_MESSAGES: dict[str, list[str]] = {
     ],
     # Fields of an exercise
     "unknown_key_typo.toml": [
-        'unknown_key_typo.toml:7: exercise 2 "Kick backs": needs reps, hold or both, found neither',
+        'unknown_key_typo.toml:7: exercise 2 "Kick backs": needs reps, hold or both, or work,'
+        " found none of them",
         'unknown_key_typo.toml:9: exercise 2 "Kick backs": unknown field "rep", did you mean'
         ' "reps"?',
     ],
     "unknown_key_no_suggestion.toml": [
         'unknown_key_no_suggestion.toml:6: exercise 1 "Glute bridge": unknown field "colour";'
         " the fields are name, band, placement, anchor, muscles, sides, sets, reps, hold, tempo,"
-        " rest, steps, why, progression",
+        " work, rest, steps, why, progression",
     ],
     "missing_exercise_name.toml": [
         "missing_exercise_name.toml:7: exercise 2: name is required",
@@ -167,7 +168,7 @@ BAD_FILE_MESSAGES: dict[str, list[str]] = {
     # Fields that do not go together
     "neither_reps_nor_hold.toml": [
         'neither_reps_nor_hold.toml:3: exercise 1 "Clamshell": needs reps, hold or both,'
-        " found neither",
+        " or work, found none of them",
     ],
     "tempo_with_hold.toml": [
         'tempo_with_hold.toml:7: exercise 1 "Glute bridge": tempo and hold do not go together:'
@@ -175,9 +176,16 @@ BAD_FILE_MESSAGES: dict[str, list[str]] = {
     ],
     "tempo_without_reps.toml": [
         'tempo_without_reps.toml:3: exercise 1 "Lateral walk": needs reps, hold or both,'
-        " found neither",
+        " or work, found none of them",
         'tempo_without_reps.toml:5: exercise 1 "Lateral walk": tempo needs reps: it is the'
         " seconds each rep takes",
+    ],
+    "work_with_reps.toml": [
+        'work_with_reps.toml:6: exercise 1 "Band squat": work does not go with reps: a work set'
+        " is as many reps as you can in its seconds",
+    ],
+    "work_too_long.toml": [
+        'work_too_long.toml:5: exercise 1 "Band squat": work must be 5–600 seconds, got 900',
     ],
     "progression_without_hold.toml": [
         'progression_without_hold.toml:6: exercise 1 "Clamshell": progression needs a hold:'

@@ -95,7 +95,7 @@ def test_an_edit_is_seen_even_with_the_same_size_and_the_old_mtime(
     assert path.stat().st_size == before.st_size
     (entry,) = discover(tmp_path)
     assert entry.routine is not None
-    assert str(entry.routine.exercises[0].reps) == "15"
+    assert str(entry.routine.exercises[0].kind.reps) == "15"
     assert parses.count == 2
 
 
@@ -130,7 +130,7 @@ def test_a_cached_document_that_makes_no_routine_is_read_afresh(tmp_path: Path) 
     edit_cached(tmp_path, path, as_another_bandtimer_might_have)
     (found,) = discover(tmp_path)
     assert found.routine is not None
-    assert str(found.routine.exercises[0].reps) == "12"
+    assert str(found.routine.exercises[0].kind.reps) == "12"
 
 
 @pytest.mark.parametrize(

@@ -53,8 +53,8 @@ def test_a_user_routine_replaces_the_shipped_one_with_the_same_name(
         ("Rest day", "shipped", "rest-day.toml", True),
     ]
     routine = entries[0].routine
-    assert routine is not None and routine.exercises[0].reps is not None
-    assert routine.exercises[0].reps.low == 20
+    assert routine is not None and routine.exercises[0].kind.reps is not None
+    assert routine.exercises[0].kind.reps.low == 20
 
 
 def test_broken_files_are_listed_with_their_problems(shipped: Path, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bandtimer.domain.routine import Band, Exercise, IntRange, Routine, Sides, Timing
+from bandtimer.domain.set_kinds import CountedReps, HeldReps, TempoReps, TimedHold
 from bandtimer.storage.routines import load_routine
 from bandtimer.storage.routines.loading import MAX_ROUTINE_BYTES, parse_routine
 from tests.storage.routine_files import DATA, problems_in
@@ -45,8 +46,7 @@ def test_a_good_file_becomes_the_routine_it_describes(monkeypatch: pytest.Monkey
                 muscles=("glutes", "hamstrings"),
                 sides=Sides.EACH,
                 sets=IntRange(3, 5),
-                reps=IntRange(10, 12),
-                hold=IntRange(5, 10),
+                kind=HeldReps(IntRange(10, 12), IntRange(5, 10)),
                 rest=0,
                 steps=("Lie on your back.", "Push through your heels."),
                 why="Power for push-off.",
@@ -57,12 +57,16 @@ def test_a_good_file_becomes_the_routine_it_describes(monkeypatch: pytest.Monkey
                 name="Lateral walk",
                 band=Band.TUBE,
                 sets=IntRange.exactly(20),
-                reps=IntRange.exactly(200),
-                tempo=2.0,
+                kind=TempoReps(IntRange.exactly(200), 2.0),
                 steps=("One step per count.",),
                 line=31,
             ),
-            Exercise(name="Banded plank", sets=IntRange.exactly(1), hold=IntRange(60, 60), line=39),
+            Exercise(
+                name="Banded plank",
+                sets=IntRange.exactly(1),
+                kind=TimedHold(IntRange(60, 60)),
+                line=39,
+            ),
         ),
         path=path,
     )
@@ -76,9 +80,9 @@ def test_omitted_fields_take_their_defaults(tmp_path: Path) -> None:
     assert routine.timing == Timing()
     assert (routine.description, routine.tags, routine.path) == ("", (), tmp_path / "s.toml")
     assert exercise == Exercise(
-        name="Clamshell", sets=IntRange.exactly(1), reps=IntRange(8, 8), line=2
+        name="Clamshell", sets=IntRange.exactly(1), kind=CountedReps(IntRange(8, 8)), line=2
     )
-    assert (exercise.sides, exercise.band, exercise.tempo) == (Sides.BOTH, None, None)
+    assert (exercise.sides, exercise.band) == (Sides.BOTH, None)
 
 
 def test_text_is_kept_as_written_and_only_names_are_trimmed() -> None:

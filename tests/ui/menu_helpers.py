@@ -28,6 +28,7 @@ from tests.ui.harness import build
 
 SIZE = (100, 30)
 SHIPPED = [
+    "Band circuit",
     "Marathoner deep strength",
     "Mini band weekday",
     "Mini band workouts",

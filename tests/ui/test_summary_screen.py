@@ -10,6 +10,7 @@ from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Sides, Timing
 from bandtimer.domain.session import Session
+from bandtimer.domain.set_kinds import CountedReps, TimedHold
 from bandtimer.domain.summary import ExerciseSummary, SetResult, WorkoutSummary, summarize
 from bandtimer.ui.screens.summary import NOT_RECORDED, SummaryScreen
 
@@ -28,7 +29,9 @@ def clamshell(name: str = "Clamshell") -> ExerciseSummary:
     return ExerciseSummary(
         number=1,
         name=name,
-        exercise=Exercise(name, IntRange.exactly(3), reps=IntRange(10, 12), sides=Sides.EACH),
+        exercise=Exercise(
+            name, IntRange.exactly(3), kind=CountedReps(IntRange(10, 12)), sides=Sides.EACH
+        ),
         planned_sets=3,
         planned_reps=IntRange(10, 12),
         planned_hold=None,
@@ -42,7 +45,7 @@ def plank() -> ExerciseSummary:
     return ExerciseSummary(
         number=2,
         name="Plank",
-        exercise=Exercise("Plank", IntRange.exactly(2), hold=IntRange(30, 45)),
+        exercise=Exercise("Plank", IntRange.exactly(2), kind=TimedHold(IntRange(30, 45))),
         planned_sets=2,
         planned_reps=None,
         planned_hold=30,
@@ -56,7 +59,9 @@ def monster_walk(results: tuple[SetResult, ...] = ()) -> ExerciseSummary:
     return ExerciseSummary(
         number=3,
         name="Monster walk",
-        exercise=Exercise("Monster walk", IntRange.exactly(2), reps=IntRange.exactly(10)),
+        exercise=Exercise(
+            "Monster walk", IntRange.exactly(2), kind=CountedReps(IntRange.exactly(10))
+        ),
         planned_sets=2,
         planned_reps=IntRange.exactly(10),
         planned_hold=None,
@@ -192,7 +197,7 @@ def test_a_tiny_terminal_still_shows_the_heading_and_does_not_crash():
 
 def test_a_summarised_session_shows_on_the_screen():
     """From a real session: the figures the domain works out are the ones on the screen."""
-    hold = Exercise("Wall sit", sets=IntRange.exactly(2), hold=IntRange.exactly(20))
+    hold = Exercise("Wall sit", sets=IntRange.exactly(2), kind=TimedHold(IntRange.exactly(20)))
     routine = Routine("Quick legs", (hold,), timing=Timing(get_ready=5, rest_between_sets=10))
     clock = FakeClock()
     session = Session(build_plan(routine), clock)

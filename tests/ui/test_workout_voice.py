@@ -50,7 +50,7 @@ def test_the_workout_is_coached_aloud_and_v_leaves_the_beeps(tmp_path: Path) -> 
             await pilot.pause()
             assert phrases.asked[:2] == [
                 "Get ready. Glute bridge. Mini band around the thighs, just above the knees. "
-                "Two sets of three, five second holds.",
+                "Two sets of three, holding each rep five seconds.",
                 "Three.",
             ]
             await advance(pilot, harness.clock, 2)

@@ -36,14 +36,24 @@ SHAPES: dict[str, Any] = {
     "anyOf": [
         {"required": ["reps"], "title": "reps (maybe held or paced)"},
         {"required": ["hold"], "title": "a timed hold"},
+        {"required": ["work"], "title": "a time-boxed set: as many reps as you can"},
     ],
     "not": {
         "required": ["tempo", "hold"],
         "description": "tempo and hold do not go together: tempo paces reps that are not held",
     },
-    "dependencies": {"tempo": ["reps"], "progression": ["hold"]},
+    "dependencies": {
+        "tempo": ["reps"],
+        "progression": ["hold"],
+        "work": {
+            "not": {"anyOf": [{"required": [key]} for key in ("reps", "hold", "tempo")]},
+            "description": "work goes alone: a work set is as many reps as you can in its "
+            "seconds, not with reps, hold or tempo",
+        },
+    },
 }
-"""Which dose fields make an exercise: reps (with a hold or a tempo) or a timed hold."""
+"""Which dose fields make an exercise: reps (with a hold or a tempo), a timed hold, or work
+alone."""
 
 
 def routine_schema() -> dict[str, Any]:

@@ -1,9 +1,10 @@
 """Turning a parsed routine file into a `Routine`, or into the list of everything wrong with it.
 
 The rules live here, next to each other, so they can be read against docs/routine-format.md:
-which fields there are, the bounds of each number, and which combinations make an exercise (reps,
-reps held or paced, or a timed hold). A routine is only built when the whole file is right; a
-half-built routine would start a workout that stops at the broken exercise.
+which fields there are and the bounds of each number. Which combinations of the dose fields make
+a set is each kind of set's own rule (`domain.set_kinds`), asked here. A routine is only built
+when the whole file is right; a half-built routine would start a workout that stops at the
+broken exercise.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Band, Exercise, IntRange, Routine, Sides, Timing
+from bandtimer.domain.set_kinds import DOSE_FIELDS, kind_from_fields, shape_problems
 from bandtimer.storage.routines.fields import (
     MAX_PHRASE,
     Bounds,
@@ -39,6 +41,7 @@ SETS = Bounds(1, 20)
 REPS = Bounds(1, 200)
 HOLD = Bounds(5, 60, "seconds")
 TEMPO = Bounds(0.5, 30, "seconds")
+WORK = Bounds(5, 600, "seconds")
 REST = Bounds(0, 600, "seconds")
 
 MAX_EXERCISES = 100
@@ -91,6 +94,8 @@ EXERCISE_FIELD_KINDS: dict[str, Field] = {
         HOLD, "Seconds each rep is held, or with no reps, one timed hold per set"
     ),
     "tempo": NumberField(TEMPO, "Seconds per rep, for reps that are not held"),
+    "work": SecondsField(WORK, "Seconds of work in a set, as many reps as you can; asks the "
+                         "reps afterwards. Alone: not with reps, hold or tempo"),
     "rest": SecondsField(REST, "Rest between sets of this exercise, instead of "
                          "timing.rest_between_sets"),
     "steps": TextsField("How to do it, step by step.", single=True),
@@ -221,17 +226,14 @@ def _read_exercise(table: Table, name: str | None, at: Reporter) -> Exercise | N
     if name is None or len(at.problems) > problems_before:
         return None
     values["sets"] = values["sets"] or IntRange.exactly(1)
+    dose = {key: values.pop(key) for key in DOSE_FIELDS if values[key] is not None}
     given = {key: value for key, value in values.items() if value is not None}
-    return Exercise(name=name, line=at.lines.exact(at.table), **given)
+    return Exercise(name=name, kind=kind_from_fields(dose), line=at.lines.exact(at.table), **given)
 
 
 def _check_shape(table: Table, at: Reporter) -> None:
-    """An exercise is reps (maybe held or paced) or a timed hold; see docs/routine-format.md."""
-    if "reps" not in table and "hold" not in table:
-        at.report(None, "needs reps, hold or both, found neither")
-    if "tempo" in table and "hold" in table:
-        at.report("tempo", "tempo and hold do not go together: tempo paces reps that are not held")
-    if "tempo" in table and "reps" not in table:
-        at.report("tempo", "tempo needs reps: it is the seconds each rep takes")
+    """The dose fields make one kind of set; see docs/routine-format.md."""
+    for key, message in shape_problems(frozenset(key for key in DOSE_FIELDS if key in table)):
+        at.report(key, message)
     if "progression" in table and "hold" not in table:
         at.report("progression", "progression needs a hold: it lists hold seconds to step up to")

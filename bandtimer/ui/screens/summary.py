@@ -169,14 +169,18 @@ def exercise_table(summary: WorkoutSummary, *, narrow: bool = False) -> Table:
 
 
 def each_set(exercise: ExerciseSummary, results: tuple[SetResult, ...]) -> Text:
-    """`12 · 12 · 10` for reps, `30 · 30 s` for holds; `skipped` or `not reached` for nothing."""
+    """`12 · 12 · 10` for reps, `30 · 30 s` for holds; `skipped` or `not reached` for nothing;
+    `–` for a time-boxed set whose reps were not given."""
     if exercise.skipped:
         return Text("skipped" if exercise.reached else "not reached", style="italic")
     text = Text()
     for position, result in enumerate(results):
         if position:
             text.append(SET_SEPARATOR)
-        figure = result.reps if result.reps is not None else whole_seconds(result.seconds)
+        if exercise.is_timed_hold:
+            figure: object = whole_seconds(result.seconds)
+        else:  # a time-boxed set whose reps were not given has none to show
+            figure = result.reps if result.reps is not None else "–"
         text.append(str(figure), style=None if result.done else UNDONE_STYLE)
     if exercise.is_timed_hold and results:
         text.append(" s")

@@ -19,17 +19,17 @@ from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
-from bandtimer.coach import WorkoutRecorder, WorkoutView, describe, until_change
+from bandtimer.coach import WorkoutRecorder, WorkoutView, describe, reps_question, until_change
 from bandtimer.coach.stopped_process import StopWatch
 from bandtimer.domain.events import Event
 from bandtimer.domain.history import Feel
-from bandtimer.domain.plan import RepMode
 from bandtimer.domain.session import Session, SessionState
 from bandtimer.ui.feel_bindings import feel_question
 from bandtimer.ui.messages import WorkoutEnded
 from bandtimer.ui.next_change_timer import NextChangeTimer
 from bandtimer.ui.screens.confirm import ConfirmScreen
 from bandtimer.ui.screens.help import HelpScreen
+from bandtimer.ui.screens.rep_count import RepCountScreen
 from bandtimer.ui.screens.workout_bindings import WORKOUT_BINDINGS, band_label
 from bandtimer.ui.screens.workout_fit import block_scale, fold_classes
 from bandtimer.ui.widgets.text_line import TextLine
@@ -66,6 +66,7 @@ class WorkoutScreen(Screen[None]):
         self._next_change = NextChangeTimer(self, self.sync)
         self._finish_sent = False
         self._save_pending = False
+        self._asking_reps = False
         self._stop_watch = StopWatch(session)
 
     def compose(self) -> ComposeResult:
@@ -108,11 +109,24 @@ class WorkoutScreen(Screen[None]):
         self._show(view)
         if events:
             self._show_record()
-        if self.session.state.is_over and not self._finish_sent:
+        self._ask_for_reps()
+        if self.session.state.is_over and not self._finish_sent and not self._asking_reps:
             self._finish_sent = True
             self.post_message(WorkoutEnded(self.session, self.recorder))
         self._set_next_change(view)
         self._stop_watch.seen(as_of)
+
+    def _ask_for_reps(self) -> None:
+        """After a time-boxed set, ask how many reps it was; the clock goes on meanwhile."""
+        question = reps_question(self.session)
+        if question is not None and not self._asking_reps:
+            self._asking_reps = True
+            self.app.push_screen(RepCountScreen(question), self._reps_given)
+
+    def _reps_given(self, reps: int | None) -> None:
+        self._asking_reps = False
+        self.session.record_reps(reps)
+        self._after()
 
     def _save_after_drawing(self) -> None:
         """Save once the screen shows the set's end, rather than make the new segment wait.
@@ -210,16 +224,21 @@ class WorkoutScreen(Screen[None]):
 
     def action_rep(self) -> None:
         """Enter counts a rep when you count; for reps that count themselves it ends the set."""
-        if self.session.current.rep_mode is RepMode.COUNTED:
+        kind = self.session.current.set_kind
+        if kind is not None and kind.counted_by_hand:
             self.session.count_rep()
-        elif not self.session.finish_set() and self.session.current.rep_target is not None:
-            self.notify(f"Finish after {self.session.current.rep_target.low} reps", timeout=2)
+        else:
+            self._finish_set()
         self._after()
 
     def action_finish_set(self) -> None:
-        if not self.session.finish_set() and self.session.current.rep_target is not None:
-            self.notify(f"Finish after {self.session.current.rep_target.low} reps", timeout=2)
+        self._finish_set()
         self._after()
+
+    def _finish_set(self) -> None:
+        kind = self.session.current.set_kind
+        if not self.session.finish_set() and kind is not None and kind.reps is not None:
+            self.notify(f"Finish after {kind.reps.low} reps", timeout=2)
 
     def action_skip(self) -> None:
         self.session.skip()

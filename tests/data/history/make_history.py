@@ -31,7 +31,7 @@ from bandtimer.coach import records_to_json
 from bandtimer.coach.history_export import csv_text
 from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.history import Feel, WorkoutStatus, record_from_session
-from bandtimer.domain.plan import RepMode, Segment, SegmentKind, build_plan
+from bandtimer.domain.plan import Segment, build_plan
 from bandtimer.domain.routine import Side
 from bandtimer.domain.session import Session, SessionState
 from bandtimer.storage.history import HistoryStore
@@ -173,10 +173,11 @@ def record_id(workout: Workout) -> str:
 
 def reps_for(workout: Workout, segment: Segment) -> int:
     """Counted reps: more as the weeks go on, the left side a rep or two behind the right."""
-    assert segment.rep_target is not None
+    target = segment.set_kind.reps if segment.set_kind is not None else None
+    assert target is not None
     behind = {Side.RIGHT: 0, Side.LEFT: 1 + workout.level % 2, None: 0}[segment.side]
     wanted = 9 + workout.level - behind - (segment.set_number - 1)
-    return max(segment.rep_target.low, min(segment.rep_target.high, wanted))
+    return max(target.low, min(target.high, wanted))
 
 
 def where(segment: Segment) -> tuple[str, int, Side | None]:
@@ -202,13 +203,13 @@ def perform(workout: Workout) -> tuple[Session, WorkoutStatus, float]:
             session.pause()
             clock.advance(48.0)
             session.resume()
-        if segment.rep_mode is RepMode.COUNTED:
+        if segment.set_kind is not None and segment.set_kind.counted_by_hand:
             for _ in range(reps_for(workout, segment)):
                 clock.advance(2.5)
                 session.count_rep()
             if session.current is segment:
                 session.finish_set()
-        elif segment.kind is SegmentKind.HOLD and where(segment) in workout.cut_short:
+        elif where(segment) in workout.cut_short:
             clock.advance(workout.cut_short[where(segment)])
             session.skip()
         else:
