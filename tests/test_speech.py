@@ -11,7 +11,6 @@ from bandtimer.coach.speech import (
     announcement,
     choose_line,
     first_phrase,
-    number_words,
     phrases_for,
 )
 from bandtimer.domain.clock import FakeClock
@@ -19,7 +18,7 @@ from bandtimer.domain.events import Event
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Band, Exercise, IntRange, Routine, Timing
 from bandtimer.domain.session import Session
-from bandtimer.domain.set_kinds import CountedReps, SetKind, TempoReps, TimedHold
+from bandtimer.domain.set_kinds import CountedReps, SetKind, TempoReps, TimedHold, spoken_number
 from bandtimer.sound import Cue
 from bandtimer.storage.routines import load_routine
 
@@ -56,8 +55,9 @@ def test_the_issue_s_example_announcement() -> None:
 
 
 def test_numbers_are_words() -> None:
-    assert [number_words(n) for n in (0, 7, 19, 20, 45, 99, 120)] == [
-        "zero", "seven", "nineteen", "twenty", "forty-five", "ninety-nine", "120",
+    assert [spoken_number(n) for n in (0, 7, 19, 20, 45, 99, 120)] == [
+        "zero", "seven", "nineteen", "twenty", "forty-five", "ninety-nine",
+        "one hundred and twenty",
     ]  # fmt: skip
 
 

@@ -38,6 +38,7 @@ from bandtimer.domain.plan import (
 )
 from bandtimer.domain.routine import Band, Exercise, Routine
 from bandtimer.domain.session import Session
+from bandtimer.domain.set_kinds import spoken_number
 from bandtimer.sound import Cue
 from bandtimer.voice import speakable
 
@@ -47,30 +48,6 @@ NAME_CHARS = 60
 """An exercise name longer than this is cut at a word; the screen shows it in full."""
 PLACEMENT_CHARS = 120
 
-_ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-
 
 @dataclass(frozen=True)
 class Line:
@@ -79,16 +56,6 @@ class Line:
     text: str | None
     """None when only the beep is wanted (a beat on a quick rep)."""
     cue: Cue | None
-
-
-def number_words(number: int) -> str:
-    """`12` -> "twelve", `45` -> "forty-five"; digits from 100 up (espeak-ng reads those)."""
-    if 0 <= number < 20:
-        return _ONES[number]
-    if 20 <= number < 100:
-        tens, ones = divmod(number, 10)
-        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
-    return str(number)
 
 
 def _capital(text: str) -> str:
@@ -126,7 +93,7 @@ def _side(segment: Segment) -> str:
 
 def _seconds(seconds: float) -> str:
     whole = round(seconds)
-    return f"{number_words(whole)} {'second' if whole == 1 else 'seconds'}"
+    return f"{spoken_number(whole)} {'second' if whole == 1 else 'seconds'}"
 
 
 def spoken_duration(seconds: float) -> str:
@@ -135,15 +102,15 @@ def spoken_duration(seconds: float) -> str:
     minutes, rest = divmod(whole, 60)
     if minutes == 0:
         return _seconds(rest)
-    said = f"{number_words(minutes)} {'minute' if minutes == 1 else 'minutes'}"
+    said = f"{spoken_number(minutes)} {'minute' if minutes == 1 else 'minutes'}"
     if minutes >= 10:
-        return number_words(round(whole / 60)) + " minutes"
+        return spoken_number(round(whole / 60)) + " minutes"
     return f"{said}, {_seconds(rest)}" if rest else said
 
 
 def finish_text(seconds: float, sets: int) -> str:
     set_word = "set" if sets == 1 else "sets"
-    return f"Workout done. {_capital(spoken_duration(seconds))}, {number_words(sets)} {set_word}."
+    return f"Workout done. {_capital(spoken_duration(seconds))}, {spoken_number(sets)} {set_word}."
 
 
 def _start_line(segment: Segment, plan: Plan) -> Line | None:
@@ -156,7 +123,7 @@ def _start_line(segment: Segment, plan: Plan) -> Line | None:
             return Line(f"{rest} Up next: {announcement(segment.exercise)}", cue)
         case SegmentKind.REST_BETWEEN_SETS:
             rest = f"Rest, {_seconds(segment.planned_seconds)}."
-            number, count = number_words(segment.set_number), number_words(segment.set_count)
+            number, count = spoken_number(segment.set_number), spoken_number(segment.set_count)
             return Line(f"{rest} Up next: set {number} of {count}.", cue)
         case SegmentKind.SWITCH_SIDES:
             return None  # SidesSwitched says it
@@ -193,13 +160,13 @@ def line_for(event: Event, plan: Plan) -> Line | None:
             return Line("Release.", cue) if done < (segment.set_kind.rep_goal or 0) else None
         case RepCounted(segment=segment, reps_done=done) if _seconds_per_rep(segment):
             quick = _seconds_per_rep(segment) < SPOKEN_REP_MIN_SECONDS
-            return Line(None if quick else _capital(number_words(done)) + ".", cue)
+            return Line(None if quick else _capital(spoken_number(done)) + ".", cue)
         case Halfway():
             return Line("Halfway.", cue)
         case TenSecondsLeft():
             return Line("Ten seconds.", None)
         case CountdownTick(seconds_left=left):
-            return Line(_capital(number_words(left)) + ".", cue)
+            return Line(_capital(spoken_number(left)) + ".", cue)
     return None
 
 
