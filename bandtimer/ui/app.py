@@ -180,7 +180,8 @@ class BandtimerApp(App[None]):
         """Say why there is no sound (or no voice) once, and again only when the reason
         changes: in the menu's status line, where it covers nothing (a notification sat over
         the routine's preview on every start), and as a notice when a workout is already on
-        screen (`bandtimer run`), where the status line would not be seen until the end."""
+        screen (`bandtimer run`), where the status line would not be seen until the end; not
+        over a workout started muted, which asked for no sound."""
         if problem == self.sound_problem:
             return
         self.sound_problem = problem
@@ -188,7 +189,7 @@ class BandtimerApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MenuScreen):
                 screen.post_message(SoundProblem(shown))
-        if shown and not isinstance(self.screen, MenuScreen):
+        if shown and not self.muted and not isinstance(self.screen, MenuScreen):
             for line in shown.splitlines():
                 title = "Voice" if line.startswith("Voice:") else "Sound"
                 self.notify(line, title=title, severity="warning", timeout=8, markup=False)

@@ -127,3 +127,24 @@ def test_no_voice_or_the_config_keeps_the_beeps_and_renders_nothing(tmp_path: Pa
     phrases = asyncio.run(body(configured, voice=True))
     assert phrases.asked == []
     assert phrases.settings == [SoundSettings(voice=False, rate=200)]
+
+
+def test_a_workout_started_muted_is_not_covered_by_a_sound_notice(tmp_path: Path) -> None:
+    """Muted, the person asked for no sound: why there is none is the menu's status line's to
+    say, not a notice over the countdown."""
+
+    async def body() -> None:
+        harness = build(
+            tmp_path,
+            quick_try(),
+            mute=True,
+            voice_factory=lambda settings, prepare, on_problem: (None, NO_ESPEAK),
+        )
+        notes = record_notifications(harness.app)
+        async with harness.app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await advance(pilot, harness.clock, 1)
+            assert harness.app.sound_problem == NO_ESPEAK  # known, and kept for the menu
+            assert notes == []
+
+    asyncio.run(body())
