@@ -101,3 +101,18 @@ class Terminal:
         os.close(self._terminal)
         self._reader.join(timeout=timeout)
         os.close(self._controller)
+
+
+STEPS = """
+name = "Quick steps"
+[timing]
+get_ready = 0
+rest_between_sets = 1
+[[exercise]]
+name = "Quick steps"
+sets = 8
+reps = 2
+tempo = 0.5
+"""
+"""A one-second set every two seconds: for tests that signal or kill a real bandtimer
+mid-workout."""

@@ -25,6 +25,7 @@ import pytest
 
 from bandtimer.sound import Cue
 from bandtimer.voice import NO_ESPEAK
+from bench.voice import VOICE_ROUTINE
 from tests.test_sound_alsa import LIBASOUND_PROBLEM, file_pcm_config, frames_of
 
 CHILD = Path(__file__).resolve().parent / "follow_routine_child.py"
@@ -42,38 +43,9 @@ pytestmark = [
     ),
 ]
 
-ROUTINE = """
-name = "By ear"
-
-[timing]
-get_ready = 4
-rest_between_exercises = 4
-switch_sides = 3
-rep_release = 1
-
-[[exercise]]
-name = "Glute bridge"
-band = "mini"
-placement = "above the knees"
-sets = 1
-reps = 2
-hold = 5
-
-[[exercise]]
-name = "Clam shell"
-band = "mini"
-placement = "around the thighs"
-sides = "each"
-sets = 1
-reps = 2
-tempo = 1.5
-
-[[exercise]]
-name = "Fast steps"
-sets = 1
-reps = 3
-tempo = 1.0
-"""
+ROUTINE = VOICE_ROUTINE
+"""The routine the voice benchmark follows: a get-ready, held reps, a rest, tempo reps each
+side (a spoken number a rep), quick reps (a beat a rep) and the end."""
 
 SPOKEN = [
     (

@@ -21,20 +21,9 @@ import pytest
 from bandtimer.domain.history import WorkoutRecord
 from bandtimer.storage.history import HistoryStore
 from bandtimer.storage.locations import Locations
-from tests.terminal_process import Terminal
+from tests.terminal_process import STEPS, Terminal
 from tests.ui.harness import write_routine
 
-STEPS = """
-name = "Quick steps"
-[timing]
-get_ready = 0
-rest_between_sets = 1
-[[exercise]]
-name = "Quick steps"
-sets = 8
-reps = 2
-tempo = 0.5
-"""
 PLANKS = """
 name = "Planks"
 [timing]

@@ -21,20 +21,9 @@ from bandtimer.storage.history import HistoryStore
 from bandtimer.storage.locations import Locations
 from bandtimer.ui.resume import ResumeScreen
 from bandtimer.ui.screens.menu import MenuScreen
-from tests.terminal_process import Terminal
+from tests.terminal_process import STEPS, Terminal
 from tests.ui.harness import build, workout, write_routine
 
-ROUTINE = """
-name = "Quick steps"
-[timing]
-get_ready = 0
-rest_between_sets = 1
-[[exercise]]
-name = "Quick steps"
-sets = 8
-reps = 2
-tempo = 0.5
-"""
 DEVICE = "laptop"
 WAIT_LIMIT_SECONDS = 60
 """Only a bound on a broken run: the test goes on as soon as the file says a set is done."""
@@ -76,7 +65,7 @@ def test_a_second_copy_leaves_a_recorded_workout_alone_and_its_sets_survive_a_ki
     tmp_path: Path,
 ) -> None:
     (tmp_path / "config.toml").write_text(f'device = "{DEVICE}"\n', encoding="utf-8")
-    write_routine(tmp_path, "steps", ROUTINE)
+    write_routine(tmp_path, "steps", STEPS)
     store = HistoryStore(Locations.under(tmp_path).history_dir, DEVICE)
     recording = Terminal(tmp_path, "--mute", "run", "quick steps")
     try:
