@@ -1,9 +1,9 @@
 """The application layer: between the domain and storage below and the screens above.
 
 What a workout needs beyond the pure domain and the files: recording a workout as it goes, the
-view of it a screen draws, which cue to play, history export, advice for next time, whether an
-unfinished workout can be resumed, and the words and numbers a person reads. No Textual here;
-the screens and the command line call these.
+view of it a screen draws, which cue to play, history export, each exercise's dose and how it
+moves, whether an unfinished workout can be resumed, and the words and numbers a person reads.
+No Textual here; the screens and the command line call these.
 
 Names are imported on first use (see `bandtimer.lazy_face`), so the menu loads only what it needs.
 """
@@ -17,6 +17,7 @@ from bandtimer.lazy_face import lazy_face
 if TYPE_CHECKING:
     from bandtimer.coach.announcer import Announcer, Phrases
     from bandtimer.coach.cues import choose_cue
+    from bandtimer.coach.doses import DoseBook, dose_changes, doses_for, entries_of
     from bandtimer.coach.formatting import (
         clock_time,
         countdown_digits,
@@ -62,6 +63,7 @@ _WHERE = {
          "plural", "shown_path", "side_label", "whole_seconds"],
         "formatting",
     ),
+    **dict.fromkeys(["DoseBook", "dose_changes", "doses_for", "entries_of"], "doses"),
     **dict.fromkeys(
         ["CSV_ROWS", "JSON_TEXT", "LISTING_COLUMNS", "NO_WORKOUTS", "chronological",
          "csv_document", "json_document", "listing_row", "records_to_json", "streak_line",
@@ -84,6 +86,7 @@ __all__ = [
     "LISTING_COLUMNS",
     "NO_WORKOUTS",
     "Announcer",
+    "DoseBook",
     "HistoryGlance",
     "Line",
     "Phrases",
@@ -102,6 +105,9 @@ __all__ = [
     "describe_band",
     "describe_dose",
     "describe_segment",
+    "dose_changes",
+    "doses_for",
+    "entries_of",
     "find_resumable",
     "is_of",
     "json_document",

@@ -1,8 +1,9 @@
-"""What the history says about routines before one starts: when each was last done, and
-advice for next time.
+"""What the history says about routines before one starts: when each was last done, and how
+each exercise's dose moves this time.
 
-The menu shows both; the summary shows the advice again. The dates are one listing of the
+The menu shows both; the summary shows the doses again. The dates are one listing of the
 history's folders, read once the menu is drawn and again after a workout, and kept here between.
+The doses are the `DoseBook`'s, read per routine from that routine's own history.
 """
 
 from __future__ import annotations
@@ -11,15 +12,16 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from bandtimer.coach.doses import DoseBook
 from bandtimer.domain.bands import BandColour
 from bandtimer.domain.routine import Routine
-from bandtimer.domain.text import visible_controls
 
 if TYPE_CHECKING:
     from bandtimer.storage.history import HistoryStore
 
 ADVICE_LOOKBACK = 30
-"""Workouts read for band advice: the latest time each exercise was done is in these."""
+"""Kept for callers that still import it: doses read a routine's own newest workouts
+(`HistoryStore.of_routine`) instead of everyone's newest."""
 
 
 class HistoryGlance:
@@ -35,6 +37,8 @@ class HistoryGlance:
         self._open_store = open_store
         self._bands = tuple(bands)
         self._last_done: Callable[[str], date | None] | None = None
+        self.doses = DoseBook(open_store, bands)
+        """Each routine's doses this time, and how they moved from last time."""
 
     def read_last_done(self) -> bool:
         """List the history's folders again; True when any routine has a date."""
@@ -49,12 +53,9 @@ class HistoryGlance:
         return self._last_done(routine_name) if self._last_done is not None else None
 
     def advice(self, routine: Routine) -> list[str]:
-        """Next-time suggestions for `routine`'s exercises, from the recent history."""
-        from bandtimer.domain.progression import advise
+        """What changes in `routine`'s doses next time, one line per exercise that moves."""
+        return self.doses.change_lines(routine)
 
-        history = self._open_store().latest(ADVICE_LOOKBACK).records
-        # A band's name comes from a history or settings file: shown, never obeyed.
-        return [
-            visible_controls(f"{name}: {suggestion.text}")
-            for name, suggestion in advise(routine, history, self._bands)
-        ]
+    def forget_doses(self) -> None:
+        """A workout was just recorded: read the doses again when next asked."""
+        self.doses.forget()

@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from bandtimer.coach.doses import recorded_doses
 from bandtimer.coach.formatting import shown_path
 from bandtimer.domain.clock import Clock
+from bandtimer.domain.dose import Doses
 from bandtimer.domain.events import Event, RepsRecorded, SegmentEnded, WorkoutFinished
 from bandtimer.domain.history import (
     Feel,
@@ -91,13 +93,19 @@ class WorkoutRecorder:
     # -- what the screens ask ----------------------------------------------------------------
 
     def band_for(self, exercise_name: str) -> str | None:
-        """The band chosen for this exercise, else the one used last time, else none yet."""
+        """The band chosen for this exercise, else the one its dose in this routine names,
+        else the one used last time, else none yet."""
         if exercise_name in self._chosen_bands:
             return self._chosen_bands[exercise_name]
         if self._resumed is not None:
             for entry in self._resumed.exercise(exercise_name):
                 if entry.band:
                     return entry.band
+        wanted = exercise_name.casefold()
+        for exercise in self.session.plan.exercises:
+            dose = exercise.current
+            if exercise.name.casefold() == wanted and dose is not None and dose.band is not None:
+                return dose.band
         if exercise_name not in self._last_bands:
             self._last_bands[exercise_name] = self._store.last_band(exercise_name)
         return self._last_bands[exercise_name]
@@ -225,10 +233,16 @@ def begin_workout(
     bands: Sequence[BandColour],
     *,
     resumed: HeldWorkout | None = None,
+    doses: Doses | None = None,
 ) -> tuple[Session, WorkoutRecorder, int]:
-    """A session for `routine`, the recorder that keeps its file, and the segment to start at
-    (where a resumed workout stopped, else the first)."""
-    session = Session(build_plan(routine), clock)
+    """A session for `routine` at `doses` (`DoseBook.doses`), the recorder that keeps its file,
+    and the segment to start at (where a resumed workout stopped, else the first).
+
+    A resumed workout goes on at the doses its record says it was started at, so the plan is
+    the one it stopped in."""
+    if resumed is not None:
+        doses = {**(doses or {}), **recorded_doses(routine, resumed.record)}
+    session = Session(build_plan(routine, doses), clock)
     recorder = WorkoutRecorder(session, store, wall_clock, bands, resumed=resumed)
     earlier = resumed.record if resumed is not None else None
     start_at = (earlier.resume_at or 0) if earlier is not None else 0

@@ -1,5 +1,6 @@
 """The domain: routines, plans, the session that walks a plan against a clock, workout
-records, streaks and advice. Plain Python: no files, no Textual, no Rich (import-linter checks).
+records, streaks and the progression rule. Plain Python: no files, no Textual, no Rich
+(import-linter checks).
 
 Callers import from here; each name is imported on first use (see `bandtimer.lazy_face`), so
 importing the package costs nothing until something is asked for.
@@ -36,7 +37,12 @@ _WHERE = {
     "SegmentKind": "plan",
     "build_plan": "plan",
     "planned_seconds": "plan",
-    "advise": "progression",
+    "Dose": "dose",
+    "Doses": "dose",
+    "DoseChange": "progression",
+    "Outcome": "progression",
+    "Step": "progression",
+    "next_dose": "progression",
     "SegmentRecord": "records",
     "Band": "routine",
     "Exercise": "routine",
@@ -78,6 +84,9 @@ __all__ = [
     "Clock",
     "CountdownTick",
     "CountedReps",
+    "Dose",
+    "DoseChange",
+    "Doses",
     "Event",
     "Exercise",
     "ExerciseRecord",
@@ -87,6 +96,7 @@ __all__ = [
     "HeldReps",
     "IntRange",
     "MonotonicClock",
+    "Outcome",
     "Plan",
     "Regularity",
     "RepCounted",
@@ -109,6 +119,7 @@ __all__ = [
     "Side",
     "Sides",
     "SidesSwitched",
+    "Step",
     "TempoReps",
     "TimeBoxed",
     "TimedHold",
@@ -118,10 +129,10 @@ __all__ = [
     "WorkoutRecord",
     "WorkoutStatus",
     "WorkoutSummary",
-    "advise",
     "build_plan",
     "daily_counts",
     "matches_plan",
+    "next_dose",
     "planned_seconds",
     "query_words",
     "record_from_session",

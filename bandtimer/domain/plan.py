@@ -9,8 +9,10 @@ total is simply the sum of its segments, so all of them always agree.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
+from bandtimer.domain.dose import Doses, dosed_exercises
 from bandtimer.domain.routine import Exercise, Routine, Side, Sides
 from bandtimer.domain.set_kinds import SegmentKind, SetKind
 
@@ -55,7 +57,16 @@ class Segment:
 @dataclass(frozen=True)
 class Plan:
     routine: Routine
+    """As its file says; the segments hold each exercise at its dose."""
     segments: tuple[Segment, ...]
+    doses: Doses = field(default_factory=dict, compare=False)
+    """The doses the plan was built with, by 1-based exercise number."""
+
+    @cached_property
+    def exercises(self) -> tuple[Exercise, ...]:
+        """The routine's exercises at the plan's doses, in routine order: what the preview and
+        `bandtimer show` describe, as the timer will time them."""
+        return dosed_exercises(self.routine, self.doses)
 
     @property
     def total_seconds(self) -> float:
@@ -79,10 +90,14 @@ class Plan:
         return sum(segment.planned_seconds for segment in self.segments[:index])
 
 
-def build_plan(routine: Routine) -> Plan:
+def build_plan(routine: Routine, doses: Doses | None = None) -> Plan:
+    """`routine` in the order it is done, each exercise at its dose in `doses` (by 1-based
+    exercise number; one left out is planned as the file says). The plan's `routine` stays the
+    file's; `Plan.exercises` are the dosed ones the segments hold."""
+    dosed = _dosed(routine, doses)
     segments: list[Segment] = []
-    kinds = _planned_kinds(routine)
-    for number, exercise, set_number, set_count, side in _sides_of_sets(routine):
+    kinds = _planned_kinds(dosed)
+    for number, exercise, set_number, set_count, side in _sides_of_sets(dosed):
         where = {
             "exercise_number": number,
             "exercise": exercise,
@@ -105,12 +120,13 @@ def build_plan(routine: Routine) -> Plan:
                 **where,
             )
         )
-    return Plan(routine=routine, segments=tuple(segments))
+    return Plan(routine=routine, segments=tuple(segments), doses=dict(doses or {}))
 
 
-def planned_seconds(routine: Routine) -> float:
-    """`build_plan(routine).total_seconds`, added up in the same order without making the
-    segments: the menu shows it for every routine file, and there may be hundreds."""
+def planned_seconds(routine: Routine, doses: Doses | None = None) -> float:
+    """`build_plan(routine, doses).total_seconds`, added up in the same order without making
+    the segments: the menu shows it for every routine file, and there may be hundreds."""
+    routine = _dosed(routine, doses)
     work = [kind.planned_seconds() for kind in _planned_kinds(routine)]
     seconds: list[float] = []
     for number, exercise, set_number, _, side in _sides_of_sets(routine):
@@ -119,6 +135,10 @@ def planned_seconds(routine: Routine) -> float:
             seconds.append(pause)
         seconds.append(work[number - 1])
     return sum(seconds)
+
+
+def _dosed(routine: Routine, doses: Doses | None) -> Routine:
+    return replace(routine, exercises=dosed_exercises(routine, doses)) if doses else routine
 
 
 def _planned_kinds(routine: Routine) -> list[SetKind]:

@@ -12,8 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bandtimer.domain.set_kinds import SetKind
+
+if TYPE_CHECKING:
+    from bandtimer.domain.dose import Dose
 
 
 @dataclass(frozen=True, order=True)
@@ -97,11 +101,14 @@ class Exercise:
     progression: tuple[int, ...] = ()
     line: int | None = None
     """Line of the `[[exercise]]` header in its file, for messages that point back to it."""
+    current: Dose | None = None
+    """The person's dose, in a plan built with one (`dose.dosed`); None as the file says it."""
 
     @property
     def planned_sets(self) -> int:
-        """A range of sets plans its low end: doing more is progress, not the plan."""
-        return self.sets.low
+        """The person's sets at their dose; without one, a range of sets plans its low end:
+        doing more is progress, not the plan."""
+        return self.current.sets if self.current is not None else self.sets.low
 
     @property
     def dose(self) -> str:

@@ -1,194 +1,223 @@
-"""Progression: move up a band, or hold longer, only once the top was reached and felt easy."""
+"""The progression rule: one step up a ladder (hold, then sets, then band) on a workout done in
+full and rated easy; one step down on hard; otherwise the same dose."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
-from bandtimer.domain.history import (
-    ExerciseRecord,
-    Feel,
-    RoutineRef,
-    WorkoutRecord,
-    WorkoutStatus,
-)
+from bandtimer.domain.bands import DEFAULT_BANDS, BandColour
+from bandtimer.domain.dose import Dose, dosed, hold_rungs, starting_dose, within_routine
+from bandtimer.domain.history import ExerciseRecord, Feel
 from bandtimer.domain.progression import (
-    DEFAULT_BANDS,
-    BandColour,
-    Suggestion,
-    SuggestionKind,
-    suggest,
+    DoseChange,
+    Outcome,
+    Step,
+    next_dose,
+    outcome_of,
+    recorded_dose,
 )
 from bandtimer.domain.routine import Exercise, IntRange, Side, Sides
 from bandtimer.domain.set_kinds import CountedReps, HeldReps, TimedHold
 
-CLAMSHELL = Exercise("Clamshell", sets=IntRange.exactly(3), kind=CountedReps(IntRange(12, 15)))
+CLAMSHELL = Exercise("Clamshell", sets=IntRange(3, 5), kind=CountedReps(IntRange(10, 12)))
 MONSTER_WALK = Exercise(
     "Monster walk", sets=IntRange(2, 3), kind=CountedReps(IntRange(10, 12)), sides=Sides.EACH
 )
 PLANK = Exercise(
-    "Plank",
-    sets=IntRange.exactly(2),
-    kind=TimedHold(IntRange.exactly(10)),
+    "Plank", sets=IntRange.exactly(2), kind=TimedHold(IntRange.exactly(10)),
     progression=(10, 30, 45, 60),
-)
+)  # fmt: skip
 BANDED_PLANK = Exercise(
-    "Banded plank",
-    sets=IntRange.exactly(1),
-    kind=HeldReps(IntRange(10, 12), IntRange.exactly(10)),
+    "Banded plank", sets=IntRange.exactly(1), kind=HeldReps(IntRange(10, 12), IntRange.exactly(10)),
     progression=(10, 30, 45, 60),
+)  # fmt: skip
+BRIDGE = Exercise(
+    "Glute bridge", sets=IntRange(3, 5), kind=HeldReps(IntRange(10, 12), IntRange(5, 10))
+)
+SHORT_PLANK = Exercise(
+    "Short plank",
+    sets=IntRange.exactly(1),
+    kind=TimedHold(IntRange.exactly(5)),
+    progression=(5, 12),
 )
 
+EASY_IN_FULL = Outcome(in_full=True, feel=Feel.EASY)
 
-def workout(day: int, *entries: ExerciseRecord) -> WorkoutRecord:
-    started = datetime(2025, 3, day, 7, 30, tzinfo=UTC)
-    return WorkoutRecord(
-        id=f"id{day}",
-        routine=RoutineRef("Hips"),
-        started=started,
-        ended=started + timedelta(minutes=20),
-        status=WorkoutStatus.COMPLETED,
-        device="laptop",
-        exercises=entries,
+
+def step(exercise: Exercise, before: Dose, outcome: Outcome = EASY_IN_FULL, bands=DEFAULT_BANDS):
+    return next_dose(exercise, before, outcome, bands)
+
+
+# -- up -------------------------------------------------------------------------------------
+
+
+def test_a_hold_done_in_full_and_easy_steps_up_one_rung_of_its_progression():
+    change = step(BANDED_PLANK, Dose(1, 10, "blue"))
+
+    assert change == DoseChange(
+        "Banded plank", Dose(1, 10, "blue"), Dose(1, 30, "blue"), Step.HOLD_UP
+    )
+    assert change.text() == "Banded plank: 30 s this time, up from 10 s"
+    assert step(BANDED_PLANK, Dose(1, 30, "blue")).after.hold == 45
+    assert step(BANDED_PLANK, Dose(1, 45, "blue")).after.hold == 60
+
+
+def test_the_five_then_twelve_progression_reaches_twelve_in_one_easy_workout():
+    assert step(SHORT_PLANK, starting_dose(SHORT_PLANK)).after == Dose(1, 12, None)
+
+
+def test_a_hold_range_without_progression_steps_from_its_low_to_its_high_end():
+    assert hold_rungs(BRIDGE) == (5, 10)
+    assert step(BRIDGE, Dose(3, 5, "red")).after == Dose(3, 10, "red")
+
+
+def test_with_the_hold_at_its_top_the_sets_step_up_within_their_range():
+    change = step(BRIDGE, Dose(3, 10, "red"))
+
+    assert change.step is Step.SETS_UP and change.after == Dose(4, 10, "red")
+    assert change.text() == "Glute bridge: 4 sets this time, up from 3"
+    assert step(CLAMSHELL, Dose(4, None, "red")).after == Dose(5, None, "red")
+
+
+def test_at_the_top_of_sets_and_hold_the_band_steps_up_and_the_ladder_starts_again():
+    change = step(BRIDGE, Dose(5, 10, "yellow"))
+
+    assert change.step is Step.BAND_UP
+    assert change.after == Dose(3, 5, "red")
+    assert (
+        change.text()
+        == "Glute bridge: red band this time, up from yellow band (back to 3 sets of 5 s)"
     )
 
 
-def done(exercise: Exercise, *sets: float, band="blue", feel=Feel.EASY, side=None, hold=None):
-    """One side of an exercise: reps per set, or seconds held per set for a timed hold."""
-    timed = exercise.kind.measured_in_seconds
-    top = exercise.kind.rep_goal
-    hold = hold or exercise.kind.planned_hold
-    return ExerciseRecord(
-        number=1,
-        name=exercise.name,
-        side=side,
-        sets_planned=exercise.sets.low,
-        sets_done=sum(1 for value in sets if (value > hold - 1 if timed else value >= top - 2)),
-        reps=() if timed else tuple(int(value) for value in sets),
-        hold_seconds=hold,
-        held_seconds=tuple(float(value) for value in sets) if timed else (),
-        band=band,
-        feel=feel,
-    )
+def test_the_person_s_own_bands_set_the_order_and_case_does_not_matter():
+    mine = (BandColour("Pink"), BandColour("Purple"))
+
+    assert step(CLAMSHELL, Dose(5, None, "pink"), bands=mine).after.band == "Purple"
 
 
-def test_the_top_of_the_range_done_easily_moves_up_a_band():
-    history = [workout(1, done(CLAMSHELL, 15, 15, 15))]
+def test_easy_at_the_very_top_has_nowhere_to_go():
+    heaviest = step(CLAMSHELL, Dose(5, None, "black"))
+    unknown_band = step(CLAMSHELL, Dose(5, None, "chartreuse"))
+    no_band = step(CLAMSHELL, Dose(5, None, None))
 
-    assert suggest(CLAMSHELL, history, DEFAULT_BANDS) == Suggestion(
-        SuggestionKind.MOVE_UP, "Move up from blue to yellow", band="yellow"
-    )
+    assert {heaviest.step, unknown_band.step, no_band.step} == {Step.TOP}
+    assert not heaviest.changed and not no_band.changed
+    assert heaviest.text() == "Clamshell: stay on black, the heaviest band"
+    assert "pick a heavier band with c" in no_band.text()
+
+
+# -- staying --------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("reps", "feel"),
+    "outcome",
     [
-        ((15, 15, 15), Feel.HARD),
-        ((15, 15, 15), Feel.RIGHT),
-        ((15, 15, 14), Feel.EASY),  # one set short of the top
-        ((15, 15), Feel.EASY),  # a set missing
-        ((12, 13, 12), None),  # short, and not rated
+        Outcome(True, Feel.RIGHT),
+        Outcome(True, None),
+        Outcome(False, Feel.EASY),
+        Outcome(False, None),
     ],
 )
-def test_short_of_the_top_or_not_easy_stays_on_the_band(reps, feel):
-    history = [workout(1, done(CLAMSHELL, *reps, feel=feel))]
+def test_right_unrated_or_short_of_the_top_keeps_the_dose(outcome):
+    change = step(BANDED_PLANK, Dose(1, 30, "blue"), outcome)
 
-    suggestion = suggest(CLAMSHELL, history, DEFAULT_BANDS)
-
-    assert suggestion == Suggestion(SuggestionKind.STAY, "Stay on blue", band="blue")
-
-
-def test_the_top_reached_but_not_rated_suggests_nothing():
-    """Only the person knows whether 15 reps were good form or a struggle."""
-    history = [workout(1, done(CLAMSHELL, 15, 15, 15, feel=None))]
-
-    assert suggest(CLAMSHELL, history, DEFAULT_BANDS) is None
+    assert change.step is Step.STAY and change.after == change.before == Dose(1, 30, "blue")
+    assert change.text() == "Banded plank: 1 set of 30 s again"
 
 
-def test_only_the_newest_workout_with_the_exercise_counts_in_whatever_order_given():
-    easy = workout(3, done(CLAMSHELL, 15, 15, 15, band="yellow"))
-    hard = workout(8, done(CLAMSHELL, 12, 12, 12, band="red", feel=Feel.HARD))
-    other = workout(9)  # newer, but without a clamshell
-
-    assert suggest(CLAMSHELL, [hard, other, easy], DEFAULT_BANDS).text == "Stay on red"
-    assert suggest(CLAMSHELL, [easy], DEFAULT_BANDS).text == "Move up from yellow to red"
+# -- back -----------------------------------------------------------------------------------
 
 
-def test_never_done_or_no_band_recorded_suggests_nothing():
-    assert suggest(CLAMSHELL, [], DEFAULT_BANDS) is None
-    assert suggest(CLAMSHELL, [workout(1, done(PLANK, 10, 10))], DEFAULT_BANDS) is None
-    no_band = [workout(1, done(CLAMSHELL, 15, 15, 15, band=None))]
-    assert suggest(CLAMSHELL, no_band, DEFAULT_BANDS) is None
+def test_hard_steps_back_one_step_of_the_same_ladder():
+    hard = Outcome(in_full=True, feel=Feel.HARD)
+
+    assert step(BRIDGE, Dose(4, 10, "red"), hard).after == Dose(3, 10, "red")
+    assert step(BRIDGE, Dose(3, 10, "red"), hard).after == Dose(3, 5, "red")
+    lighter = step(BRIDGE, Dose(3, 5, "red"), hard)
+    assert lighter.step is Step.BACK and lighter.after == Dose(5, 10, "yellow")
+    back = step(BANDED_PLANK, Dose(1, 30, None), hard)
+    assert back.text() == "Banded plank: 10 s this time, back from 30 s (it felt hard)"
 
 
-def test_both_sides_must_reach_the_top():
-    right = done(MONSTER_WALK, 12, 12, side=Side.RIGHT)
-    left_short = done(MONSTER_WALK, 12, 11, side=Side.LEFT)
-    left = done(MONSTER_WALK, 12, 12, side=Side.LEFT)
-
-    assert suggest(MONSTER_WALK, [workout(1, right, left_short)], DEFAULT_BANDS).text == (
-        "Stay on blue"
-    )
-    assert suggest(MONSTER_WALK, [workout(1, right)], DEFAULT_BANDS).text == "Stay on blue"
-    moved = suggest(MONSTER_WALK, [workout(1, right, left)], DEFAULT_BANDS)
-    assert moved.text == "Move up from blue to yellow"
+def test_hard_even_when_cut_short_steps_back_and_at_the_foot_stays():
+    assert step(BANDED_PLANK, Dose(1, 45), Outcome(False, Feel.HARD)).after.hold == 30
+    foot = step(CLAMSHELL, Dose(3, None, "green"), Outcome(True, Feel.HARD))
+    assert foot.step is Step.STAY and foot.after == Dose(3, None, "green")
 
 
-def test_the_heaviest_band_has_nowhere_to_go_and_an_unknown_band_is_not_guessed():
-    heaviest = suggest(
-        CLAMSHELL, [workout(1, done(CLAMSHELL, 15, 15, 15, band="Black"))], DEFAULT_BANDS
-    )
-    unknown = suggest(
-        CLAMSHELL, [workout(1, done(CLAMSHELL, 15, 15, 15, band="purple"))], DEFAULT_BANDS
+# -- the dose and the file ------------------------------------------------------------------
+
+
+def test_a_dose_is_made_to_fit_a_routine_edited_since():
+    assert within_routine(CLAMSHELL, Dose(9, 20, "red")) == Dose(5, None, "red")
+    assert within_routine(BANDED_PLANK, Dose(1, 40)) == Dose(1, 30)
+    assert within_routine(BANDED_PLANK, Dose(1, 3)) == Dose(1, 10)
+    assert step(BANDED_PLANK, Dose(1, 40)).after.hold == 45
+
+
+def test_the_file_s_hold_is_where_a_progression_starts_and_is_one_of_its_rungs():
+    odd = Exercise(
+        "Odd", sets=IntRange.exactly(1), kind=TimedHold(IntRange.exactly(20)), progression=(10, 30)
     )
 
-    assert heaviest == Suggestion(
-        SuggestionKind.HEAVIEST, "Stay on Black, the heaviest band", band="Black"
-    )
-    assert unknown is None
+    assert hold_rungs(odd) == (10, 20, 30)
+    assert starting_dose(odd) == Dose(1, 20)
+    assert hold_rungs(CLAMSHELL) == ()
 
 
-def test_the_person_s_own_bands_set_the_order():
-    three = (BandColour("pink", "light"), BandColour("teal", "medium"), BandColour("grey", "heavy"))
-    history = [workout(1, done(CLAMSHELL, 15, 15, 15, band="pink"))]
+def test_a_dosed_exercise_times_and_announces_its_dose_and_keeps_its_ranges():
+    plank = dosed(BANDED_PLANK, Dose(1, 30, "red"))
+    bridge = dosed(BRIDGE, Dose(4, 10))
 
-    assert suggest(CLAMSHELL, history, three).text == "Move up from pink to teal"
-
-
-@pytest.mark.parametrize(
-    ("hold", "expected"),
-    [(10, "Hold 30 s next time"), (30, "Hold 45 s next time"), (45, "Hold 60 s next time")],
-)
-def test_a_plank_held_in_full_and_easy_steps_up_its_progression(hold, expected):
-    history = [workout(1, done(PLANK, hold, hold - 0.2, hold=hold))]
-
-    suggestion = suggest(PLANK, history, DEFAULT_BANDS)
-
-    assert suggestion.kind is SuggestionKind.HOLD_LONGER
-    assert suggestion.text == expected
-    assert suggestion.hold_seconds == int(expected.split()[1])
+    assert plank.kind.planned_hold == 30 and plank.current == Dose(1, 30, "red")
+    assert "thirty seconds" in plank.announcement()
+    assert bridge.planned_sets == 4 and bridge.sets == IntRange(3, 5)
+    assert bridge.dose == "3–5 sets × 10–12 reps, 10 s hold each rep"
 
 
-def test_a_plank_cut_short_or_hard_stays_at_its_hold():
-    cut_short = [workout(1, done(PLANK, 10, 7, band=None))]
-    hard = [workout(1, done(PLANK, 30, 30, hold=30, feel=Feel.HARD))]
+def test_a_step_taken_back_keeps_the_old_dose_and_remembers_the_offer():
+    kept = step(BANDED_PLANK, Dose(1, 10)).taken_back()
 
-    assert suggest(PLANK, cut_short, DEFAULT_BANDS) == Suggestion(
-        SuggestionKind.STAY, "Stay at 10 s", hold_seconds=10
-    )
-    assert suggest(PLANK, hard, DEFAULT_BANDS).text == "Stay on blue"
+    assert kept.step is Step.KEPT and kept.after == kept.before == Dose(1, 10)
+    assert kept.offered == Dose(1, 30)
+    assert kept.text() == "Banded plank: 1 set of 10 s again, by choice (not 30 s)"
 
 
-def test_the_last_step_of_a_progression_done_easily_moves_up_a_band():
-    history = [workout(1, done(PLANK, 60, 60, hold=60))]
-
-    assert suggest(PLANK, history, DEFAULT_BANDS).text == "Move up from blue to yellow"
+# -- reading a record -----------------------------------------------------------------------
 
 
-def test_held_reps_step_up_their_hold_once_every_rep_was_held():
-    full = [workout(1, done(BANDED_PLANK, 12))]
-    short = [workout(1, done(BANDED_PLANK, 11))]
+def entry(
+    exercise: Exercise, reps=(), held=(), *, side=None, feel=Feel.EASY, done=None, band="blue"
+):
+    planned = exercise.planned_sets
+    return ExerciseRecord(
+        number=1, name=exercise.name, side=side, sets_planned=planned,
+        sets_done=planned if done is None else done, reps=tuple(reps),
+        hold_seconds=exercise.kind.planned_hold, held_seconds=tuple(held), band=band, feel=feel,
+    )  # fmt: skip
 
-    assert suggest(BANDED_PLANK, full, DEFAULT_BANDS).text == "Hold 30 s next time"
-    assert suggest(BANDED_PLANK, short, DEFAULT_BANDS).kind is SuggestionKind.STAY
+
+def test_in_full_means_every_set_at_the_top_of_the_rep_range():
+    assert outcome_of(CLAMSHELL, [entry(CLAMSHELL, (12, 12, 12))]) == EASY_IN_FULL
+    assert not outcome_of(CLAMSHELL, [entry(CLAMSHELL, (12, 11, 12))]).in_full
+    assert not outcome_of(CLAMSHELL, [entry(CLAMSHELL, (12, 12), done=2)]).in_full
+
+
+def test_in_full_means_every_hold_held_out_give_or_take_the_clock():
+    assert outcome_of(PLANK, [entry(PLANK, held=(9.6, 10.0))]).in_full
+    assert not outcome_of(PLANK, [entry(PLANK, held=(9.6, 8.0))]).in_full
+
+
+def test_both_sides_must_be_done_and_a_rating_on_either_side_counts():
+    right = entry(MONSTER_WALK, (12, 12), side=Side.RIGHT, feel=None)
+    left = entry(MONSTER_WALK, (12, 12), side=Side.LEFT, feel=Feel.EASY)
+
+    assert outcome_of(MONSTER_WALK, [right, left]) == EASY_IN_FULL
+    assert not outcome_of(MONSTER_WALK, [right]).in_full
+
+
+def test_the_recorded_dose_is_the_planned_sets_and_hold_and_the_band_used():
+    record = entry(BANDED_PLANK, (12,), band="red")
+
+    assert recorded_dose([record]) == Dose(1, 10, "red")

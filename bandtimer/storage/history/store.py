@@ -45,12 +45,16 @@ from bandtimer.storage.history.names import (
     device_slug,
     lock_path,
     record_path,
+    routine_slug,
     workout_of,
 )
 from bandtimer.storage.locations import Locations
 
 LAST_BAND_SEARCH = 50
 """How many of the newest files `last_band` opens before giving up: months of workouts."""
+ROUTINE_SEARCH = 20
+"""How many of a routine's newest files `of_routine` reads: the newest that reached each of its
+exercises is almost always the newest of all."""
 CACHE_SIZE = 256
 """Parsed records kept in memory (~22 KiB each): the newest files, which are asked for most."""
 _YEAR = re.compile(r"\d{4}")
@@ -299,6 +303,33 @@ class HistoryStore:
                 if entry.band is not None:
                     return entry.band
         return None
+
+    def of_routine(self, routine_name: str, newest: int = ROUTINE_SEARCH) -> list[WorkoutRecord]:
+        """The newest `newest` finished workouts of `routine_name` (stopped early or completed),
+        newest first: where a person's doses in that routine are read from.
+
+        Chosen by file name (the routine's slug), read through the index, and kept only if the
+        record names the same routine (two names can share a slug). Files that cannot be read
+        are left out here; `load_all` reports them.
+        """
+        slug = routine_slug(routine_name)
+        listing = self._listing()
+        mine = [
+            (name, folder)
+            for name, folder in listing.newest_first()
+            if (parsed := HistoryFileName.parse(name)) is not None
+            and parsed.routine_slug == slug
+            and not parsed.in_progress
+        ][: max(0, newest)]
+        keyed = {f"{folder.name}/{name}": str(folder / name) for name, folder in mine}
+        read = self.index.read(keyed, complete=False, progress=None, renderings=())
+        wanted = routine_name.casefold()
+        chosen = _newest_first(_choose(read.records(), []))
+        return [
+            record
+            for record in chosen.records
+            if record.status.is_final and record.routine.name.casefold() == wanted
+        ]
 
     def _listing(self) -> _Listing:
         """History files in the year folders, without in-progress files that have finished.

@@ -1,0 +1,139 @@
+"""A person's current dose of each exercise of a routine, read from their history.
+
+The dose is not kept in a file of its own: it is derived from the workout history, which already
+records, per exercise, the dose it was done at (planned sets, planned hold, band), what was done
+and how it felt. The newest finished workout of the same routine that reached an exercise gives
+the dose done last time; `progression.next_dose` turns that into this time's. So the history
+stays the one source of truth (synced between devices, each writing only its own files, never
+in conflict), a deleted or edited record is seen at once, and a step taken back is simply the
+dose the record then shows.
+
+Doses are per routine and per exercise: records are chosen by routine name, and within a record
+an exercise is matched by its position and name (by name alone when the routine has been
+reordered and the name is unique), never by name across routines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING
+
+from bandtimer.domain.bands import BandColour
+from bandtimer.domain.dose import Dose, Doses
+from bandtimer.domain.history import ExerciseRecord, WorkoutRecord
+from bandtimer.domain.progression import DoseChange, next_dose, outcome_of, recorded_dose
+from bandtimer.domain.routine import Exercise, Routine
+from bandtimer.domain.text import visible_controls
+
+if TYPE_CHECKING:
+    from bandtimer.storage.history import HistoryStore
+
+__all__ = ["DoseBook", "dose_changes", "doses_for", "entries_of", "recorded_doses"]
+
+
+def entries_of(routine: Routine, number: int, record: WorkoutRecord) -> tuple[ExerciseRecord, ...]:
+    """`record`'s entries (one per side) of exercise `number` (1-based) of `routine`."""
+    exercise = routine.exercises[number - 1]
+    wanted = exercise.name.casefold()
+    exact = tuple(
+        entry
+        for entry in record.exercises
+        if entry.number == number and entry.name.casefold() == wanted
+    )
+    if exact:
+        return exact
+    if sum(e.name.casefold() == wanted for e in routine.exercises) != 1:
+        return ()
+    named = record.exercise(exercise.name)
+    return named if len({entry.number for entry in named}) == 1 else ()
+
+
+def dose_changes(
+    routine: Routine, history: Sequence[WorkoutRecord], bands: Sequence[BandColour]
+) -> tuple[DoseChange | None, ...]:
+    """For each exercise of `routine`, in order: last time's dose and this time's, or None for
+    an exercise this routine's history never reached (it is planned as its file says).
+
+    `history` is this routine's finished workouts, in any order."""
+    newest = sorted(history, key=lambda record: (record.started, record.ended), reverse=True)
+    changes: list[DoseChange | None] = []
+    for number, exercise in enumerate(routine.exercises, start=1):
+        changes.append(_change(routine, number, exercise, newest, bands))
+    return tuple(changes)
+
+
+def _change(
+    routine: Routine,
+    number: int,
+    exercise: Exercise,
+    newest: Sequence[WorkoutRecord],
+    bands: Sequence[BandColour],
+) -> DoseChange | None:
+    for record in newest:
+        entries = entries_of(routine, number, record)
+        if entries:
+            before = recorded_dose(entries)
+            return next_dose(exercise, before, outcome_of(exercise, entries), bands)
+    return None
+
+
+def recorded_doses(routine: Routine, record: WorkoutRecord) -> dict[int, Dose]:
+    """The doses `record` was done at, by exercise number, for the exercises it reached."""
+    doses = {}
+    for number in range(1, len(routine.exercises) + 1):
+        entries = entries_of(routine, number, record)
+        if entries:
+            doses[number] = recorded_dose(entries)
+    return doses
+
+
+def doses_for(
+    changes: Sequence[DoseChange | None], taken_back: Collection[int] = ()
+) -> dict[int, Dose]:
+    """The doses to plan with (`build_plan(routine, doses)`), by 1-based exercise number: each
+    change's new dose, or its old one for the exercise numbers in `taken_back`."""
+    return {
+        number: change.before if number in taken_back else change.after
+        for number, change in enumerate(changes, start=1)
+        if change is not None
+    }
+
+
+class DoseBook:
+    """A person's doses, routine by routine, from the history store; the screens and `show`
+    ask it.
+
+    `open_store` is called on first use: the history's modules are not loaded for the menu's
+    first frame. Each routine's changes are read once and kept until `forget()` (after a
+    workout, whose record moves them).
+    """
+
+    def __init__(self, open_store: Callable[[], HistoryStore], bands: Sequence[BandColour]) -> None:
+        self._open_store = open_store
+        self._bands = tuple(bands)
+        self._known: dict[tuple[str, Routine], tuple[DoseChange | None, ...]] = {}
+
+    def changes(self, routine: Routine) -> tuple[DoseChange | None, ...]:
+        """Last time's dose and this time's for each exercise of `routine` (None: never done)."""
+        key = (routine.name.casefold(), routine)
+        if key not in self._known:
+            history = self._open_store().of_routine(routine.name)
+            self._known[key] = dose_changes(routine, history, self._bands)
+        return self._known[key]
+
+    def doses(self, routine: Routine, taken_back: Collection[int] = ()) -> Doses:
+        """This time's doses of `routine`, by exercise number; see `doses_for`."""
+        return doses_for(self.changes(routine), taken_back)
+
+    def change_lines(self, routine: Routine) -> list[str]:
+        """What moves this time, one line per exercise that changes: `Banded plank: 30 s this
+        time, up from 10 s`. Names come from files: shown, never obeyed."""
+        return [
+            visible_controls(change.text())
+            for change in self.changes(routine)
+            if change is not None and change.changed
+        ]
+
+    def forget(self) -> None:
+        """Read the history again next time: a workout has just been recorded."""
+        self._known.clear()

@@ -1,0 +1,131 @@
+"""A person's doses, read from the history of each routine: real files, a fake clock, and the
+session walking the dosed plan."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bandtimer.coach import DoseBook, begin_workout
+from bandtimer.domain.bands import DEFAULT_BANDS
+from bandtimer.domain.clock import FakeClock
+from bandtimer.domain.dose import Dose
+from bandtimer.domain.history import ExerciseRecord, Feel, RoutineRef, WorkoutRecord, WorkoutStatus
+from bandtimer.domain.progression import Step
+from bandtimer.domain.routine import Exercise, IntRange, Routine, Timing
+from bandtimer.domain.set_kinds import CountedReps, TimedHold
+from bandtimer.storage.history import HistoryStore
+
+HOLD = Exercise(
+    "Plank", IntRange.exactly(1), kind=TimedHold(IntRange.exactly(5)), progression=(5, 12)
+)
+ROUTINE = Routine("Short plank", (HOLD,), timing=Timing(get_ready=3))
+
+
+class WallClock:
+    def __init__(self, clock: FakeClock, day: int) -> None:
+        self._clock = clock
+        self._start = datetime(2026, 3, day, 7, 0, tzinfo=UTC) - timedelta(seconds=clock.now())
+
+    def __call__(self) -> datetime:
+        return self._start + timedelta(seconds=self._clock.now())
+
+
+def follow(store: HistoryStore, routine: Routine, day: int, feel: Feel | None) -> float:
+    """Do `routine` at the doses the store's history gives, to the end, and rate it `feel`.
+    Returns the seconds its first hold was planned at."""
+    clock = FakeClock()
+    doses = DoseBook(lambda: store, DEFAULT_BANDS).doses(routine)
+    session, recorder, start_at = begin_workout(
+        routine, clock, store, WallClock(clock, day), DEFAULT_BANDS, doses=doses
+    )
+    session.start(start_at)
+    recorder.save()
+    hold = next(segment for segment in session.plan.segments if segment.is_work).planned_seconds
+    while not session.state.is_over:
+        clock.advance(0.5)
+        recorder.observe(session.poll())
+    if feel is not None:
+        recorder.rate(feel)
+    recorder.save()
+    recorder.close()
+    return hold
+
+
+def test_a_hold_rated_easy_is_timed_at_the_next_rung_on_the_next_start(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history", "laptop")
+
+    assert follow(store, ROUTINE, 2, Feel.EASY) == 5
+    assert follow(store, ROUTINE, 3, Feel.EASY) == 12
+    assert follow(store, ROUTINE, 4, Feel.HARD) == 12  # the top: a band would be next, none known
+    assert follow(store, ROUTINE, 5, None) == 5  # hard stepped back
+
+
+def test_right_or_unrated_keeps_the_hold(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history", "laptop")
+
+    follow(store, ROUTINE, 2, Feel.RIGHT)
+    assert follow(store, ROUTINE, 3, None) == 5
+    assert follow(store, ROUTINE, 4, Feel.EASY) == 5
+    assert follow(store, ROUTINE, 5, None) == 12
+
+
+def record(routine: str, day: int, *entries: ExerciseRecord) -> WorkoutRecord:
+    started = datetime(2026, 3, day, 7, 0, tzinfo=UTC)
+    return WorkoutRecord(
+        id=f"id{day:06d}", routine=RoutineRef(routine), started=started,
+        ended=started + timedelta(minutes=10), status=WorkoutStatus.COMPLETED, device="laptop",
+        exercises=entries,
+    )  # fmt: skip
+
+
+CALF = Exercise("Ankle plantar flexion", IntRange(3, 5), kind=CountedReps(IntRange.exactly(20)))
+
+
+def calf_entry(reps: int, feel: Feel, band: str, number: int = 1) -> ExerciseRecord:
+    return ExerciseRecord(
+        number=number, name=CALF.name, side=None, sets_planned=5, sets_done=5,
+        reps=(reps,) * 5, band=band, feel=feel,
+    )  # fmt: skip
+
+
+def test_doses_are_per_routine_never_by_name_across_routines(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history", "laptop")
+    store.save(record("Calves", 2, calf_entry(20, Feel.EASY, "blue")))
+    store.save(record("Mini band workouts", 3, calf_entry(20, Feel.EASY, "red", number=2)))
+    calves = Routine("Calves", (CALF,))
+    other = Routine("Ankles", (CALF,))
+    book = DoseBook(lambda: store, DEFAULT_BANDS)
+
+    change = book.changes(calves)[0]
+    assert change is not None and change.step is Step.BAND_UP
+    assert change.after == Dose(3, None, "yellow")
+    assert book.changes(other) == (None,)
+    assert book.change_lines(calves) == [
+        "Ankle plantar flexion: yellow band this time, up from blue band (back to 3 sets)"
+    ]
+
+
+def test_only_the_newest_workout_of_the_routine_that_reached_the_exercise_counts(
+    tmp_path: Path,
+) -> None:
+    store = HistoryStore(tmp_path / "history", "laptop")
+    store.save(record("Calves", 2, calf_entry(20, Feel.EASY, "blue")))
+    store.save(record("Calves", 4, calf_entry(20, Feel.RIGHT, "blue")))
+    store.save(record("Calves", 5))  # stopped before the exercise: says nothing about it
+    book = DoseBook(lambda: store, DEFAULT_BANDS)
+
+    change = book.changes(Routine("Calves", (CALF,)))[0]
+    assert change is not None and change.step is Step.STAY
+
+
+def test_a_routine_reordered_since_still_finds_its_exercise_by_its_unique_name(
+    tmp_path: Path,
+) -> None:
+    store = HistoryStore(tmp_path / "history", "laptop")
+    store.save(record("Calves", 2, calf_entry(20, Feel.EASY, "blue", number=3)))
+    warm_up = replace(CALF, name="Warm-up")
+
+    change = DoseBook(lambda: store, DEFAULT_BANDS).changes(Routine("Calves", (warm_up, CALF)))
+    assert change[0] is None and change[1] is not None and change[1].after.band == "yellow"
