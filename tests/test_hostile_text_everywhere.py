@@ -155,7 +155,7 @@ def test_one_hostile_string_reaches_no_surface_raw(
             await app.workers.wait_for_complete()
             await highlight(pilot, "Hostile")
             await pilot.pause()
-            assert "Next time" in preview_text(pilot)
+            assert "This time" in preview_text(pilot)
             surfaces["menu and preview with advice"] = drawn(app)
             await highlight(pilot, "broken ␛]0;PWNED␇�31m")
             surfaces["menu and a broken file's problems"] = drawn(app)

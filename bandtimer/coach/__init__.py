@@ -17,7 +17,14 @@ from bandtimer.lazy_face import lazy_face
 if TYPE_CHECKING:
     from bandtimer.coach.announcer import Announcer, Phrases
     from bandtimer.coach.cues import choose_cue
-    from bandtimer.coach.doses import DoseBook, dose_changes, doses_for, entries_of
+    from bandtimer.coach.doses import (
+        DoseBook,
+        DosePreview,
+        dose_changes,
+        doses_for,
+        entries_of,
+        recorded_doses,
+    )
     from bandtimer.coach.formatting import (
         clock_time,
         countdown_digits,
@@ -43,7 +50,7 @@ if TYPE_CHECKING:
         totals_line,
         write_csv,
     )
-    from bandtimer.coach.history_glance import ADVICE_LOOKBACK, HistoryGlance
+    from bandtimer.coach.history_glance import HistoryGlance
     from bandtimer.coach.recording import WorkoutRecorder, begin_workout
     from bandtimer.coach.resume import Unfinished, find_resumable, is_of, unfinished_workouts
     from bandtimer.coach.speech import Line, choose_line, opening_phrases, phrases_for
@@ -63,14 +70,17 @@ _WHERE = {
          "plural", "shown_path", "side_label", "whole_seconds"],
         "formatting",
     ),
-    **dict.fromkeys(["DoseBook", "dose_changes", "doses_for", "entries_of"], "doses"),
+    **dict.fromkeys(
+        ["DoseBook", "DosePreview", "dose_changes", "doses_for", "entries_of", "recorded_doses"],
+        "doses",
+    ),
     **dict.fromkeys(
         ["CSV_ROWS", "JSON_TEXT", "LISTING_COLUMNS", "NO_WORKOUTS", "chronological",
          "csv_document", "json_document", "listing_row", "records_to_json", "streak_line",
          "totals_line", "write_csv"],
         "history_export",
     ),
-    **dict.fromkeys(["ADVICE_LOOKBACK", "HistoryGlance"], "history_glance"),
+    "HistoryGlance": "history_glance",
     **dict.fromkeys(["WorkoutRecorder", "begin_workout"], "recording"),
     **dict.fromkeys(["Unfinished", "find_resumable", "is_of", "unfinished_workouts"], "resume"),
     **dict.fromkeys(["Line", "choose_line", "opening_phrases", "phrases_for"], "speech"),
@@ -80,13 +90,13 @@ _WHERE = {
 }  # fmt: skip
 
 __all__ = [
-    "ADVICE_LOOKBACK",
     "CSV_ROWS",
     "JSON_TEXT",
     "LISTING_COLUMNS",
     "NO_WORKOUTS",
     "Announcer",
     "DoseBook",
+    "DosePreview",
     "HistoryGlance",
     "Line",
     "Phrases",
@@ -115,6 +125,7 @@ __all__ = [
     "opening_phrases",
     "phrases_for",
     "plural",
+    "recorded_doses",
     "records_to_json",
     "reps_question",
     "shown_path",

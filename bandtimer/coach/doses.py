@@ -16,19 +16,27 @@ reordered and the name is unique), never by name across routines.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bandtimer.domain.bands import BandColour
-from bandtimer.domain.dose import Dose, Doses
+from bandtimer.domain.dose import Dose, dosed_exercises
 from bandtimer.domain.history import ExerciseRecord, WorkoutRecord
-from bandtimer.domain.progression import DoseChange, next_dose, outcome_of, recorded_dose
+from bandtimer.domain.progression import DoseChange, Step, next_dose, outcome_of, recorded_dose
 from bandtimer.domain.routine import Exercise, Routine
 from bandtimer.domain.text import visible_controls
 
 if TYPE_CHECKING:
     from bandtimer.storage.history import HistoryStore
 
-__all__ = ["DoseBook", "dose_changes", "doses_for", "entries_of", "recorded_doses"]
+__all__ = [
+    "DoseBook",
+    "DosePreview",
+    "dose_changes",
+    "doses_for",
+    "entries_of",
+    "recorded_doses",
+]
 
 
 def entries_of(routine: Routine, number: int, record: WorkoutRecord) -> tuple[ExerciseRecord, ...]:
@@ -99,41 +107,98 @@ def doses_for(
     }
 
 
+@dataclass(frozen=True)
+class DosePreview:
+    """What the menu's preview shows of a routine's doses this time."""
+
+    lines: list[str]
+    """One line per exercise whose dose moves (or was kept by choice)."""
+    routine: Routine
+    """The routine with each exercise at this time's dose: for describing and timing it, never
+    for starting it (start the file's routine, with `DoseBook.doses`)."""
+    can_take_back: bool
+    """Whether a dose moves that the person could still keep as it was."""
+
+
 class DoseBook:
-    """A person's doses, routine by routine, from the history store; the screens and `show`
-    ask it.
+    """A person's doses, routine by routine, from the history store; the menu, the workout,
+    the summary and `show` ask it.
 
     `open_store` is called on first use: the history's modules are not loaded for the menu's
     first frame. Each routine's changes are read once and kept until `forget()` (after a
-    workout, whose record moves them).
+    workout, whose record moves them). Steps the person takes back before starting (on the
+    preview) are kept here too, until the workout that does without them is recorded.
     """
 
-    def __init__(self, open_store: Callable[[], HistoryStore], bands: Sequence[BandColour]) -> None:
+    def __init__(
+        self, open_store: Callable[[], HistoryStore], bands: Sequence[BandColour]
+    ) -> None:
         self._open_store = open_store
         self._bands = tuple(bands)
         self._known: dict[tuple[str, Routine], tuple[DoseChange | None, ...]] = {}
+        self._taken_back: dict[str, frozenset[int]] = {}
 
     def changes(self, routine: Routine) -> tuple[DoseChange | None, ...]:
-        """Last time's dose and this time's for each exercise of `routine` (None: never done)."""
+        """Last time's dose and this time's for each exercise of `routine` (None: never done),
+        with the steps taken back on the preview shown as kept."""
         key = (routine.name.casefold(), routine)
         if key not in self._known:
             history = self._open_store().of_routine(routine.name)
             self._known[key] = dose_changes(routine, history, self._bands)
-        return self._known[key]
+        kept = self.taken_back(routine)
+        return tuple(
+            change.taken_back() if change is not None and number in kept else change
+            for number, change in enumerate(self._known[key], start=1)
+        )
 
-    def doses(self, routine: Routine, taken_back: Collection[int] = ()) -> Doses:
-        """This time's doses of `routine`, by exercise number; see `doses_for`."""
-        return doses_for(self.changes(routine), taken_back)
+    def doses(self, routine: Routine) -> dict[int, Dose]:
+        """This time's doses of `routine`, by exercise number, for `build_plan`."""
+        return doses_for(self.changes(routine))
+
+    def taken_back(self, routine: Routine) -> frozenset[int]:
+        """Exercise numbers whose step the person took back on the preview."""
+        return self._taken_back.get(routine.name.casefold(), frozenset())
+
+    def toggle_take_back(self, routine: Routine) -> bool:
+        """Keep last time's doses for every exercise of `routine` whose dose moves, or (when
+        they are already kept) take the steps after all. True when now kept."""
+        name = routine.name.casefold()
+        if self._taken_back.get(name):
+            self._taken_back.pop(name)
+            return False
+        moving = {
+            number
+            for number, change in enumerate(self.changes(routine), start=1)
+            if change is not None and change.changed
+        }
+        self._taken_back[name] = frozenset(moving)
+        return bool(moving)
 
     def change_lines(self, routine: Routine) -> list[str]:
         """What moves this time, one line per exercise that changes: `Banded plank: 30 s this
-        time, up from 10 s`. Names come from files: shown, never obeyed."""
+        time, up from 10 s` (or was kept as it was). Names come from files: shown, never
+        obeyed."""
         return [
             visible_controls(change.text())
             for change in self.changes(routine)
-            if change is not None and change.changed
+            if change is not None and (change.changed or change.step is Step.KEPT)
         ]
 
+    def next_time_lines(self, routine: Routine) -> list[str]:
+        """Every exercise the history has a dose for, read afresh: the summary's lines, after
+        the workout just recorded (and any rating given since) moved them."""
+        self.forget()
+        changes = self.changes(routine)
+        return [visible_controls(change.text("next time")) for change in changes if change]
+
+    def preview(self, routine: Routine) -> DosePreview:
+        dosed = replace(routine, exercises=dosed_exercises(routine, self.doses(routine)))
+        changes = self.changes(routine)
+        movable = any(c is not None and (c.changed or c.step is Step.KEPT) for c in changes)
+        return DosePreview(self.change_lines(routine), dosed, movable)
+
     def forget(self) -> None:
-        """Read the history again next time: a workout has just been recorded."""
+        """Read the history again next time: a workout has just been recorded. Steps taken
+        back were for that workout."""
         self._known.clear()
+        self._taken_back.clear()

@@ -14,18 +14,12 @@ from typing import TYPE_CHECKING
 
 from bandtimer.coach.doses import DoseBook
 from bandtimer.domain.bands import BandColour
-from bandtimer.domain.routine import Routine
 
 if TYPE_CHECKING:
     from bandtimer.storage.history import HistoryStore
 
-ADVICE_LOOKBACK = 30
-"""Kept for callers that still import it: doses read a routine's own newest workouts
-(`HistoryStore.of_routine`) instead of everyone's newest."""
-
-
 class HistoryGlance:
-    """Last-done dates and next-time advice, both read from the history store.
+    """Last-done dates and each routine's doses (`doses`), both read from the history store.
 
     `open_store` is called on first use: the history's modules are not loaded for the menu's
     first frame.
@@ -52,10 +46,3 @@ class HistoryGlance:
         """The day `routine_name` was last done, once `read_last_done` has run."""
         return self._last_done(routine_name) if self._last_done is not None else None
 
-    def advice(self, routine: Routine) -> list[str]:
-        """What changes in `routine`'s doses next time, one line per exercise that moves."""
-        return self.doses.change_lines(routine)
-
-    def forget_doses(self) -> None:
-        """A workout was just recorded: read the doses again when next asked."""
-        self.doses.forget()

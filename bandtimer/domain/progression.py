@@ -104,19 +104,21 @@ class DoseChange:
             return self
         return DoseChange(self.exercise, self.before, self.before, Step.KEPT, offered=self.after)
 
-    def text(self) -> str:
-        """`Banded plank: 30 s this time, up from 10 s`: what the person sees before it happens.
+    def text(self, when: str = "this time") -> str:
+        """`Banded plank: 30 s this time, up from 10 s`: what the person sees before it happens
+        (`when` is "next time" on the summary, before the next workout).
 
-        Unchanged doses say so (`Banded plank: 30 s again`), with what would move them."""
+        Unchanged doses say so (`Banded plank: 1 set of 30 s again`)."""
         what = _what_changed(self.before, self.after)
         name = self.exercise
         if self.step is Step.HOLD_UP or self.step is Step.SETS_UP:
-            return f"{name}: {what[1]} this time, up from {what[0]}"
+            return f"{name}: {what[1]} {when}, up from {what[0]}"
         if self.step is Step.BAND_UP:
-            restart = _ladder_words(self.after)
-            return f"{name}: {what[1]} this time, up from {what[0]} (back to {restart})"
+            text = f"{name}: {what[1]} {when}, up from {what[0]}"
+            same = (self.before.sets, self.before.hold) == (self.after.sets, self.after.hold)
+            return text if same else f"{text} (back to {_ladder_words(self.after)})"
         if self.step is Step.BACK:
-            return f"{name}: {what[1]} this time, back from {what[0]} (it felt hard)"
+            return f"{name}: {what[1]} {when}, back from {what[0]} (it felt hard)"
         if self.step is Step.KEPT and self.offered is not None:
             offer = _what_changed(self.before, self.offered)
             return f"{name}: {_ladder_words(self.after)} again, by choice (not {offer[1]})"

@@ -92,7 +92,9 @@ class BandtimerApp(App[None]):
     def get_default_screen(self) -> MenuScreen:
         """The menu is the bottom screen itself. Pushed over Textual's own empty default screen
         instead, it would wait for that blank screen to be composed and drawn for nothing."""
-        return MenuScreen(self.services, last_done=self.glance.last_done, advice=self.glance.advice)
+        return MenuScreen(
+            self.services, last_done=self.glance.last_done, doses=self.glance.doses
+        )
 
     def on_mount(self) -> None:
         self._signals.install()
@@ -313,7 +315,7 @@ class BandtimerApp(App[None]):
         services = self.services
         session, recorder, start_at = begin_workout(
             routine, services.clock, services.history, services.wall_clock,
-            services.config.bands, resumed=resumed,
+            services.config.bands, resumed=resumed, doses=self.glance.doses.doses(routine),
         )  # fmt: skip
         self.push_screen(WorkoutScreen(session, self.announce, recorder, start_at=start_at))
         self.call_after_refresh(self._prepare_phrases)  # nothing before the workout's first frame
@@ -341,7 +343,7 @@ class BandtimerApp(App[None]):
             summarize(message.session, earlier),
             saved_in if recorder is not None and recorder.saved else None,
             recorder=recorder,
-            advice=lambda: self.glance.advice(routine),
+            advice=lambda: self.glance.doses.next_time_lines(routine),
         )
         self.switch_screen(summary)
         self._read_last_done()  # the menu underneath now says this routine was done today

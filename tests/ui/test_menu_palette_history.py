@@ -96,7 +96,8 @@ def test_last_done_and_advice_come_from_the_history(tmp_path: Path) -> None:
         await pilot.pause()
         preview = preview_text(pilot)
         assert "last done 3 Mar 2025" in preview
-        assert "Glute bridge: Move up from blue to yellow" in preview
+        assert "Glute bridge: yellow band this time, up from blue band" in preview
+        assert "2 sets × 3 reps, 5 s hold each rep" in preview
         await highlight(pilot, "Mini band workouts")
         assert "last done" not in preview_text(pilot)
 

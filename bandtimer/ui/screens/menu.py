@@ -9,10 +9,9 @@ restarting. A broken file is listed and explained, never hidden and never fatal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,7 +22,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
 from bandtimer.coach import plural, shown_path
-from bandtimer.domain.routine import Routine
 from bandtimer.domain.routine_search import query_words
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.routines import RoutineEntry
@@ -32,8 +30,8 @@ from bandtimer.ui.services import Services
 from bandtimer.ui.widgets.routine_list import LastDone, RoutineList, entry_match
 from bandtimer.ui.widgets.routine_preview import RoutinePreview
 
-Advice = Callable[[Routine], list[str]]
-"""Next-time suggestions for a routine's exercises, read from the history."""
+if TYPE_CHECKING:
+    from bandtimer.coach.doses import DoseBook, DosePreview
 
 FIRST_ROUTINE = "Quick try"
 """Where a first start opens: the README says to begin with it (it shows every screen)."""
@@ -90,6 +88,10 @@ class MenuScreen(Screen[None]):
         ),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
         Binding("h", "history", "History", id="history", tooltip="past workouts and streaks"),
+        Binding(
+            "k", "keep_doses", "Keep doses", id="keep-doses",
+            tooltip="do last time's doses again instead of this time's steps",
+        ),
         Binding("r", "reload", "Reload", id="reload", tooltip="read the routine files again"),
         Binding("q", "quit", "Quit", id="quit", tooltip="leave bandtimer"),
     ]
@@ -98,12 +100,12 @@ class MenuScreen(Screen[None]):
         self,
         services: Services,
         last_done: LastDone | None = None,
-        advice: Advice | None = None,
+        doses: DoseBook | None = None,
     ) -> None:
         super().__init__()
         self.services = services
         self._last_done = last_done
-        self._advice = advice
+        self._doses = doses
         self._entries: list[RoutineEntry] = []
         self._was_suspended = False
         self._history_read = False
@@ -229,21 +231,22 @@ class MenuScreen(Screen[None]):
             preview.show_message(f"No routines found.\nPut routine .toml files in {folder}")
 
     def _fetch_advice_for(self, entry: RoutineEntry) -> None:
-        if entry.routine is not None and self._advice is not None:
+        if entry.routine is not None and self._doses is not None:
             self._fetch_advice(entry)
 
     @work(thread=True, exclusive=True, group="advice")
     def _fetch_advice(self, entry: RoutineEntry) -> None:
-        """Advice reads the history; it fills in after the preview so the menu never waits."""
-        assert self._advice is not None and entry.routine is not None
-        advice = self._advice(entry.routine)
-        if advice:
-            self.app.call_from_thread(self._show_advice, entry, advice)
+        """The doses read the history; they fill in after the preview so the menu never waits."""
+        assert self._doses is not None and entry.routine is not None
+        doses = self._doses.preview(entry.routine)
+        if doses.lines:
+            self.app.call_from_thread(self._show_advice, entry, doses)
 
-    def _show_advice(self, entry: RoutineEntry, advice: list[str]) -> None:
+    def _show_advice(self, entry: RoutineEntry, doses: DosePreview) -> None:
         routines = self.query_one(RoutineList)
         if routines.highlighted_entry == entry:
-            self.query_one(RoutinePreview).show_entry(entry, advice, routines.why(entry))
+            self.query_one(RoutinePreview).show_entry(entry, doses, routines.why(entry))
+            self.refresh_bindings()
 
     @on(RoutineList.OptionHighlighted, "#routine-list")
     def _highlighted(self) -> None:
@@ -259,7 +262,20 @@ class MenuScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide "/ Filter" while the filter has focus: there `/` is text. (Textual drops the
         other letters from the footer by itself, but does not know `slash` is a character.)"""
+        if action == "keep_doses":
+            doses = self.query_one(RoutinePreview).doses
+            return doses is not None and doses.can_take_back
         return not (action == "focus_filter" and isinstance(self.focused, RoutineFilter))
+
+    def action_keep_doses(self) -> None:
+        """Take back this time's steps for the routine shown (or take them after all): the
+        preview says which, and Enter starts it that way."""
+        entry = self.query_one(RoutinePreview).entry
+        if entry is None or entry.routine is None or self._doses is None:
+            return
+        kept = self._doses.toggle_take_back(entry.routine)
+        self.notify("Last time's doses, by choice" if kept else "This time's steps", timeout=2)
+        self._fetch_advice(entry)
 
     def action_start(self) -> None:
         entry = self.query_one(RoutineList).highlighted_entry

@@ -8,6 +8,8 @@ full so the file can be fixed from this screen. Everything a routine file says i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -18,6 +20,9 @@ from bandtimer.domain.routine import Exercise, Routine
 from bandtimer.storage.routines import RoutineEntry
 from bandtimer.ui.widgets.hanging_indent import HANG, HangingIndent
 from bandtimer.ui.widgets.routine_list import WHY, LastDone, day_label, routine_size
+
+if TYPE_CHECKING:
+    from bandtimer.coach.doses import DosePreview
 
 HEADING = "bold $accent"
 LABEL = "$text-muted"
@@ -38,9 +43,9 @@ class RoutinePreview(VerticalScroll):
     def __init__(self, *, last_done: LastDone | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         self._last_done = last_done
-        self._shown: tuple[RoutineEntry, list[str] | None, str] | None = None
-        """The entry shown, its advice and why it matched, to say it all again once the dates
-        have been read."""
+        self._shown: tuple[RoutineEntry, DosePreview | None, str] | None = None
+        """The entry shown, its doses this time and why it matched, to say it all again once
+        the dates have been read."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="preview-text", markup=False)
@@ -56,32 +61,42 @@ class RoutinePreview(VerticalScroll):
         return self._shown[0] if self._shown is not None else None
 
     @property
+    def doses(self) -> DosePreview | None:
+        """This time's doses of the entry shown, once the history has given them."""
+        return self._shown[1] if self._shown is not None else None
+
+    @property
     def why(self) -> str:
         """What the filter matched in the entry shown, if the pane says so."""
         return self._shown[2] if self._shown is not None else ""
 
     def show_entry(
-        self, entry: RoutineEntry, advice: list[str] | None = None, why: str = ""
+        self, entry: RoutineEntry, doses: DosePreview | None = None, why: str = ""
     ) -> None:
-        """Show `entry`; `advice` (next-time suggestions) arrives later, from the history;
+        """Show `entry`; `doses` (this time's, and what moved) arrive later, from the history;
         `why` is what the filter found in it, when that was not its name."""
-        self._show(self._describe(entry, advice, why))
-        self._shown = (entry, advice, why)
+        self._show(self._describe(entry, doses, why))
+        self._shown = (entry, doses, why)
 
     def show_message(self, message: str) -> None:
         self._show(Content(message))
         self._shown = None
 
     def last_done_changed(self) -> None:
-        """Say when the routine shown was last done, now that the app has read it; the advice
+        """Say when the routine shown was last done, now that the app has read it; the doses
         and the scroll position stay as they are."""
         if self._shown is not None:
             self.query_one("#preview-text", Static).update(self._describe(*self._shown))
 
-    def _describe(self, entry: RoutineEntry, advice: list[str] | None, why: str) -> HangingIndent:
+    def _describe(
+        self, entry: RoutineEntry, doses: DosePreview | None, why: str
+    ) -> HangingIndent:
         if entry.routine is None:
             return HangingIndent(problems(entry))
-        return details(entry, entry.routine, self._last_done, advice or [], why)
+        if doses is None:
+            return details(entry, entry.routine, self._last_done, [], why)
+        keep = "k keeps last time's doses" if doses.can_take_back else ""
+        return details(entry, doses.routine, self._last_done, doses.lines, why, keep)
 
     def _show(self, content: Content | HangingIndent) -> None:
         self.query_one("#preview-text", Static).update(content)
@@ -110,10 +125,13 @@ def details(
     last_done: LastDone | None,
     advice: list[str],
     why: str = "",
+    keep: str = "",
 ) -> HangingIndent:
     """A usable routine: what it is, what it needs, and each exercise with its dosing.
 
-    Wrapped lines hang under their own start, except the description's, which is prose."""
+    `routine` is at the person's doses this time, and `advice` says what moved since last time
+    (`keep`: how to take it back). Wrapped lines hang under their own start, except the
+    description's, which is prose."""
     summary = f"{routine_size(routine)} planned"
     day = last_done(routine.name) if last_done is not None else None
     if day is not None:
@@ -135,9 +153,11 @@ def details(
         if value:
             parts += ["\n", (f"{label}: ", LABEL), value]
     if advice:
-        parts += ["\n\n", ("Next time", "bold")]
+        parts += ["\n\n", ("This time", "bold")]
         for line in advice:
             parts += ["\n   ", line]
+        if keep:
+            parts += ["\n   ", (keep, LABEL)]
     parts += ["\n\n", ("Exercises", "bold")]
     for number, exercise in enumerate(routine.exercises, start=1):
         parts += ["\n", *_exercise(number, exercise)]
