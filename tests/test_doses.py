@@ -129,3 +129,35 @@ def test_a_routine_reordered_since_still_finds_its_exercise_by_its_unique_name(
 
     change = DoseBook(lambda: store, DEFAULT_BANDS).changes(Routine("Calves", (warm_up, CALF)))
     assert change[0] is None and change[1] is not None and change[1].after.band == "yellow"
+
+
+SHORT_PLANK_FILE = """name = "Short plank"
+[timing]
+get_ready = 3
+[[exercise]]
+name = "Plank"
+sets = 1
+hold = 5
+progression = [5, 12]
+"""
+
+
+def test_show_times_the_hold_the_person_has_earned(tmp_path: Path) -> None:
+    from bandtimer.storage.locations import Locations
+    from bandtimer.storage.routines import load_routine
+    from tests.test_cli import bandtimer
+
+    locations = Locations.under(tmp_path)
+    locations.user_routines_dir.mkdir(parents=True)
+    path = locations.user_routines_dir / "short-plank.toml"
+    path.write_text(SHORT_PLANK_FILE)
+    before = bandtimer("show", "short plank", home=tmp_path)
+    assert "1 set × 5 s hold" in before.stdout and "this time" not in before.stdout
+
+    follow(HistoryStore(locations.history_dir, "laptop"), load_routine(path), 2, Feel.EASY)
+    after = bandtimer("show", "short plank", home=tmp_path)
+
+    assert after.returncode == 0, after.stderr
+    assert "Plank: 12 s this time, up from 5 s" in after.stdout
+    assert "1 set × 12 s hold" in after.stdout
+    assert "Planned total: 0:15" in after.stdout

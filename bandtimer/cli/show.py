@@ -17,6 +17,7 @@ from rich.text import Text
 
 from bandtimer.cli.console import make_console
 from bandtimer.coach import (
+    DoseBook,
     clock_time,
     describe_dose,
     describe_segment,
@@ -38,10 +39,13 @@ def show_routine(locations: Locations, name_or_path: str, *, timeline: bool = Fa
     except RoutineNotFound as missing:
         console.print(Text(str(missing), style="red"), soft_wrap=True)  # paths stay whole
         return missing.exit_status
-    plan = build_plan(routine)
+    doses = _dose_book(locations)
+    plan = build_plan(routine, doses.doses(routine))
     print_summary(console, routine, plan)
+    for line in doses.change_lines(routine):
+        console.print(Text(line), soft_wrap=True)
     console.print()
-    console.print(dose_table(routine))
+    console.print(dose_table(plan))
     if timeline:
         console.print()
         console.print(setup_table(routine))
@@ -50,6 +54,14 @@ def show_routine(locations: Locations, name_or_path: str, *, timeline: bool = Fa
         again = f"bandtimer show {shlex.quote(visible_controls(name_or_path))} --timeline"
         console.print(Text(f"Band set-up and every segment: {again}", style="dim"), soft_wrap=True)
     return 0
+
+
+def _dose_book(locations: Locations) -> DoseBook:
+    """The person's doses, as the app reads them: from the history, with their bands."""
+    from bandtimer.cli.history import open_history
+
+    store, config = open_history(locations)
+    return DoseBook(lambda: store, config.bands)
 
 
 def print_summary(console: Console, routine: Routine, plan: Plan) -> None:
@@ -73,7 +85,9 @@ def print_summary(console: Console, routine: Routine, plan: Plan) -> None:
         console.print(where, soft_wrap=True)
 
 
-def dose_table(routine: Routine) -> Table:
+def dose_table(plan: Plan) -> Table:
+    """Each exercise at the dose the plan times it at: the person's, where the history has
+    one."""
     table = Table(
         box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True, expand=True
     )
@@ -81,7 +95,7 @@ def dose_table(routine: Routine) -> Table:
     # Names wrap before doses do: a dose broken over two lines is the harder one to read.
     table.add_column("exercise", ratio=1)
     table.add_column("dose", ratio=2)
-    for number, exercise in enumerate(routine.exercises, start=1):
+    for number, exercise in enumerate(plan.exercises, start=1):
         table.add_row(f"{number}.", Text(exercise.name), describe_dose(exercise))
     return table
 

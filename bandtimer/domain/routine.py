@@ -112,8 +112,10 @@ class Exercise:
 
     @property
     def dose(self) -> str:
-        """The dose as an article would write it: `3–5 sets × 8–12 reps, 5 s hold, each side`."""
-        dose = self.kind.dose(self.sets)
+        """The dose as an article would write it: `3–5 sets × 8–12 reps, 5 s hold, each side`;
+        at a person's dose, their sets (`4 sets × 8–12 reps, …`)."""
+        sets = self.sets if self.current is None else IntRange.exactly(self.current.sets)
+        dose = self.kind.dose(sets)
         return f"{dose}, each side" if self.sides is Sides.EACH else dose
 
     def announcement(self) -> str:

@@ -173,7 +173,7 @@ def test_a_dosed_exercise_times_and_announces_its_dose_and_keeps_its_ranges():
     assert plank.kind.planned_hold == 30 and plank.current == Dose(1, 30, "red")
     assert "thirty seconds" in plank.announcement()
     assert bridge.planned_sets == 4 and bridge.sets == IntRange(3, 5)
-    assert bridge.dose == "3–5 sets × 10–12 reps, 10 s hold each rep"
+    assert bridge.dose == "4 sets × 10–12 reps, 10 s hold each rep"
 
 
 def test_a_step_taken_back_keeps_the_old_dose_and_remembers_the_offer():
