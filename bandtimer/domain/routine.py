@@ -138,3 +138,6 @@ class Routine:
     timing: Timing = field(default_factory=Timing)
     path: Path | None = None
     """Where the routine was read from; None for routines built in code."""
+    counts_toward_streak: bool = True
+    """False for a routine that is not a workout (Quick try): its records say so, and the
+    streak, this week's count and the totals leave them out."""

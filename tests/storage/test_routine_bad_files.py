@@ -107,6 +107,9 @@ BAD_FILE_MESSAGES: dict[str, list[str]] = {
         'sets_not_a_number.toml:5: exercise 1 "Clamshell": sets must be a whole number or'
         ' [min, max], got "three"',
     ],
+    "flag_not_a_bool.toml": [
+        'flag_not_a_bool.toml:2: counts_toward_streak must be true or false, got "no"',
+    ],
     "bool_as_number.toml": [
         'bool_as_number.toml:5: exercise 1 "Clamshell": reps must be a whole number or'
         " [min, max], got true",

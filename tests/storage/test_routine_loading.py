@@ -30,6 +30,7 @@ def test_a_good_file_becomes_the_routine_it_describes(monkeypatch: pytest.Monkey
         notes="Doses chosen by the test.",
         tags=("pre-run", "rest-day"),
         equipment=("mini band", "mat"),
+        counts_toward_streak=False,
         timing=Timing(
             get_ready=0,
             rest_between_sets=600,
@@ -51,7 +52,7 @@ def test_a_good_file_becomes_the_routine_it_describes(monkeypatch: pytest.Monkey
                 steps=("Lie on your back.", "Push through your heels."),
                 why="Power for push-off.",
                 progression=(10, 30, 45, 60),
-                line=16,
+                line=17,
             ),
             Exercise(
                 name="Lateral walk",
@@ -59,13 +60,13 @@ def test_a_good_file_becomes_the_routine_it_describes(monkeypatch: pytest.Monkey
                 sets=IntRange.exactly(20),
                 kind=TempoReps(IntRange.exactly(200), 2.0),
                 steps=("One step per count.",),
-                line=31,
+                line=32,
             ),
             Exercise(
                 name="Banded plank",
                 sets=IntRange.exactly(1),
                 kind=TimedHold(IntRange(60, 60)),
-                line=39,
+                line=40,
             ),
         ),
         path=path,

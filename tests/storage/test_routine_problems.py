@@ -66,7 +66,7 @@ def test_every_problem_in_a_file_is_reported(tmp_path: Path) -> None:
     prefix = f"{path}:"
     assert str(caught.value).splitlines() == [
         f'{prefix}2: unknown field "colour"; the fields are name, description, source, notes,'
-        " tags, equipment, timing, exercise",
+        " tags, equipment, counts_toward_streak, timing, exercise",
         f"{prefix}4: timing.switch_sides must be 0–120 seconds, got 500",
         f'{prefix}7: exercise 1 "Clamshell": sets must be [min, max] with min ≤ max, got [5, 3]',
         f'{prefix}8: exercise 1 "Clamshell": reps must be 1–200, got 300',

@@ -305,6 +305,15 @@ def read_progression(table: Table, at: Reporter, bounds: Bounds) -> tuple[int, .
     return tuple(steps)
 
 
+def read_flag(table: Table, key: str, at: Reporter) -> bool | None:
+    """`true` or `false`, and nothing TOML might be mistaken for them ("no", 0)."""
+    value = table.get(key)
+    if value is None or isinstance(value, bool):
+        return value
+    at.report(key, f"{at.label(key)} must be true or false, got {shown(value)}")
+    return None
+
+
 def is_whole(value: object) -> TypeGuard[int]:
     """An int from TOML, which a bool is not, whatever Python thinks."""
     return isinstance(value, int) and not isinstance(value, bool)
@@ -461,8 +470,21 @@ class ProgressionField:
         return {"description": words, "type": "array", "items": _whole_within(self.bounds)}
 
 
+@dataclass(frozen=True)
+class FlagField:
+    """`true` or `false` (`read_flag`); left out, the routine's default holds."""
+
+    description: str
+
+    def read(self, table: Table, key: str, at: Reporter) -> bool | None:
+        return read_flag(table, key, at)
+
+    def schema(self) -> JsonSchema:
+        return {"type": "boolean", "description": self.description}
+
+
 Field = (
     NameField | TextField | TextsField | SecondsField | RangeField | NumberField | ChoiceField
-    | ProgressionField
+    | ProgressionField | FlagField
 )
 """Every kind of field a routine file has."""

@@ -20,6 +20,7 @@ from bandtimer.storage.routines.fields import (
     Bounds,
     ChoiceField,
     Field,
+    FlagField,
     NameField,
     NumberField,
     ProgressionField,
@@ -30,6 +31,7 @@ from bandtimer.storage.routines.fields import (
     TextField,
     TextsField,
     check_keys,
+    read_flag,
     read_name,
     read_text,
     read_texts,
@@ -65,6 +67,10 @@ ROUTINE_TOP_FIELDS: dict[str, Field] = {
     "notes": TextField("Anything else a user should know, such as dosing the project chose."),
     "tags": TextsField("Tags, e.g. pre-run, post-run, rest-day."),
     "equipment": TextsField("What the routine needs, e.g. mini band."),
+    "counts_toward_streak": FlagField(
+        "false: its workouts are recorded but never count toward the weekly streak, this "
+        "week's count or the totals (a sampler, a warm-up). Default true."
+    ),
 }
 TIMING_FIELDS: dict[str, SecondsField] = {
     "get_ready": SecondsField(Bounds(0, 300, "seconds"), "Before the first exercise"),
@@ -105,6 +111,7 @@ EXERCISE_FIELD_KINDS: dict[str, Field] = {
 
 ROUTINE_TEXTS = tuple(k for k, f in ROUTINE_TOP_FIELDS.items() if isinstance(f, TextField))
 ROUTINE_LISTS = tuple(k for k, f in ROUTINE_TOP_FIELDS.items() if isinstance(f, TextsField))
+ROUTINE_FLAGS = tuple(k for k, f in ROUTINE_TOP_FIELDS.items() if isinstance(f, FlagField))
 ROUTINE_FIELDS = (*ROUTINE_TOP_FIELDS, "timing", "exercise")
 TIMING_BOUNDS = {key: field.bounds for key, field in TIMING_FIELDS.items()}
 EXERCISE_FIELDS = tuple(EXERCISE_FIELD_KINDS)
@@ -124,6 +131,10 @@ def build_routine(document: Table, path: Path, lines: LineIndex) -> Routine:
         texts = read_texts(document, key, top)
         if texts is not None:
             values[key] = texts
+    for key in ROUTINE_FLAGS:
+        flag = read_flag(document, key, top)
+        if flag is not None:
+            values[key] = flag
     timing = _read_timing(document.get("timing"), top)
     exercises = _read_exercises(document.get("exercise"), top)
     if top.problems or name is None:
