@@ -135,7 +135,8 @@ def test_stats_prints_streak_totals_and_routines(home: Path) -> None:
     assert "Streak: 0 weeks · this week 0 / 2" in result.stdout
     assert "All time: 13 workouts · 1:18:37 active · 108 sets" in result.stdout
     hips = next(line for line in result.stdout.splitlines() if "Hip stability" in line)
-    assert [cell.strip() for cell in hips.split("│")[2:6]] == ["8", "1", "1", "2025-03-19"]
+    # Completed, partial (a side plank let go at 14 s), stopped early, in progress, last done.
+    assert [cell.strip() for cell in hips.split("│")[2:7]] == ["7", "1", "1", "1", "2025-03-19"]
     assert CALVES in result.stdout
     assert CORRUPT in result.stdout
     assert untouched(home) == before
@@ -155,9 +156,11 @@ def test_stats_counts_the_streak_from_today() -> None:
 
 def test_routine_counts_split_by_how_each_workout_ended() -> None:
     counts = routine_counts(HistoryStore(FIXTURE, "laptop").load_all().records)
-    assert [(c.routine, c.completed, c.stopped_early, c.in_progress) for c in counts] == [
-        ("Hip stability", 8, 1, 1),
-        (CALVES, 5, 0, 0),
+    assert [
+        (c.routine, c.completed, c.partial, c.stopped_early, c.in_progress) for c in counts
+    ] == [
+        ("Hip stability", 7, 1, 1, 1),
+        (CALVES, 4, 1, 0, 0),
     ]
     assert counts[1].last == date(2025, 3, 15)
 
@@ -169,7 +172,8 @@ def test_an_empty_history_is_said_plainly_and_nothing_is_created(tmp_path: Path)
     assert bandtimer("history", home=home).stdout.strip() == message
     assert bandtimer("stats", home=home).stdout.strip() == message
     assert bandtimer("history", "--format", "csv", home=home).stdout == (
-        "date,workout,exercise,side,set,reps,seconds,band,feel,workout_id,status,device\n"
+        "date,workout,exercise,side,set,result,reps,seconds,held_seconds,band,feel,workout_id,"
+        "status,device\n"
     )
     assert bandtimer("history", "--format", "json", home=home).stdout == "[]\n"
     assert not home.exists()

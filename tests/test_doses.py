@@ -16,6 +16,7 @@ from bandtimer.domain.progression import Step
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Timing
 from bandtimer.domain.set_kinds import CountedReps, TimedHold
 from bandtimer.storage.history import HistoryStore
+from tests.history_sets import reps_done
 
 HOLD = Exercise(
     "Plank", IntRange.exactly(1), kind=TimedHold(IntRange.exactly(5)), progression=(5, 12)
@@ -85,8 +86,8 @@ CALF = Exercise("Ankle plantar flexion", IntRange(3, 5), kind=CountedReps(IntRan
 
 def calf_entry(reps: int, feel: Feel, band: str, number: int = 1) -> ExerciseRecord:
     return ExerciseRecord(
-        number=number, name=CALF.name, side=None, sets_planned=5, sets_done=5,
-        reps=(reps,) * 5, band=band, feel=feel,
+        number=number, name=CALF.name, side=None, sets_planned=5, sets=reps_done(*[reps] * 5),
+        band=band, feel=feel,
     )  # fmt: skip
 
 

@@ -25,8 +25,10 @@ from bandtimer.domain.history import (
     WorkoutRecord,
     WorkoutStatus,
 )
+from bandtimer.domain.records import SetOutcome
 from bandtimer.domain.routine import Side
 from bandtimer.storage.history import HistoryStore
+from tests.history_sets import held, reps_done
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "data" / "history"
@@ -53,19 +55,22 @@ def test_the_csv_reads_back_as_a_spreadsheet_would(records: list[WorkoutRecord])
     rows = list(csv.DictReader(io.StringIO(csv_text(records), newline="")))
 
     assert tuple(rows[0]) == CSV_COLUMNS
-    sets_reached = sum(
-        max(len(e.reps), len(e.held_seconds)) for record in records for e in record.exercises
-    )
+    sets_reached = sum(len(e.sets) for record in records for e in record.exercises)
     assert len(rows) == sets_reached == 121
     for row in rows:
         datetime.strptime(row["date"], "%Y-%m-%d %H:%M:%S")
         assert int(row["set"]) >= 1
+        assert row["result"] in {outcome.value for outcome in SetOutcome}
         assert (row["reps"] == "") != (row["seconds"] == ""), "a set is reps or a hold"
         if row["reps"]:
             assert int(row["reps"]) > 0
         else:
             assert 0 < float(row["seconds"]) <= 60
-        assert row["side"] in {"left", "right", ""}
+        if row["held_seconds"]:  # held reps: one hold per rep
+            assert [float(held) for held in row["held_seconds"].split()] == [5.0] * int(
+                row["reps"]
+            )
+        assert row["side"] in {"L", "R", ""}
         assert row["feel"] in {feel.value for feel in Feel} | {""}
         assert row["status"] in {status.value for status in WorkoutStatus}
         assert row["device"] in {"laptop", "phone"}
@@ -78,14 +83,16 @@ def test_one_workout_is_every_set_of_every_side(records: list[WorkoutRecord]) ->
     rows = list(csv.DictReader(io.StringIO(csv_text(records), newline="")))
     stopped = [row for row in rows if row["status"] == "stopped early"]
 
-    assert [(r["exercise"], r["side"], r["set"], r["reps"], r["seconds"]) for r in stopped] == [
-        ("Clamshell", "right", "1", "11", ""),
-        ("Clamshell", "right", "2", "10", ""),
-        ("Clamshell", "left", "1", "10", ""),
-        ("Clamshell", "left", "2", "9", ""),
-        ("Glute bridge", "", "1", "8", ""),
-        ("Glute bridge", "", "2", "8", ""),
-        ("Side plank", "right", "1", "", "4.0"),
+    assert [
+        (r["exercise"], r["side"], r["set"], r["result"], r["reps"], r["seconds"]) for r in stopped
+    ] == [
+        ("Clamshell", "R", "1", "done", "11", ""),
+        ("Clamshell", "R", "2", "done", "10", ""),
+        ("Clamshell", "L", "1", "done", "10", ""),
+        ("Clamshell", "L", "2", "done", "9", ""),
+        ("Glute bridge", "", "1", "done", "8", ""),
+        ("Glute bridge", "", "2", "done", "8", ""),
+        ("Side plank", "R", "1", "cut short", "", "4.0"),
     ]
     assert {row["band"] for row in stopped} == {"blue", ""}
 
@@ -100,7 +107,7 @@ def test_names_with_commas_quotes_and_newlines_survive_the_round_trip() -> None:
         ended=started + timedelta(minutes=5),
         status=WorkoutStatus.COMPLETED,
         device="lap\rtop",  # a carriage return alone, which a \n-ended row left unquoted
-        exercises=(ExerciseRecord(1, name, Side.LEFT, 1, 1, reps=(10,), band="red, old"),),
+        exercises=(ExerciseRecord(1, name, Side.LEFT, 1, reps_done(10), band="red, old"),),
     )
 
     (row,) = csv.DictReader(io.StringIO(csv_text([record]), newline=""))
@@ -123,9 +130,9 @@ def test_a_text_cell_a_spreadsheet_would_run_starts_with_a_quote_in_csv_only() -
         status=WorkoutStatus.COMPLETED,
         device="\tphone",
         exercises=(
-            ExerciseRecord(1, "@SUM(1+1)", None, 2, 2, reps=(10, 0), band="-2+3"),
-            ExerciseRecord(2, "\rcmd|' /C calc'!A0", None, 1, 1, held_seconds=(0.0,)),
-            ExerciseRecord(3, "Bridge = hips up", None, 1, 1, reps=(8,), band="a-b"),
+            ExerciseRecord(1, "@SUM(1+1)", None, 2, reps_done(10, 0), band="-2+3"),
+            ExerciseRecord(2, "\rcmd|' /C calc'!A0", None, 1, held(1, 0.0)),
+            ExerciseRecord(3, "Bridge = hips up", None, 1, reps_done(8), band="a-b"),
         ),
     )
 
@@ -173,11 +180,14 @@ def test_json_keeps_every_figure_with_iso_datetimes(records: list[WorkoutRecord]
 def test_json_says_null_where_the_file_has_nothing(records: list[WorkoutRecord]) -> None:
     bare = replace(records[1], routine=RoutineRef("Bare"), resume_at=None)
     item = record_to_json(bare)
-    assert item["routine"] == {"name": "Bare", "file": None, "sha256": None}
+    assert item["routine"] == {
+        "name": "Bare", "file": None, "sha256": None, "counts_toward_streak": True
+    }
     assert item["resume_at"] is None
-    bridge = next(e for e in item["exercises"] if e["name"] == "Glute bridge")
-    assert bridge["side"] is None and bridge["held_seconds"] == []
-    assert bridge["hold_seconds"] == 5
+    assert item["sets_not_done"] == []
+    clamshell = next(e for e in item["exercises"] if e["name"] == "Clamshell")
+    assert clamshell["side"] == "right" and clamshell["hold_seconds"] is None
+    assert clamshell["sets"][0]["seconds"] is None and clamshell["sets"][0]["held_seconds"] == []
 
 
 def test_the_listing_row(records: list[WorkoutRecord]) -> None:

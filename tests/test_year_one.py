@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 from bandtimer.coach.history_export import csv_rows, listing_row
 from bandtimer.domain.history import ExerciseRecord, RoutineRef, WorkoutRecord, WorkoutStatus
+from tests.history_sets import held
 
 STARTED = datetime(1, 1, 1, 7, 30, 5, tzinfo=timezone(timedelta(hours=1)))
 RECORD = WorkoutRecord(
@@ -18,7 +19,7 @@ RECORD = WorkoutRecord(
     ended=STARTED + timedelta(minutes=5),
     status=WorkoutStatus.COMPLETED,
     device="laptop",
-    exercises=(ExerciseRecord(1, "Plank", None, 1, 1, hold_seconds=30, held_seconds=(30.0,)),),
+    exercises=(ExerciseRecord(1, "Plank", None, 1, held(1), hold_seconds=30),),
 )
 
 

@@ -45,6 +45,7 @@ DEFAULT_LIMIT = 20
 RIGHT_ALIGNED = ("sets", "active")
 STATUS_STYLES = {
     WorkoutStatus.COMPLETED: "green",
+    WorkoutStatus.PARTIAL: "cyan",
     WorkoutStatus.STOPPED_EARLY: "yellow",
     WorkoutStatus.IN_PROGRESS: "dim",
 }

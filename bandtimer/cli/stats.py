@@ -1,6 +1,6 @@
 """`bandtimer stats`: how regularly the band work gets done, and what it adds up to.
 
-The figures are `bandtimer.domain.streaks`' (completed workouts only, ISO weeks), the same the
+The figures are `bandtimer.domain.streaks`' (the workouts that count, ISO weeks), the same the
 history screen shows. Only "today" comes from the wall clock, in `show_stats`; everything under
 it takes `today` as an argument, so the tests pin it.
 """
@@ -26,7 +26,10 @@ from bandtimer.domain.text import visible_controls
 from bandtimer.storage.history import HistoryLoad
 from bandtimer.storage.locations import Locations
 
-ONLY_COMPLETED = "Only completed workouts count towards the streak and the totals."
+WHAT_COUNTS = (
+    "Workouts followed to the end (completed, or partial with some sets skipped) count towards "
+    "the streak and the totals; a routine that is not a workout, such as Quick try, does not."
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class RoutineCount:
 
     routine: str
     completed: int
+    partial: int
     stopped_early: int
     in_progress: int
     last: date
@@ -58,7 +62,7 @@ def print_stats(
         console.print(Text(streak_line(figures), style="bold"))
         console.print(Text(f"All time: {totals_line(figures.totals)}"))
         console.print(routines_table(routine_counts(load.records)))
-        console.print(Text(ONLY_COMPLETED, style="dim"))
+        console.print(Text(WHAT_COUNTS, style="dim"))
     if load.problems:
         console.print(problems_text(load.problems))
 
@@ -72,6 +76,7 @@ def routine_counts(records: Iterable[Workout]) -> list[RoutineCount]:
         RoutineCount(
             routine=name,
             completed=_with(done, WorkoutStatus.COMPLETED),
+            partial=_with(done, WorkoutStatus.PARTIAL),
             stopped_early=_with(done, WorkoutStatus.STOPPED_EARLY),
             in_progress=_with(done, WorkoutStatus.IN_PROGRESS),
             last=max(record.started.date() for record in done),
@@ -84,13 +89,14 @@ def routine_counts(records: Iterable[Workout]) -> list[RoutineCount]:
 def routines_table(counts: Sequence[RoutineCount]) -> Table:
     table = Table(title="Routines", title_justify="left")
     table.add_column("routine", overflow="fold")
-    for column in ("completed", "stopped early", "in progress"):
+    for column in ("completed", "partial", "stopped early", "in progress"):
         table.add_column(column, justify="right")
     table.add_column("last done")
     for count in counts:
         table.add_row(
             Text(visible_controls(count.routine)),
             str(count.completed),
+            str(count.partial),
             str(count.stopped_early),
             str(count.in_progress),
             count.last.isoformat(),

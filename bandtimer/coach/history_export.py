@@ -8,23 +8,27 @@ as symbols (`formatting.visible_controls`), since a history file is data like an
 **CSV** (`--format csv`): one row per set reached, the long format Strong and Hevy export, so a
 spreadsheet's pivot table or a pandas `groupby` works on it straight away. Columns, in order:
 
-    date        when the workout started, local time where it was done: `2025-03-18 07:30:00`
-                (Strong's layout, which spreadsheets read as a date; the UTC offset is in JSON)
-    workout     the routine's name
-    exercise    the exercise's name
-    side        `left` or `right`; empty for an exercise done on both sides together
-    set         1, 2, 3… within the exercise and side
-    reps        reps done in that set; empty for a timed hold
-    seconds     seconds held in that set, for a timed hold; empty for sets of reps
-    band        the band's colour as the person named it; empty if none was chosen
-    feel        `easy`, `right` or `hard`; rated once per exercise, repeated on each of its sets
-    workout_id  the record's id, the same on every row of one workout: group by it
-    status      `completed`, `stopped early` or `in progress`
-    device      the device that recorded it
+    date          when the workout started, local time where it was done: `2025-03-18 07:30:00`
+                  (Strong's layout, which spreadsheets read as a date; the UTC offset is in JSON)
+    workout       the routine's name
+    exercise      the exercise's name
+    side          `R` or `L`; empty for an exercise done on both sides together (a letter, so
+                  that it never reads like the feel `right`)
+    set           1, 2, 3… within the exercise and side
+    result        `done`, `cut short` (left early with something done) or `skipped`
+    reps          reps done in that set; empty for a timed hold, a skipped set, or a count of a
+                  time-boxed set that was not given (never a made-up 0)
+    seconds       seconds held in that set, for a timed hold; empty otherwise
+    held_seconds  for held reps, the seconds each rep was held, space-separated: `5.0 5.0 5.0`
+    band          the band's colour as the person named it; empty if none was chosen
+    feel          `easy`, `right` or `hard`; rated once per exercise, on each of its sets
+    workout_id    the record's id, the same on every row of one workout: group by it
+    status        `completed` (every set done), `partial` (followed to the end, some sets not
+                  done), `stopped early` or `in progress`
+    device        the device that recorded it
 
 Numbers are plain (`12`, `20.0`), text is as written in the files, and the csv module does
-the quoting. A set that was reached but not finished (skipped, or cut short by stopping) is
-still a row, with what was done in it.
+the quoting. Every set reached is a row, done or not, and says which in `result`.
 
 One exception to "as written": a spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`,
 a tab or a carriage return as a formula, and a routine, exercise, band or device name is text
@@ -35,7 +39,9 @@ and are never negative, and JSON keeps every text exactly.
 
 **JSON** (`--format json`): a list of every record with everything it holds, segment timing
 included. Keys are the ones the TOML files use, with `null` where a file leaves a key out, and
-datetimes are ISO 8601 with their UTC offset.
+datetimes are ISO 8601 with their UTC offset. Each exercise has its `sets` (`set`, `round`,
+`result`, `reps`, `seconds`, `held_seconds`), and each workout its `sets_not_done`: the sets
+that were skipped or cut short, by exercise and side.
 
 Both list workouts oldest first, the order of a training log.
 """
@@ -52,8 +58,9 @@ from typing import Any, TextIO
 
 from bandtimer.coach import formatting
 from bandtimer.coach.formatting import clock_time, plural
-from bandtimer.domain.history import ExerciseRecord, Workout, WorkoutRecord
+from bandtimer.domain.history import ExerciseRecord, SetRecord, Workout, WorkoutRecord
 from bandtimer.domain.records import SegmentRecord
+from bandtimer.domain.routine import Side
 from bandtimer.domain.streaks import Regularity, Totals
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.history.index import Rendering, fingerprint
@@ -64,8 +71,10 @@ CSV_COLUMNS = (
     "exercise",
     "side",
     "set",
+    "result",
     "reps",
     "seconds",
+    "held_seconds",
     "band",
     "feel",
     "workout_id",
@@ -126,24 +135,31 @@ def _local(moment: datetime) -> datetime:
 
 
 def csv_rows(records: Iterable[WorkoutRecord]) -> Iterator[list[str]]:
-    """The rows under the `CSV_COLUMNS` header: one per set, oldest workout first."""
+    """The rows under the `CSV_COLUMNS` header: one per set reached, oldest workout first."""
     for record in chronological(records):
         date = _local(record.started).isoformat(" ", "seconds")
         workout = [text_cell(record.id), record.status.value, text_cell(record.device)]
         for entry in record.exercises:
-            for number, (reps, seconds) in enumerate(_sets(entry), start=1):
+            for done in entry.sets:
                 yield [
                     date,
                     text_cell(record.routine.name),
                     text_cell(entry.name),
-                    entry.side.value if entry.side is not None else "",
-                    str(number),
-                    reps,
-                    seconds,
+                    CSV_SIDES[entry.side],
+                    str(done.number),
+                    done.outcome.value,
+                    str(done.reps) if done.reps is not None else "",
+                    _seconds(done.seconds) if done.seconds is not None else "",
+                    " ".join(_seconds(held) for held in done.held_seconds),
                     text_cell(entry.band or ""),
                     entry.feel.value if entry.feel is not None else "",
                     *workout,
                 ]
+
+
+CSV_SIDES = {Side.RIGHT: "R", Side.LEFT: "L", None: ""}
+"""A letter for the side, so that a row never has "right" in two columns (the feel says
+`right` too)."""
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -183,18 +199,6 @@ def csv_text(records: Iterable[WorkoutRecord]) -> str:
     return out.getvalue()
 
 
-def _sets(entry: ExerciseRecord) -> list[tuple[str, str]]:
-    """(reps, seconds) of each set reached, as CSV cells."""
-    count = max(len(entry.reps), len(entry.held_seconds), entry.sets_done)
-    return [
-        (
-            str(entry.reps[i]) if i < len(entry.reps) else "",
-            _seconds(entry.held_seconds[i]) if i < len(entry.held_seconds) else "",
-        )
-        for i in range(count)
-    ]
-
-
 def _seconds(value: float) -> str:
     return f"{value:.1f}"
 
@@ -220,11 +224,21 @@ def record_to_json(record: WorkoutRecord) -> dict[str, Any]:
             "name": routine.name,
             "file": str(routine.file) if routine.file is not None else None,
             "sha256": routine.sha256,
+            "counts_toward_streak": routine.counts_toward_streak,
         },
         "active_seconds": round(record.active_seconds, 1),
         "paused_seconds": round(record.paused_seconds, 1),
         "sets_done": record.sets_done,
         "exercises": [_exercise_json(entry) for entry in record.exercises],
+        "sets_not_done": [
+            {
+                "exercise": entry.name,
+                "side": entry.side.value if entry.side is not None else None,
+                "set": done.number,
+                "result": done.outcome.value,
+            }
+            for entry, done in record.sets_not_done
+        ],
         "segments": [_segment_json(segment) for segment in record.segments],
     }
 
@@ -236,11 +250,21 @@ def _exercise_json(entry: ExerciseRecord) -> dict[str, Any]:
         "side": entry.side.value if entry.side is not None else None,
         "sets_planned": entry.sets_planned,
         "sets_done": entry.sets_done,
-        "reps": list(entry.reps),
         "hold_seconds": entry.hold_seconds,
-        "held_seconds": list(entry.held_seconds),
         "band": entry.band,
         "feel": entry.feel.value if entry.feel is not None else None,
+        "sets": [_set_json(done) for done in entry.sets],
+    }
+
+
+def _set_json(done: SetRecord) -> dict[str, Any]:
+    return {
+        "set": done.number,
+        "round": done.round,
+        "result": done.outcome.value,
+        "reps": done.reps,
+        "seconds": done.seconds,
+        "held_seconds": list(done.held_seconds),
     }
 
 

@@ -17,12 +17,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bandtimer.domain.records import SegmentRecord
+from bandtimer.domain.records import SegmentRecord, SetOutcome
 from bandtimer.domain.routine import Side
 
 if TYPE_CHECKING:
-    from bandtimer.domain.plan import Plan
+    from bandtimer.domain.plan import Plan, Segment
     from bandtimer.domain.session import Session
+    from bandtimer.domain.summary import SetResult
 
 # summary.py owns how records are counted (last record per segment, when a set is done); its
 # helpers are reused so the history can never count differently from the summary screen. They
@@ -36,11 +37,19 @@ class WorkoutStatus(StrEnum):
     IN_PROGRESS = "in progress"
     """Still running, or the app ended without saying how (a crash, a closed terminal)."""
     COMPLETED = "completed"
+    """Followed to its end with every planned set done."""
+    PARTIAL = "partial"
+    """Followed to its end with some sets skipped or cut short: they are listed, set by set."""
     STOPPED_EARLY = "stopped early"
 
     @property
     def is_final(self) -> bool:
         return self is not WorkoutStatus.IN_PROGRESS
+
+    @property
+    def ran_to_the_end(self) -> bool:
+        """The plan was followed to its last segment, every set done or not."""
+        return self in (WorkoutStatus.COMPLETED, WorkoutStatus.PARTIAL)
 
 
 class Feel(StrEnum):
@@ -62,6 +71,30 @@ class RoutineRef:
     name: str
     file: Path | None = None
     sha256: str | None = None
+    counts_toward_streak: bool = True
+    """What the routine said when the workout was done (`Routine.counts_toward_streak`), kept
+    so that editing or deleting the routine later does not rewrite the past."""
+
+
+@dataclass(frozen=True)
+class SetRecord:
+    """One set of one exercise on one side, as it ended: what CSV and JSON make a row of."""
+
+    number: int
+    """1-based within the exercise and side."""
+    outcome: SetOutcome
+    reps: int | None = None
+    """Reps done; None for a timed hold, a skipped set, or a count the person did not give."""
+    seconds: float | None = None
+    """Seconds held, for a timed hold that was not skipped; None otherwise."""
+    held_seconds: tuple[float, ...] = ()
+    """Seconds each rep was held, for held reps; empty for any other kind of set."""
+    round: int = 1
+    """Which time through the routine's block of exercises; 1 until routines have rounds."""
+
+    @property
+    def done(self) -> bool:
+        return self.outcome is SetOutcome.DONE
 
 
 @dataclass(frozen=True)
@@ -73,16 +106,34 @@ class ExerciseRecord:
     name: str
     side: Side | None
     sets_planned: int
-    sets_done: int
-    reps: tuple[int, ...] = ()
-    """Reps in every set reached, in order; empty for a timed hold."""
+    sets: tuple[SetRecord, ...] = ()
+    """Every set reached, in order: done, cut short or skipped. Sets the workout never got to
+    (it was stopped first) are not here; `sets_planned` says how many there were to be."""
     hold_seconds: int | None = None
     """The planned hold: of a timed hold, or of each held rep; None for reps without a hold."""
-    held_seconds: tuple[float, ...] = ()
-    """Seconds actually held in every set reached; timed holds only."""
     band: str | None = None
     """The band's colour, as the person named it."""
     feel: Feel | None = None
+
+    @property
+    def sets_done(self) -> int:
+        return sum(entry.done for entry in self.sets)
+
+    @property
+    def reps(self) -> tuple[int, ...]:
+        """Reps of every set that has a count, in order; empty for a timed hold. Which set each
+        belongs to is in `sets`."""
+        return tuple(entry.reps for entry in self.sets if entry.reps is not None)
+
+    @property
+    def held_seconds(self) -> tuple[float, ...]:
+        """Seconds held in every timed hold that was not skipped, in order."""
+        return tuple(entry.seconds for entry in self.sets if entry.seconds is not None)
+
+    @property
+    def not_done(self) -> tuple[SetRecord, ...]:
+        """The sets reached and skipped or cut short."""
+        return tuple(entry for entry in self.sets if not entry.done)
 
 
 @dataclass(frozen=True)
@@ -126,6 +177,12 @@ class WorkoutRecord:
     def exercise(self, name: str) -> tuple[ExerciseRecord, ...]:
         """Every side of every exercise called `name` (ignoring case), in routine order."""
         return _named(self.exercises, name)
+
+    @property
+    def sets_not_done(self) -> tuple[tuple[ExerciseRecord, SetRecord], ...]:
+        """Each set reached and skipped or cut short, with its exercise and side: why a workout
+        that ran to its end is partial."""
+        return tuple((entry, done) for entry in self.exercises for done in entry.not_done)
 
     @property
     def summary(self) -> WorkoutSummary:
@@ -230,26 +287,49 @@ def record_from_session(
                     name=summary.name,
                     side=Side(side) if side else None,
                     sets_planned=summary.planned_sets,
-                    sets_done=sum(result.done for result in results),
-                    reps=tuple(result.reps for result in results if result.reps is not None),
+                    sets=tuple(_set_record(result, summary.is_timed_hold) for result in results),
                     hold_seconds=summary.planned_hold,
-                    held_seconds=tuple(_seconds(r.seconds) for r in results)
-                    if summary.is_timed_hold
-                    else (),
                     band=bands.get(summary.name),
                     feel=feels.get(summary.name),
                 )
             )
+    if status is WorkoutStatus.COMPLETED and not _every_set_done(work, last, exercises):
+        status = WorkoutStatus.PARTIAL
     return WorkoutRecord(
         id=record_id,
-        routine=RoutineRef(plan.routine.name, routine_file, routine_hash),
+        routine=RoutineRef(
+            plan.routine.name, routine_file, routine_hash, plan.routine.counts_toward_streak
+        ),
         started=started.replace(microsecond=0),
         ended=now.replace(microsecond=0),
         status=status,
         device=device,
         exercises=tuple(exercises),
         segments=tuple(records),
-        resume_at=None if status is WorkoutStatus.COMPLETED else resume_point(plan, records),
+        resume_at=None if status.ran_to_the_end else resume_point(plan, records),
+    )
+
+
+def _set_record(result: SetResult, is_timed_hold: bool) -> SetRecord:
+    """A set as the record keeps it: a skipped one has nothing to show, not 0 reps."""
+    outcome = result.outcome(is_timed_hold)
+    if outcome is SetOutcome.SKIPPED:
+        return SetRecord(result.set_number, outcome)
+    return SetRecord(
+        number=result.set_number,
+        outcome=outcome,
+        reps=result.reps,
+        seconds=_seconds(result.seconds) if is_timed_hold else None,
+        held_seconds=tuple(_seconds(held) for held in result.rep_holds),
+    )
+
+
+def _every_set_done(
+    work: list[Segment], last: Mapping[int, SegmentRecord], exercises: list[ExerciseRecord]
+) -> bool:
+    """Every planned work set has a record, and every set recorded was done."""
+    return all(segment.index in last for segment in work) and all(
+        entry.sets_done == len(entry.sets) for entry in exercises
     )
 
 

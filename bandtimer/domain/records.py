@@ -6,6 +6,7 @@ The history stores these as they are; the summary compares them with the plan.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from bandtimer.domain.plan import SegmentKind
 from bandtimer.domain.routine import Side
@@ -35,3 +36,15 @@ class SegmentRecord:
     """Reps finished, for sets of reps; None for holds and pauses."""
     skipped: bool = False
     """Left before its time was up or its reps were in range (skip, back or quit)."""
+
+
+class SetOutcome(StrEnum):
+    """How one set that was reached ended, as the history tells it. The values are what history
+    files, CSV and JSON write, so a value never changes once released."""
+
+    DONE = "done"
+    """Ran its course, or its reps reached the range."""
+    CUT_SHORT = "cut short"
+    """Left early with something done: a hold let go, fewer reps than the range asks."""
+    SKIPPED = "skipped"
+    """Left with nothing done: no rep, no hold of a second or more, no count given."""

@@ -35,6 +35,9 @@ HALFWAY_MIN_HOLD = 20
 would crowd them."""
 TEN_SECONDS = 10
 HELD_REP_COUNTDOWN_MIN_HOLD = 10
+SHORTEST_HOLD = 2.0
+"""Seconds a hold must last to count as held at all, in a set that was left early: less is `s`
+pressed as the set began, a skip rather than a hold."""
 ESTIMATED_SECONDS_PER_COUNTED_REP = 3.0
 """Reps counted by hand have no clock; this only estimates their share of the planned total."""
 DOSE_FIELDS = ("reps", "hold", "tempo", "work")
@@ -281,6 +284,11 @@ class SetKind(ABC):
         """The moments of a set lasting `duration` seconds that deserve an event."""
         return _timed_moments(duration)
 
+    def rep_holds(self, elapsed: float) -> tuple[float, ...]:
+        """Seconds each rep was held in a set left after `elapsed` active seconds; empty for
+        a kind whose reps are not held."""
+        return ()
+
     # -- words -----------------------------------------------------------------------------------
 
     @abstractmethod
@@ -382,6 +390,17 @@ class HeldReps(SetKind):
         done = started + (0 if holding else 1)
         left = hold - into if holding else cycle - into
         return RepProgress(done, started + 1, holding=holding, phase_remaining=max(0.0, left))
+
+    def rep_holds(self, elapsed: float) -> tuple[float, ...]:
+        """Every rep finished held its full hold; the rep in progress (if any) as long as it
+        was held, when that was a second or more (less is a key pressed a moment late)."""
+        progress = self.progress(elapsed, self.planned_seconds(), 0)
+        holds = [float(self.hold.low)] * progress.reps_done
+        if progress.holding and progress.reps_done < self.reps.high:
+            held = self.hold.low - (progress.phase_remaining or 0.0)
+            if held >= SHORTEST_HOLD:
+                holds.append(held)
+        return tuple(holds)
 
     def moments(self, duration: float) -> list[Moment]:
         hold, cycle = self.hold.low, self.seconds_per_rep

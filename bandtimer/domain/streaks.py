@@ -5,10 +5,12 @@ that met the weekly target, not in days: a rest day never breaks it. Weeks are I
 (Monday to Sunday), which keeps the arithmetic right across the turn of a year: 2024-12-30 is in
 week 1 of 2025.
 
-Only **completed** workouts count, everywhere in this module (streak, this week, totals and the
-calendar). A workout stopped after the warm-up set would otherwise keep a streak alive, and one
-rule for every figure means they never disagree with each other. Everything takes `today` from
-the caller, so nothing here reads the clock.
+One rule says which workouts count, everywhere in this module (streak, this week, totals and the
+calendar), so the figures never disagree with each other: a workout counts when it was followed
+to its end (`completed`, or `partial` with some sets skipped: a hold let go two seconds early does
+not undo a workout), at least one set was done, and its routine counts toward streaks (Quick try
+does not: it is a tour of the screens). A workout stopped after the warm-up set would otherwise
+keep a streak alive. Everything takes `today` from the caller, so nothing here reads the clock.
 """
 
 from __future__ import annotations
@@ -18,14 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bandtimer.domain.history import Workout, WorkoutStatus
+from bandtimer.domain.history import Workout
 
 WEEK = timedelta(days=7)
 
 
 @dataclass(frozen=True)
 class Totals:
-    """All-time figures over completed workouts."""
+    """All-time figures over the workouts that count."""
 
     workouts: int
     active_seconds: float
@@ -45,9 +47,18 @@ class Regularity:
     totals: Totals
 
 
+def counts(record: Workout) -> bool:
+    """Whether `record` counts toward the streak and the totals (the module's one rule)."""
+    return (
+        record.status.ran_to_the_end
+        and record.sets_done > 0
+        and record.routine.counts_toward_streak
+    )
+
+
 def counted(records: Iterable[Workout]) -> list[Workout]:
-    """The records that count here: completed ones."""
-    return [record for record in records if record.status is WorkoutStatus.COMPLETED]
+    """The records that count here (`counts`)."""
+    return [record for record in records if counts(record)]
 
 
 def workout_day(record: Workout) -> date:
@@ -61,12 +72,12 @@ def week_start(day: date) -> date:
 
 
 def weekly_counts(records: Iterable[Workout]) -> Counter[date]:
-    """Completed workouts per ISO week, keyed by the week's Monday."""
+    """Workouts that count per ISO week, keyed by the week's Monday."""
     return Counter(week_start(workout_day(record)) for record in counted(records))
 
 
 def weekly_streak(records: Iterable[Workout], *, today: date, weekly_target: int) -> int:
-    """Consecutive ISO weeks with at least `weekly_target` completed workouts (see Regularity)."""
+    """Consecutive ISO weeks with at least `weekly_target` workouts that count (Regularity)."""
     weeks = weekly_counts(records)
     week = week_start(today)
     if weeks[week] < weekly_target:
@@ -104,7 +115,7 @@ def regularity(records: Iterable[Workout], *, today: date, weekly_target: int) -
 def daily_counts(
     records: Iterable[Workout], weeks: int = 12, *, today: date
 ) -> dict[date, int]:
-    """Completed workouts per day for a calendar heatmap, zeros included.
+    """Workouts that count per day for a calendar heatmap, zeros included.
 
     Covers whole ISO weeks, `weeks` of them ending with the week of `today`, Monday first, so a
     calendar can lay them out as columns of seven. Days after `today` are in it, with 0.

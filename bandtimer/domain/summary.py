@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bandtimer.domain.plan import Segment
-from bandtimer.domain.records import SegmentRecord
+from bandtimer.domain.records import SegmentRecord, SetOutcome
 from bandtimer.domain.routine import Exercise, IntRange
 from bandtimer.domain.session import Session, SessionState
+from bandtimer.domain.set_kinds import SHORTEST_HOLD
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,18 @@ class SetResult:
     """Reps finished; None for a timed hold, or a time-boxed set whose reps were not given."""
     seconds: float
     """Active seconds the set ran, pauses left out: the hold, for a timed hold."""
+    rep_holds: tuple[float, ...] = ()
+    """Seconds each rep was held, for held reps (`SetKind.rep_holds`); empty for other kinds."""
+
+    def outcome(self, measured_in_seconds: bool) -> SetOutcome:
+        """Done, cut short with something done, or skipped with nothing done; a timed hold
+        (`measured_in_seconds`) of under a second held nothing."""
+        if self.done:
+            return SetOutcome.DONE
+        held = measured_in_seconds and self.seconds >= SHORTEST_HOLD
+        if self.reps or self.rep_holds or held:
+            return SetOutcome.CUT_SHORT
+        return SetOutcome.SKIPPED
 
 
 @dataclass(frozen=True)
@@ -159,11 +172,13 @@ def summarize_exercise(segments: list[Segment], last: dict[int, SegmentRecord]) 
 
 
 def _set_result(segment: Segment, record: SegmentRecord) -> SetResult:
+    kind = segment.set_kind
     return SetResult(
         set_number=segment.set_number,
         done=is_set_done(segment, record),
         reps=record.reps_done,
         seconds=record.actual_seconds,
+        rep_holds=kind.rep_holds(record.actual_seconds) if kind is not None else (),
     )
 
 

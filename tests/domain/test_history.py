@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from functools import partial
 from pathlib import Path
@@ -12,14 +13,16 @@ from bandtimer.domain.history import (
     ExerciseRecord,
     Feel,
     RoutineRef,
+    SetRecord,
     WorkoutStatus,
     matches_plan,
     record_from_session,
 )
 from bandtimer.domain.plan import build_plan
+from bandtimer.domain.records import SetOutcome
 from bandtimer.domain.routine import Exercise, IntRange, Side
 from bandtimer.domain.session import Session
-from bandtimer.domain.set_kinds import TempoReps
+from bandtimer.domain.set_kinds import HeldReps, TempoReps, TimeBoxed, TimedHold
 from bandtimer.domain.summary import summarize
 
 STARTED = datetime(2025, 3, 1, 7, 30, 0, 654321, tzinfo=timezone(timedelta(hours=1)))
@@ -85,7 +88,11 @@ def test_only_the_last_pass_through_a_set_counts(make_routine, start_session, cl
 
     (entry,) = record.exercises
     assert entry == ExerciseRecord(
-        number=1, name="Bridge", side=None, sets_planned=2, sets_done=1, reps=(10, 1)
+        number=1,
+        name="Bridge",
+        side=None,
+        sets_planned=2,
+        sets=(SetRecord(1, SetOutcome.DONE, 10), SetRecord(2, SetOutcome.CUT_SHORT, 1)),
     )
     assert [segment.reps_done for segment in record.segments] == [12, 5, 10, 1]
     assert record.resume_at == 1  # set 2, the one after the last set finished
@@ -256,3 +263,88 @@ def test_a_workout_resumes_only_as_itself_and_on_the_same_plan(
         resume(session, record_id="other")
     with pytest.raises(ValueError, match="routine has changed"):
         resume(changed, record_id=stopped.id)
+
+
+# -- records that tell the truth (issue 12) -------------------------------------------------------
+
+
+def run_to_the_end(session, clock, *, skip: str = "") -> None:
+    """Every segment to its end, except the sets of `skip`, skipped as they start."""
+    while not session.state.is_over:
+        if session.current.is_work and session.current.exercise.name == skip:
+            session.skip()
+            continue
+        clock.advance(session.remaining() or 0.0)
+        session.poll()
+
+
+def test_a_workout_run_to_its_end_with_an_exercise_skipped_is_partial_and_lists_its_sets(
+    make_routine, start_session, clock, bridge
+):
+    plank = Exercise("Plank", sets=IntRange.exactly(2), kind=TimedHold(IntRange.exactly(20)))
+    session = start_session(make_routine(bridge, plank))
+    run_to_the_end(session, clock, skip="Plank")
+
+    record = record_of(session, status=WorkoutStatus.COMPLETED)
+
+    assert record.status is WorkoutStatus.PARTIAL
+    assert [(entry.name, done.number, done.outcome) for entry, done in record.sets_not_done] == [
+        ("Plank", 1, SetOutcome.SKIPPED),
+        ("Plank", 2, SetOutcome.SKIPPED),
+    ]
+    # A skipped set has nothing to show: no 0 reps, no 0 seconds.
+    assert record.exercise("Plank")[0].sets == (
+        SetRecord(1, SetOutcome.SKIPPED),
+        SetRecord(2, SetOutcome.SKIPPED),
+    )
+    assert record.resume_at is None
+
+
+def test_a_workout_with_every_set_done_is_completed(make_routine, start_session, clock, bridge):
+    session = start_session(make_routine(bridge))
+    run_to_the_end(session, clock)
+
+    record = record_of(session, status=WorkoutStatus.COMPLETED)
+
+    assert record.status is WorkoutStatus.COMPLETED
+    assert record.sets_not_done == ()
+
+
+def test_held_reps_keep_the_seconds_of_every_rep_held(make_routine, start_session, clock):
+    bridge = Exercise("Held bridge", sets=IntRange.exactly(2), kind=HeldReps(
+        IntRange.exactly(3), IntRange.exactly(5)))
+    session = start_session(make_routine(bridge, rep_release=2))
+    clock.advance(5 + 2 + 5 + 2 + 5)  # set 1: three reps held 5 s, 2 s apart (no rest after)
+    session.poll()
+    clock.advance(7 + 3.5)  # set 2: one rep, and 3.5 s into the second, then skip
+    session.skip()
+
+    (entry,) = record_of(session).exercises
+
+    assert entry.sets == (
+        SetRecord(1, SetOutcome.DONE, 3, held_seconds=(5.0, 5.0, 5.0)),
+        SetRecord(2, SetOutcome.CUT_SHORT, 1, held_seconds=(5.0, 3.5)),
+    )
+
+
+def test_a_time_boxed_count_not_given_leaves_its_own_set_empty(make_routine, start_session, clock):
+    squat = Exercise("Squat", sets=IntRange.exactly(2), kind=TimeBoxed(40))
+    session = start_session(make_routine(squat))
+    run_to_the_end(session, clock)
+    session.record_reps(None)  # set 1: Enter alone
+    session.record_reps(14)
+
+    (entry,) = record_of(session, status=WorkoutStatus.COMPLETED).exercises
+
+    assert [(done.number, done.outcome, done.reps) for done in entry.sets] == [
+        (1, SetOutcome.DONE, None),
+        (2, SetOutcome.DONE, 14),
+    ]
+
+
+def test_a_routine_that_is_not_a_workout_says_so_in_its_record(make_routine, start_session, bridge):
+    routine = replace(make_routine(bridge), counts_toward_streak=False)
+
+    record = record_of(start_session(routine))
+
+    assert record.routine.counts_toward_streak is False

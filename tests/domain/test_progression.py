@@ -18,6 +18,7 @@ from bandtimer.domain.progression import (
 )
 from bandtimer.domain.routine import Exercise, IntRange, Side, Sides
 from bandtimer.domain.set_kinds import CountedReps, HeldReps, TimedHold
+from tests.history_sets import sets_of
 
 CLAMSHELL = Exercise("Clamshell", sets=IntRange(3, 5), kind=CountedReps(IntRange(10, 12)))
 MONSTER_WALK = Exercise(
@@ -193,8 +194,8 @@ def entry(
     planned = exercise.planned_sets
     return ExerciseRecord(
         number=1, name=exercise.name, side=side, sets_planned=planned,
-        sets_done=planned if done is None else done, reps=tuple(reps),
-        hold_seconds=exercise.kind.planned_hold, held_seconds=tuple(held), band=band, feel=feel,
+        sets=sets_of(planned if done is None else done, tuple(reps), tuple(held)),
+        hold_seconds=exercise.kind.planned_hold, band=band, feel=feel,
     )  # fmt: skip
 
 

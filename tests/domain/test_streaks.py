@@ -22,6 +22,7 @@ from bandtimer.domain.streaks import (
     week_start,
     weekly_streak,
 )
+from tests.history_sets import reps_done
 
 
 def workout(
@@ -35,7 +36,7 @@ def workout(
 ) -> WorkoutRecord:
     started = datetime.combine(day, at, tzinfo=tz)
     segment = SegmentRecord(0, SegmentKind.REPS, "Clamshell", 1, None, 600, active, 0, 0, 12)
-    entry = ExerciseRecord(1, "Clamshell", None, sets_planned=3, sets_done=sets, reps=(12,) * 3)
+    entry = ExerciseRecord(1, "Clamshell", None, sets_planned=3, sets=reps_done(*[12] * sets))
     return WorkoutRecord(
         id=f"{day:%Y%m%d}{at:%H%M}",
         routine=RoutineRef("Hips"),

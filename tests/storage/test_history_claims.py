@@ -16,6 +16,7 @@ import pytest
 
 from bandtimer.domain.history import ExerciseRecord, RoutineRef, WorkoutRecord, WorkoutStatus
 from bandtimer.storage.history import HistoryStore, WorkoutInUse
+from tests.history_sets import held
 
 ZONE = timezone(timedelta(hours=1))
 STARTED = datetime(2026, 3, 2, 7, 30, tzinfo=ZONE)
@@ -29,7 +30,7 @@ def record(sets: int, *, routine: str = "Planks", started: datetime = STARTED) -
         ended=started + timedelta(minutes=sets),
         status=WorkoutStatus.IN_PROGRESS,
         device="laptop",
-        exercises=(ExerciseRecord(1, "Plank", None, 3, sets, hold_seconds=30),),
+        exercises=(ExerciseRecord(1, "Plank", None, 3, held(sets), hold_seconds=30),),
         resume_at=2 * sets,
     )
 

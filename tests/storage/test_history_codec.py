@@ -14,11 +14,12 @@ from bandtimer.domain.history import (
     ExerciseRecord,
     Feel,
     RoutineRef,
+    SetRecord,
     WorkoutRecord,
     WorkoutStatus,
 )
 from bandtimer.domain.plan import SegmentKind
-from bandtimer.domain.records import SegmentRecord
+from bandtimer.domain.records import SegmentRecord, SetOutcome
 from bandtimer.domain.routine import Side
 from bandtimer.storage.history import HistoryStore
 from bandtimer.storage.history.codec import (
@@ -39,16 +40,23 @@ moments = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 
 )
 sides = st.none() | st.sampled_from(Side)
 
+set_records = st.builds(
+    SetRecord,
+    number=st.integers(1, MOST_SETS),
+    outcome=st.sampled_from(SetOutcome),
+    reps=st.none() | counts,
+    seconds=st.none() | seconds,
+    held_seconds=st.lists(seconds, max_size=6).map(tuple),
+    round=st.integers(1, MOST_SETS),
+)
 exercise_records = st.builds(
     ExerciseRecord,
     number=st.integers(1, 50),
     name=words,
     side=sides,
     sets_planned=counts,
-    sets_done=counts,
-    reps=st.lists(counts, max_size=6).map(tuple),
+    sets=st.lists(set_records, max_size=6).map(tuple),
     hold_seconds=st.none() | counts,
-    held_seconds=st.lists(seconds, max_size=6).map(tuple),
     band=st.none() | words,
     feel=st.none() | st.sampled_from(Feel),
 )
@@ -74,6 +82,7 @@ workout_records = st.builds(
         name=words,
         file=st.none() | words.map(Path).filter(lambda path: str(path).strip()),
         sha256=st.none() | st.text("0123456789abcdef", min_size=64, max_size=64),
+        counts_toward_streak=st.booleans(),
     ),
     started=moments,
     ended=moments,
@@ -102,17 +111,29 @@ def test_any_record_saved_to_a_file_and_loaded_is_equal(record):
         assert store.load_all().records == [record]
 
 
+DONE, CUT_SHORT, SKIPPED = SetOutcome
 PLANK_RECORD = WorkoutRecord(
     id="1a2b3c4d",
-    routine=RoutineRef('Core "basics"', Path("/home/me/routines/core.toml"), "ab" * 32),
+    routine=RoutineRef('Core "basics"', Path("/home/me/routines/core.toml"), "ab" * 32, False),
     started=datetime(2025, 3, 1, 7, 30, tzinfo=timezone(timedelta(hours=1))),
     ended=datetime(2025, 3, 1, 7, 31, 20, tzinfo=timezone(timedelta(hours=1))),
     status=WorkoutStatus.STOPPED_EARLY,
     device="laptop",
     exercises=(
-        ExerciseRecord(1, "Clamshell", Side.RIGHT, 3, 2, reps=(12, 12, 10), band="blue"),
         ExerciseRecord(
-            2, "Plank", None, 2, 1, hold_seconds=30, held_seconds=(30.0, 12.5), feel=Feel.HARD
+            1, "Clamshell", Side.RIGHT, 3,
+            (SetRecord(1, DONE, 12), SetRecord(2, DONE, 12), SetRecord(3, CUT_SHORT, 10)),
+            band="blue",
+        ),
+        ExerciseRecord(
+            2, "Plank", None, 2,
+            (SetRecord(1, DONE, seconds=30.0), SetRecord(2, CUT_SHORT, seconds=12.5)),
+            hold_seconds=30, feel=Feel.HARD,
+        ),
+        ExerciseRecord(
+            3, "Glute bridge", None, 2,
+            (SetRecord(1, DONE, 3, held_seconds=(5.0, 5.0, 5.0)), SetRecord(2, SKIPPED)),
+            hold_seconds=5,
         ),
     ),
     segments=(
@@ -123,6 +144,81 @@ PLANK_RECORD = WorkoutRecord(
 )
 
 PLANK_FILE = """\
+# A workout recorded by bandtimer. You may edit it; keep the file name as it is.
+# Times are local, with their offset from UTC. Seconds are active time: pauses are counted apart.
+format = 2
+id = "1a2b3c4d"
+status = "stopped early"
+started = 2025-03-01 07:30:00+01:00
+ended = 2025-03-01 07:31:20+01:00
+device = "laptop"
+resume_at = 3
+
+[routine]
+name = "Core \\"basics\\""
+file = "/home/me/routines/core.toml"
+sha256 = "abababababababababababababababababababababababababababababababab"
+counts_toward_streak = false
+
+[[exercise]]
+number = 1
+name = "Clamshell"
+side = "right"
+sets_planned = 3
+band = "blue"
+sets = [
+    { set = 1, result = "done", reps = 12 },
+    { set = 2, result = "done", reps = 12 },
+    { set = 3, result = "cut short", reps = 10 },
+]
+
+[[exercise]]
+number = 2
+name = "Plank"
+sets_planned = 2
+hold_seconds = 30
+feel = "hard"
+sets = [
+    { set = 1, result = "done", seconds = 30.0 },
+    { set = 2, result = "cut short", seconds = 12.5 },
+]
+
+[[exercise]]
+number = 3
+name = "Glute bridge"
+sets_planned = 2
+hold_seconds = 5
+sets = [
+    { set = 1, result = "done", reps = 3, held_seconds = [5.0, 5.0, 5.0] },
+    { set = 2, result = "skipped" },
+]
+
+[[segment]]
+index = 0
+kind = "hold"
+exercise = "Plank"
+set = 1
+planned_seconds = 30
+actual_seconds = 30.0
+paused_seconds = 4.5
+started_after_seconds = 10.0
+skipped = false
+
+[[segment]]
+index = 1
+kind = "reps"
+exercise = "Clamshell"
+set = 2
+side = "left"
+planned_seconds = 36
+actual_seconds = 20.1
+paused_seconds = 0
+started_after_seconds = 45.0
+reps = 8
+skipped = true
+"""
+
+FORMAT_1_FILE = """\
 # A workout recorded by bandtimer. You may edit it; keep the file name as it is.
 # Times are local, with their offset from UTC. Seconds are active time: pauses are counted apart.
 format = 1
@@ -217,28 +313,34 @@ def test_a_hand_edited_file_is_read_leniently():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("format = 1", "format = 2"), "was written by a newer bandtimer (format 2)"),
+        (("format = 2", "format = 3"), "was written by a newer bandtimer (format 3)"),
         (('status = "stopped early"', 'status = "done"'), '`status` must be one of "in progress"'),
         (('id = "1a2b3c4d"\n', ""), "has no `id` (some text)"),
         (("started = 2025-03-01 07:30:00+01:00", "started = 2025-03-01"), "`started` must be a"),
-        (("reps = [12, 12, 10]", 'reps = [12, "x"]'), "[[exercise]] 1 `reps` must be a list"),
+        (("reps = 12 },", 'reps = "x" },'), "[[exercise]] 1 `sets` item 1 `reps` must be a whole"),
+        (('result = "done", reps = 12', 'result = "ok", reps = 12'),
+         '[[exercise]] 1 `sets` item 1 `result` must be one of "done", "cut short", "skipped"'),
+        (('{ set = 2, result = "skipped" }', '{ result = "skipped" }'), "item 2 has no `set`"),
+        (('{ set = 1, result = "done", seconds = 30.0 },', "7,"),
+         "[[exercise]] 2 `sets` must be at most 100 [[sets]] tables"),
         (("paused_seconds = 4.5", "paused_seconds = -1"), "[[segment]] 1 `paused_seconds` must"),
         (("skipped = true", 'skipped = "yes"'), "[[segment]] 2 `skipped` must be true or false"),
+        (("counts_toward_streak = false", "counts_toward_streak = 0"),
+         "[routine] `counts_toward_streak` must be true or false"),
         (("[routine]", "[routin]"), "has no `routine` (a table)"),
         (("resume_at = 3", "resume_at = 3\nresume_at = 4"), "is not valid TOML"),
         # Absurd numbers are refused by name, as routine fields are, whatever their size.
-        (("sets_done = 2", "sets_done = 1000000000000"), "[[exercise]] 1 `sets_done` must be a"),
-        (("sets_done = 2", "sets_done = 101"), "`sets_done` must be a whole number from 0 to 100"),
+        (("sets_planned = 3", "sets_planned = 1000000000000"), "[[exercise]] 1 `sets_planned`"),
+        (("reps = 12 },", "reps = 100000 },"), "`reps` must be a whole number from 0 to 1,000"),
         (("actual_seconds = 30.0", f"actual_seconds = {'9' * 309}"), "`actual_seconds` must be"),
         (("actual_seconds = 30.0", "actual_seconds = 1e308"), "[[segment]] 1 `actual_seconds`"),
         (("actual_seconds = 30.0", "actual_seconds = nan"), "[[segment]] 1 `actual_seconds`"),
-        (("reps = [12, 12, 10]", "reps = [12, 12, 100000]"), "[[exercise]] 1 `reps` must be"),
-        (("reps = [12, 12, 10]", f"reps = [{', '.join(['1'] * 101)}]"), "`reps` must be a list"),
+        (("seconds = 12.5", "seconds = 1e300"), "[[exercise]] 2 `sets` item 2 `seconds` must"),
         (("held_seconds = [", "held_seconds = [1e300, "), "`held_seconds` must be a list"),
         (("resume_at = 3", "resume_at = 1000000000000"), "`resume_at` must be a whole number"),
         (("number = 1", "number = 99999999999"), "[[exercise]] 1 `number` must be"),
-        (("format = 1", "format = 99999999999999999999"), "`format` must be a whole number"),
-        (("sets_done = 2", f"sets_done = {'9' * 5000}"), "a number thousands of digits long"),
+        (("format = 2", "format = 99999999999999999999"), "`format` must be a whole number"),
+        (("sets_planned = 3", f"sets_planned = {'9' * 5000}"), "a number thousands of digits"),
     ],
 )
 def test_a_wrong_value_is_named_with_its_table_and_key(change, message):
@@ -247,5 +349,26 @@ def test_a_wrong_value_is_named_with_its_table_and_key(change, message):
 
     with pytest.raises(HistoryFormatError) as caught:
         record_from_toml(PLANK_FILE.replace(old, new, 1))
+
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("reps = [12, 12, 10]", 'reps = [12, "x"]'), "[[exercise]] 1 `reps` must be a list"),
+        (("sets_done = 2", "sets_done = 1000000000000"), "[[exercise]] 1 `sets_done` must be a"),
+        (("sets_done = 2", "sets_done = 101"), "`sets_done` must be a whole number from 0 to 100"),
+        (("reps = [12, 12, 10]", "reps = [12, 12, 100000]"), "[[exercise]] 1 `reps` must be"),
+        (("reps = [12, 12, 10]", f"reps = [{', '.join(['1'] * 101)}]"), "`reps` must be a list"),
+        (("held_seconds = [", "held_seconds = [1e300, "), "`held_seconds` must be a list"),
+    ],
+)
+def test_a_wrong_value_in_a_format_1_file_is_named_too(change, message):
+    old, new = change
+    assert old in FORMAT_1_FILE
+
+    with pytest.raises(HistoryFormatError) as caught:
+        record_from_toml(FORMAT_1_FILE.replace(old, new, 1))
 
     assert message in str(caught.value)

@@ -11,6 +11,7 @@ import pytest
 
 from bandtimer.domain.history import ExerciseRecord, RoutineRef, WorkoutRecord, WorkoutStatus
 from bandtimer.storage.history import HistoryStore, routine_slug
+from tests.history_sets import reps_done
 
 ZONE = timezone(timedelta(hours=1))
 
@@ -27,7 +28,7 @@ def make_record(
     year: int = 2025,
 ) -> WorkoutRecord:
     started = datetime(year, month, day, hour, 30, tzinfo=ZONE)
-    entry = ExerciseRecord(1, "Clamshell", None, 3, 3, reps=(15, 15, 15), band=band)
+    entry = ExerciseRecord(1, "Clamshell", None, 3, reps_done(15, 15, 15), band=band)
     return WorkoutRecord(
         id=f"{year % 100:02d}{month:02d}{day:02d}{hour:02d}",
         routine=RoutineRef(routine),
@@ -162,7 +163,7 @@ BROKEN_FILES = {
     "wrong fields": (
         b'id = "a"\nstatus = 3\nstarted = 2025-03-01 07:30:00Z\nended = 2025-03-01 08:00:00Z\n'
         b'[routine]\nname = "Hips"\n',
-        '`status` must be one of "in progress", "completed", "stopped early", got 3',
+        '`status` must be one of "in progress", "completed", "partial", "stopped early", got 3',
     ),
     "not utf-8": (b'id = "caf\xe9"\n', "is not UTF-8 text: byte 0xe9 at offset 9"),
 }

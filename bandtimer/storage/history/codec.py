@@ -2,9 +2,15 @@
 
 The file is meant to be opened in an editor: plain key names with their unit in them
 (`actual_seconds`), ISO dates with the UTC offset they were recorded in, one `[[exercise]]`
-table per exercise and side and one `[[segment]]` per pass through a segment of the plan. Keys
-with nothing to say (a side for an exercise done on both sides at once, a band nobody chose) are
-left out rather than written as a placeholder, because TOML has no null.
+table per exercise and side, with one line per set reached in its `sets` (`{ set = 2, result =
+"skipped" }`), and one `[[segment]]` per pass through a segment of the plan. Keys with nothing
+to say (a side for an exercise done on both sides at once, a band nobody chose, the reps of a
+skipped set) are left out rather than written as a placeholder, because TOML has no null.
+
+Format 2 is this one. Format 1 (until November 2026) kept each exercise's reps and holds as
+lists that did not say which set each belonged to, and called a workout with skipped sets
+completed; it is read through `format_1`, which works out what such a file meant, and is never
+written back: a file changes only when the person's own workout does.
 
 Reading is strict about the values it needs and lenient about everything else: unknown keys are
 ignored, so a newer bandtimer on another device can add some without older ones rejecting the
@@ -25,12 +31,14 @@ from bandtimer.domain.history import (
     ExerciseRecord,
     Feel,
     RoutineRef,
+    SetRecord,
     WorkoutRecord,
     WorkoutStatus,
 )
 from bandtimer.domain.plan import SegmentKind
-from bandtimer.domain.records import SegmentRecord
+from bandtimer.domain.records import SegmentRecord, SetOutcome
 from bandtimer.domain.routine import Side
+from bandtimer.storage.history import format_1
 from bandtimer.storage.history.fields import Fields, HistoryFormatError, Table
 
 __all__ = [
@@ -42,8 +50,9 @@ __all__ = [
     "record_to_toml",
 ]
 
-FORMAT_VERSION = 1
-"""Bumped only for a change older versions would misread; adding a key does not need it."""
+FORMAT_VERSION = 2
+"""Bumped only for a change older versions would misread; adding a key does not need it.
+2: each exercise's `sets`, one per set with its result, and the `partial` status."""
 MOST_FORMAT = 1_000_000
 
 # Upper bounds of the numbers a record holds, far above any real workout's: see history_fields.
@@ -78,6 +87,8 @@ def record_to_toml(record: WorkoutRecord) -> str:
         routine["file"] = str(record.routine.file)
     if record.routine.sha256 is not None:
         routine["sha256"] = record.routine.sha256
+    if not record.routine.counts_toward_streak:
+        routine["counts_toward_streak"] = False
     parts = [HEADER, _key_values(top), "\n[routine]\n", _key_values(routine)]
     for entry in record.exercises:
         parts += ["\n[[exercise]]\n", _key_values(_exercise_table(entry))]
@@ -97,9 +108,27 @@ def _key_values(table: Table) -> str:
     # on "\n" only: a string may hold other line separators (U+2028) that TOML leaves as they are.
     lines = dict(zip(scalars, tomli_w.dumps(scalars).split("\n")[:-1], strict=True))
     for key, value in table.items():
-        if isinstance(value, list):
-            lines[key] = f"{key} = [{', '.join(_number(item) for item in value)}]"
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            items = "".join(f"    {_inline(item)},\n" for item in value)
+            lines[key] = f"{key} = [\n{items}]"
+        elif isinstance(value, list):
+            lines[key] = f"{key} = {_numbers(value)}"
     return "".join(lines[key] + "\n" for key in table)
+
+
+def _numbers(values: list[object]) -> str:
+    return f"[{', '.join(_number(item) for item in values)}]"
+
+
+def _inline(table: Table) -> str:
+    """`{ set = 1, result = "done", reps = 12 }`: one set on one line."""
+    cells = []
+    for key, value in table.items():
+        if isinstance(value, list):
+            cells.append(f"{key} = {_numbers(value)}")
+        else:
+            cells.append(tomli_w.dumps({key: value}).rstrip("\n"))
+    return "{ " + ", ".join(cells) + " }"
 
 
 def _number(value: object) -> str:
@@ -120,17 +149,28 @@ def _exercise_table(entry: ExerciseRecord) -> Table:
     table: Table = {"number": entry.number, "name": entry.name}
     if entry.side is not None:
         table["side"] = entry.side.value
-    table |= {"sets_planned": entry.sets_planned, "sets_done": entry.sets_done}
-    if entry.reps:
-        table["reps"] = list(entry.reps)
+    table["sets_planned"] = entry.sets_planned
     if entry.hold_seconds is not None:
         table["hold_seconds"] = entry.hold_seconds
-    if entry.held_seconds:
-        table["held_seconds"] = list(entry.held_seconds)
     if entry.band is not None:
         table["band"] = entry.band
     if entry.feel is not None:
         table["feel"] = entry.feel.value
+    table["sets"] = [_set_table(done) for done in entry.sets]
+    return table
+
+
+def _set_table(done: SetRecord) -> Table:
+    table: Table = {"set": done.number}
+    if done.round != 1:
+        table["round"] = done.round
+    table["result"] = done.outcome.value
+    if done.reps is not None:
+        table["reps"] = done.reps
+    if done.seconds is not None:
+        table["seconds"] = done.seconds
+    if done.held_seconds:
+        table["held_seconds"] = list(done.held_seconds)
     return table
 
 
@@ -176,10 +216,12 @@ def document_from_toml(text: str) -> Table:
 
 
 def record_from_document(document: Table) -> WorkoutRecord:
-    """The record a parsed history file holds; raises HistoryFormatError naming the key."""
+    """The record a parsed history file holds; raises HistoryFormatError naming the key.
+
+    A format 1 file is read as what it meant (`format_1`); the file itself is left as it is."""
     top = Fields(document, "")
-    # A hand-written file may leave the format out.
-    version = top.optional_whole("format", most=MOST_FORMAT) or FORMAT_VERSION
+    # A hand-written file may leave the format out: one without any `sets` is format 1's shape.
+    version = top.optional_whole("format", most=MOST_FORMAT) or _shape_of(document)
     if version > FORMAT_VERSION:
         raise HistoryFormatError(
             f"was written by a newer bandtimer (format {version}); this one reads format "
@@ -187,41 +229,83 @@ def record_from_document(document: Table) -> WorkoutRecord:
         )
     routine = Fields(top.table("routine"), "[routine]")
     file = routine.optional_text("file")
+    segments = tuple(
+        _segment(Fields(table, f"[[segment]] {number}"))
+        for number, table in enumerate(top.tables("segment", most=MOST_SEGMENTS), start=1)
+    )
+    exercise_tables = [
+        Fields(table, f"[[exercise]] {number}")
+        for number, table in enumerate(top.tables("exercise", most=MOST_EXERCISES), start=1)
+    ]
+    status = top.choice("status", WorkoutStatus)
+    if version == 1:
+        exercises = tuple(
+            format_1.exercise(
+                fields, segments, number=_number_of(fields), side=fields.optional_choice(
+                    "side", Side), feel=fields.optional_choice("feel", Feel),
+            )
+            for fields in exercise_tables
+        )
+        status = format_1.status(status, exercises)
+    else:
+        exercises = tuple(_exercise(fields) for fields in exercise_tables)
     return WorkoutRecord(
         id=top.text("id"),
         routine=RoutineRef(
             name=routine.text("name"),
             file=Path(file) if file is not None else None,
             sha256=routine.optional_text("sha256"),
+            counts_toward_streak=routine.flag("counts_toward_streak", default=True),
         ),
         started=top.moment("started"),
         ended=top.moment("ended"),
-        status=top.choice("status", WorkoutStatus),
+        status=status,
         device=top.text("device"),
         resume_at=top.optional_whole("resume_at", most=MOST_SEGMENTS),
-        exercises=tuple(
-            _exercise(Fields(table, f"[[exercise]] {number}"))
-            for number, table in enumerate(top.tables("exercise", most=MOST_EXERCISES), start=1)
-        ),
-        segments=tuple(
-            _segment(Fields(table, f"[[segment]] {number}"))
-            for number, table in enumerate(top.tables("segment", most=MOST_SEGMENTS), start=1)
-        ),
+        exercises=exercises,
+        segments=segments,
     )
+
+
+def _shape_of(document: Table) -> int:
+    exercises = document.get("exercise")
+    if isinstance(exercises, list) and exercises and not any(
+        isinstance(table, dict) and "sets" in table for table in exercises
+    ):
+        return 1
+    return FORMAT_VERSION
+
+
+def _number_of(fields: Fields) -> int:
+    return fields.whole("number", least=1, most=MOST_EXERCISES)
 
 
 def _exercise(fields: Fields) -> ExerciseRecord:
     return ExerciseRecord(
-        number=fields.whole("number", least=1, most=MOST_EXERCISES),
+        number=_number_of(fields),
         name=fields.text("name"),
         side=fields.optional_choice("side", Side),
         sets_planned=fields.whole("sets_planned", most=MOST_SETS),
-        sets_done=fields.whole("sets_done", most=MOST_SETS),
-        reps=fields.whole_list("reps", most=MOST_REPS, longest=MOST_SETS),
+        sets=tuple(
+            _set(Fields(table, f"{fields.where} `sets` item {number}"))
+            for number, table in enumerate(fields.tables("sets", most=MOST_SETS), start=1)
+        ),
         hold_seconds=fields.optional_whole("hold_seconds", most=MOST_HOLD_SECONDS),
-        held_seconds=fields.seconds_list("held_seconds", longest=MOST_SETS),
         band=fields.optional_text("band"),
         feel=fields.optional_choice("feel", Feel),
+    )
+
+
+def _set(fields: Fields) -> SetRecord:
+    reps = fields.optional_whole("reps", most=MOST_REPS)
+    seconds = fields.seconds("seconds") if fields.has("seconds") else None
+    return SetRecord(
+        number=fields.whole("set", least=1, most=MOST_SETS),
+        round=fields.whole("round", least=1, most=MOST_SETS) if fields.has("round") else 1,
+        outcome=fields.choice("result", SetOutcome),
+        reps=reps,
+        seconds=seconds,
+        held_seconds=fields.seconds_list("held_seconds", longest=MOST_REPS),
     )
 
 

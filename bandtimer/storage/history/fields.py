@@ -32,6 +32,14 @@ class Fields:
         self._table = table
         self._where = where
 
+    @property
+    def where(self) -> str:
+        """The table's name in messages: `[[exercise]] 2`."""
+        return self._where
+
+    def has(self, key: str) -> bool:
+        return key in self._table
+
     def _fail(self, key: str, expected: str) -> HistoryFormatError:
         place = f"{self._where} " if self._where else ""
         if key not in self._table:
@@ -70,8 +78,8 @@ class Fields:
             raise self._fail(key, SECONDS_EXPECTED)
         return float(value)
 
-    def flag(self, key: str) -> bool:
-        value = self._table.get(key, False)
+    def flag(self, key: str, *, default: bool = False) -> bool:
+        value = self._table.get(key, default)
         if not isinstance(value, bool):
             raise self._fail(key, "true or false")
         return value

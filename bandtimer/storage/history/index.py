@@ -48,10 +48,12 @@ from bandtimer.domain.history import (
     ExerciseRecord,
     Feel,
     RoutineRef,
+    SetRecord,
     WorkoutRecord,
     WorkoutStatus,
     WorkoutSummary,
 )
+from bandtimer.domain.records import SetOutcome
 from bandtimer.domain.routine import Side
 from bandtimer.storage.history import codec as history_codec
 from bandtimer.storage.history import fields as history_fields
@@ -63,8 +65,9 @@ from bandtimer.storage.history.files import (
     stat_record,
 )
 
-INDEX_FORMAT = 1
-"""Bumped when the tables change; the code that fills them is fingerprinted as well."""
+INDEX_FORMAT = 2
+"""Bumped when the tables change; the code that fills them is fingerprinted as well.
+2: `counts_toward_streak`, and each exercise's sets in `exercises`."""
 INDEX_FILE_NAME = "history-index.sqlite3"
 BUSY_TIMEOUT_MS = 1500
 """How long a read waits for another bandtimer's write before going on without the index."""
@@ -80,6 +83,7 @@ _MOMENTS = ("started", "ended")
 _STATUSES = {status.value: status for status in WorkoutStatus}
 _SIDES = {side.value: side for side in Side}
 _FEELS = {feel.value: feel for feel in Feel}
+_OUTCOMES = {outcome.value: outcome for outcome in SetOutcome}
 
 Progress = Callable[[int, int], None]
 """Called with (files parsed so far, files to parse) while new or changed files are parsed."""
@@ -97,6 +101,7 @@ CREATE TABLE IF NOT EXISTS file (
     routine TEXT NOT NULL,
     routine_file TEXT,
     routine_sha256 TEXT,
+    counts_toward_streak INTEGER NOT NULL,
     started TEXT NOT NULL,
     started_us INTEGER NOT NULL,
     ended TEXT NOT NULL,
@@ -117,7 +122,7 @@ CREATE TABLE IF NOT EXISTS rendering (
 """
 _SUMMARY_COLUMNS = (
     "path, id, device, routine, routine_file, routine_sha256, started, ended, status,"
-    " active_seconds, paused_seconds, sets_done"
+    " active_seconds, paused_seconds, sets_done, counts_toward_streak"
 )
 
 
@@ -496,11 +501,12 @@ def _summary_of(record: WorkoutRecord, exercises: bool) -> WorkoutSummary:
 
 def _summary(row: tuple[Any, ...], exercises: bool) -> WorkoutSummary:
     (_, id_, device, routine, routine_file, sha256, started, ended, status, active, paused,
-     sets) = row[:12]
+     sets, counts) = row[:13]
     return WorkoutSummary(
         id=id_,
         routine=RoutineRef(
-            routine, Path(routine_file) if routine_file is not None else None, sha256
+            routine, Path(routine_file) if routine_file is not None else None, sha256,
+            bool(counts),
         ),
         started=datetime.fromisoformat(started),
         ended=datetime.fromisoformat(ended),
@@ -509,14 +515,16 @@ def _summary(row: tuple[Any, ...], exercises: bool) -> WorkoutSummary:
         active_seconds=active,
         paused_seconds=paused,
         sets_done=sets,
-        exercises=_exercises(row[12]) if exercises else (),
+        exercises=_exercises(row[13]) if exercises else (),
     )
 
 
 def _exercise_row(entry: ExerciseRecord) -> list[Any]:
     return [
-        entry.number, entry.name, entry.side, entry.sets_planned, entry.sets_done,
-        entry.reps, entry.hold_seconds, entry.held_seconds, entry.band, entry.feel,
+        entry.number, entry.name, entry.side, entry.sets_planned,
+        [[done.number, done.outcome, done.reps, done.seconds, done.held_seconds, done.round]
+         for done in entry.sets],
+        entry.hold_seconds, entry.band, entry.feel,
     ]
 
 
@@ -524,11 +532,14 @@ def _exercises(text: str) -> tuple[ExerciseRecord, ...]:
     return tuple(
         ExerciseRecord(
             number=number, name=name, side=_SIDES[side] if side is not None else None,
-            sets_planned=planned, sets_done=done, reps=tuple(reps), hold_seconds=hold,
-            held_seconds=tuple(held), band=band,
-            feel=_FEELS[feel] if feel is not None else None,
+            sets_planned=planned,
+            sets=tuple(
+                SetRecord(set_number, _OUTCOMES[outcome], reps, seconds, tuple(held), round_)
+                for set_number, outcome, reps, seconds, held, round_ in sets
+            ),
+            hold_seconds=hold, band=band, feel=_FEELS[feel] if feel is not None else None,
         )
-        for number, name, side, planned, done, reps, hold, held, band, feel in json.loads(text)
+        for number, name, side, planned, sets, hold, band, feel in json.loads(text)
     )
 
 
@@ -612,7 +623,7 @@ def _write(db: sqlite3.Connection, parsed: dict[str, _Parsed], gone: list[str]) 
             key, *entry.stamp, entry.summary.id, entry.summary.device,
             entry.summary.routine.name,
             str(entry.summary.routine.file) if entry.summary.routine.file is not None else None,
-            entry.summary.routine.sha256,
+            entry.summary.routine.sha256, int(entry.summary.routine.counts_toward_streak),
             entry.summary.started.isoformat(), _microseconds(entry.summary.started),
             entry.summary.ended.isoformat(), entry.summary.status.value,
             entry.summary.active_seconds, entry.summary.paused_seconds, entry.summary.sets_done,
@@ -627,7 +638,7 @@ def _write(db: sqlite3.Connection, parsed: dict[str, _Parsed], gone: list[str]) 
         db.executemany("DELETE FROM rendering WHERE path = ?", dropped)
         db.executemany("DELETE FROM file WHERE path = ?", [(key,) for key in gone])
         db.executemany(
-            f"INSERT OR REPLACE INTO file VALUES ({', '.join('?' * 19)})", rows
+            f"INSERT OR REPLACE INTO file VALUES ({', '.join('?' * 20)})", rows
         )
         db.executemany(
             "INSERT INTO rendering VALUES (?, ?, ?, ?)",

@@ -49,6 +49,7 @@ COLUMNS = ("Date", "Routine", "Status", "Sets", "Active", "Device")
 RIGHT_ALIGNED = {"Sets", "Active"}
 STATUS_STYLES = {
     WorkoutStatus.COMPLETED: "",
+    WorkoutStatus.PARTIAL: "",
     WorkoutStatus.STOPPED_EARLY: "italic",
     WorkoutStatus.IN_PROGRESS: "dim italic",
 }
