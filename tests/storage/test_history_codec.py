@@ -322,7 +322,7 @@ def test_a_hand_edited_file_is_read_leniently():
          '[[exercise]] 1 `sets` item 1 `result` must be one of "done", "cut short", "skipped"'),
         (('{ set = 2, result = "skipped" }', '{ result = "skipped" }'), "item 2 has no `set`"),
         (('{ set = 1, result = "done", seconds = 30.0 },', "7,"),
-         "[[exercise]] 2 `sets` must be at most 100 [[sets]] tables"),
+         "[[exercise]] 2 `sets` must be a list of at most 100 { ... } tables"),
         (("paused_seconds = 4.5", "paused_seconds = -1"), "[[segment]] 1 `paused_seconds` must"),
         (("skipped = true", 'skipped = "yes"'), "[[segment]] 2 `skipped` must be true or false"),
         (("counts_toward_streak = false", "counts_toward_streak = 0"),

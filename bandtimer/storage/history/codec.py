@@ -39,7 +39,14 @@ from bandtimer.domain.plan import SegmentKind
 from bandtimer.domain.records import SegmentRecord, SetOutcome
 from bandtimer.domain.routine import Side
 from bandtimer.storage.history import format_1
-from bandtimer.storage.history.fields import Fields, HistoryFormatError, Table
+from bandtimer.storage.history.fields import (
+    MOST_HOLD_SECONDS,
+    MOST_REPS,
+    MOST_SETS,
+    Fields,
+    HistoryFormatError,
+    Table,
+)
 
 __all__ = [
     "FORMAT_VERSION",
@@ -55,11 +62,6 @@ FORMAT_VERSION = 2
 2: each exercise's `sets`, one per set with its result, and the `partial` status."""
 MOST_FORMAT = 1_000_000
 
-# Upper bounds of the numbers a record holds, far above any real workout's: see history_fields.
-MOST_SETS = 100
-"""Sets of one exercise on one side: a routine may plan 20; more is not a workout."""
-MOST_REPS = 1000
-MOST_HOLD_SECONDS = 3600
 MOST_EXERCISES = 1000
 """[[exercise]] tables in one record (one per exercise and side), and the highest `number`."""
 MOST_SEGMENTS = 100_000
@@ -240,10 +242,7 @@ def record_from_document(document: Table) -> WorkoutRecord:
     status = top.choice("status", WorkoutStatus)
     if version == 1:
         exercises = tuple(
-            format_1.exercise(
-                fields, segments, number=_number_of(fields), side=fields.optional_choice(
-                    "side", Side), feel=fields.optional_choice("feel", Feel),
-            )
+            format_1.exercise(fields, segments, number=_number_of(fields))
             for fields in exercise_tables
         )
         status = format_1.status(status, exercises)
@@ -288,7 +287,9 @@ def _exercise(fields: Fields) -> ExerciseRecord:
         sets_planned=fields.whole("sets_planned", most=MOST_SETS),
         sets=tuple(
             _set(Fields(table, f"{fields.where} `sets` item {number}"))
-            for number, table in enumerate(fields.tables("sets", most=MOST_SETS), start=1)
+            for number, table in enumerate(
+                fields.tables("sets", most=MOST_SETS, inline=True), start=1
+            )
         ),
         hold_seconds=fields.optional_whole("hold_seconds", most=MOST_HOLD_SECONDS),
         band=fields.optional_text("band"),

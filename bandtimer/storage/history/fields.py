@@ -125,13 +125,22 @@ class Fields:
             raise self._fail(key, "a table")
         return value
 
-    def tables(self, key: str, *, most: int) -> list[Table]:
+    def tables(self, key: str, *, most: int, inline: bool = False) -> list[Table]:
+        """`[[key]]` tables, or with `inline` a list of `{ ... }` tables."""
         value = self._table.get(key, [])
         if not _is_list(value, most) or not all(isinstance(item, dict) for item in value):
-            raise self._fail(key, f"at most {most:,} [[{key}]] tables")
+            what = f"a list of at most {most:,} {{ ... }} tables" if inline else (
+                f"at most {most:,} [[{key}]] tables"
+            )
+            raise self._fail(key, what)
         return value  # type: ignore[no-any-return]
 
 
+# Upper bounds of the numbers a record holds, far above any real workout's.
+MOST_SETS = 100
+"""Sets of one exercise on one side: a routine may plan 20; more is not a workout."""
+MOST_REPS = 1000
+MOST_HOLD_SECONDS = 3600
 MOST_SECONDS = 366 * 24 * 3600
 """A year: more than any segment lasts, or a pause in one, even a workout left paused over a
 holiday; a bound that only an absurd value (`1e308`, a 309-digit number) goes past."""

@@ -24,20 +24,15 @@ from bandtimer.domain.plan import SegmentKind
 from bandtimer.domain.records import SegmentRecord, SetOutcome
 from bandtimer.domain.routine import Side
 from bandtimer.domain.set_kinds import SHORTEST_HOLD
-from bandtimer.storage.history.fields import Fields
+from bandtimer.storage.history.fields import MOST_HOLD_SECONDS, MOST_REPS, MOST_SETS, Fields
 
-MOST_SETS = 100
-MOST_REPS = 1000
-MOST_HOLD_SECONDS = 3600
 _WORK = {SegmentKind.HOLD, SegmentKind.REPS, SegmentKind.WORK}
 
 
-def exercise(
-    fields: Fields, segments: Sequence[SegmentRecord], *, number: int, side: Side | None,
-    feel: Feel | None,
-) -> ExerciseRecord:
+def exercise(fields: Fields, segments: Sequence[SegmentRecord], *, number: int) -> ExerciseRecord:
     """One format 1 `[[exercise]]` table, its sets rebuilt from the file's segments."""
     name = fields.text("name")
+    side = fields.optional_choice("side", Side)
     sets_planned = fields.whole("sets_planned", most=MOST_SETS)
     sets_done = fields.whole("sets_done", most=MOST_SETS)
     reps = fields.whole_list("reps", most=MOST_REPS, longest=MOST_SETS)
@@ -57,7 +52,7 @@ def exercise(
         sets=sets,
         hold_seconds=hold,
         band=fields.optional_text("band"),
-        feel=feel,
+        feel=fields.optional_choice("feel", Feel),
     )
 
 
