@@ -393,7 +393,7 @@ class HeldReps(SetKind):
 
     def rep_holds(self, elapsed: float) -> tuple[float, ...]:
         """Every rep finished held its full hold; the rep in progress (if any) as long as it
-        was held, when that was a second or more (less is a key pressed a moment late)."""
+        was held, when that was `SHORTEST_HOLD` or more."""
         progress = self.progress(elapsed, self.planned_seconds(), 0)
         holds = [float(self.hold.low)] * progress.reps_done
         if progress.holding and progress.reps_done < self.reps.high:

@@ -1,7 +1,8 @@
-"""Weekly streaks, this week's count, totals and the calendar: ISO weeks, completed only."""
+"""Weekly streaks, this week's count, totals and the calendar: ISO weeks, workouts that count."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from bandtimer.domain.history import (
@@ -153,3 +154,21 @@ def test_daily_counts_cover_whole_weeks_ending_with_this_one():
     assert days[date(2025, 3, 4)] == 2
     assert days[date(2024, 12, 16)] == 1
     assert sum(days.values()) == 3
+
+
+def test_what_counts_is_a_workout_followed_to_its_end_of_a_routine_that_counts():
+    monday = date(2026, 11, 23)
+    partial = workout(monday, WorkoutStatus.PARTIAL)
+    quick = replace(
+        workout(monday + timedelta(days=1)),
+        routine=RoutineRef("Quick try", counts_toward_streak=False),
+    )
+    nothing_done = workout(monday + timedelta(days=2), WorkoutStatus.PARTIAL, sets=0)
+    stopped = workout(monday + timedelta(days=3), WorkoutStatus.STOPPED_EARLY)
+
+    figures = regularity(
+        [partial, quick, nothing_done, stopped], today=date(2026, 11, 27), weekly_target=1
+    )
+
+    assert (figures.streak_weeks, figures.this_week, figures.totals.workouts) == (1, 1, 1)
+    assert daily_counts([partial, quick], weeks=1, today=date(2026, 11, 27))[monday] == 1
