@@ -245,6 +245,15 @@ class WorkoutDoses:
             return ""
         return visible_controls(f"{change.text()} · k keeps {change.kept_words()}")
 
+    def taken_back(self) -> dict[int, Dose]:
+        """The doses offered and taken back, on the preview or here, by exercise number: for
+        the record (`WorkoutRecorder.offered`)."""
+        return {
+            number: change.offered
+            for number, change in enumerate(self._changes, start=1)
+            if change is not None and change.offered is not None
+        }
+
     def take_back(self) -> DoseChange | None:
         """Keep last time's dose for the exercise coming up; returns the kept change."""
         number = self._upcoming()

@@ -320,6 +320,8 @@ class BandtimerApp(App[None]):
         )  # fmt: skip
         # A resumed workout goes on at the doses it was started at: nothing to offer.
         doses = WorkoutDoses(routine, book.changes(routine), session) if resumed is None else None
+        if doses is not None:
+            recorder.offered = doses.taken_back
         self.push_screen(
             WorkoutScreen(session, self.announce, recorder, start_at=start_at, doses=doses)
         )

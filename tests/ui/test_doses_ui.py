@@ -10,6 +10,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from bandtimer.domain.dose import Dose
 from bandtimer.domain.history import Feel
 from bandtimer.storage.history import HistoryStore
 from bandtimer.storage.locations import Locations
@@ -58,8 +59,15 @@ def test_the_preview_shows_the_step_and_k_keeps_last_time_s_dose(tmp_path: Path)
         await pilot.press("enter")
         await pilot.pause()
         assert first_hold(pilot) == 5
+        assert "k keeps" not in text_of(pilot, "#band-choice")  # taken back already
+        recorder = workout(pilot).recorder
+        await advance(pilot, harness.clock, 5 + 5 + 1)
+        assert recorder is not None and recorder.record is not None
+        [plank] = recorder.record.exercises
+        assert (plank.hold_seconds, plank.offered) == (5, Dose(1, 12))
 
-    run(tmp_path, body)
+    harness = build(tmp_path)
+    run(tmp_path, body, app=harness.app)
 
 
 def test_the_get_ready_screen_offers_the_step_and_k_keeps_it_and_the_record_says_so(
@@ -81,9 +89,13 @@ def test_the_get_ready_screen_offers_the_step_and_k_keeps_it_and_the_record_says
             assert first_hold(pilot) == 5
             assert "k keeps" not in text_of(pilot, "#band-choice")
             await advance(pilot, harness.clock, 5 + 5 + 1)
-        [record, _] = HistoryStore(Locations.under(tmp_path).history_dir, "x").load_all().records
-        assert record.exercises[0].hold_seconds == 5
-        assert record.exercises[0].held_seconds == (5.0,)
+        store = HistoryStore(Locations.under(tmp_path).history_dir, "x")
+        [record, _] = store.load_all().records
+        [plank] = record.exercises
+        assert (plank.hold_seconds, plank.held_seconds) == (5, (5.0,))
+        assert plank.offered == Dose(1, 12)  # the choice, kept in the file
+        [file] = [p for p in store.history_dir.rglob("*.toml") if record.id[:4] in p.name]
+        assert "offered_hold_seconds = 12" in file.read_text()
 
     asyncio.run(body())
 
