@@ -12,9 +12,10 @@ from bandtimer.domain.bands import DEFAULT_BANDS
 from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.dose import Dose
 from bandtimer.domain.history import ExerciseRecord, Feel, RoutineRef, WorkoutRecord, WorkoutStatus
+from bandtimer.domain.plan import Segment
 from bandtimer.domain.progression import Step
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Timing
-from bandtimer.domain.set_kinds import CountedReps, TimedHold
+from bandtimer.domain.set_kinds import CountedReps, TempoReps, TimedHold
 from bandtimer.storage.history import HistoryStore
 
 HOLD = Exercise(
@@ -32,9 +33,19 @@ class WallClock:
         return self._start + timedelta(seconds=self._clock.now())
 
 
-def follow(store: HistoryStore, routine: Routine, day: int, feel: Feel | None) -> float:
-    """Do `routine` at the doses the store's history gives, to the end, and rate it `feel`.
+def follow(
+    store: HistoryStore, routine: Routine, day: int, feel: Feel | None, *, pick_band: bool = False
+) -> float:
+    """Do `routine` at the doses the store's history gives, to the end, and rate it `feel`
+    (`pick_band`: press c once, which picks the lightest band when none is known yet).
     Returns the seconds its first hold was planned at."""
+    return follow_plan(store, routine, day, feel, pick_band=pick_band).planned_seconds
+
+
+def follow_plan(
+    store: HistoryStore, routine: Routine, day: int, feel: Feel | None, *, pick_band: bool = False
+) -> Segment:
+    """As `follow`; returns the plan's first work segment."""
     clock = FakeClock()
     doses = DoseBook(lambda: store, DEFAULT_BANDS).doses(routine)
     session, recorder, start_at = begin_workout(
@@ -42,7 +53,9 @@ def follow(store: HistoryStore, routine: Routine, day: int, feel: Feel | None) -
     )
     session.start(start_at)
     recorder.save()
-    hold = next(segment for segment in session.plan.segments if segment.is_work).planned_seconds
+    if pick_band:
+        recorder.next_band(routine.exercises[0].name)
+    first = next(segment for segment in session.plan.segments if segment.is_work)
     while not session.state.is_over:
         clock.advance(0.5)
         recorder.observe(session.poll())
@@ -50,7 +63,27 @@ def follow(store: HistoryStore, routine: Routine, day: int, feel: Feel | None) -
         recorder.rate(feel)
     recorder.save()
     recorder.close()
-    return hold
+    return first
+
+
+def band_of(store: HistoryStore, routine: Routine) -> str | None:
+    return DoseBook(lambda: store, DEFAULT_BANDS).doses(routine)[1].band
+
+
+TEMPO = Exercise("Walk", IntRange(1, 2), kind=TempoReps(IntRange.exactly(2), 1.0))
+WALKS = Routine("Walks", (TEMPO,), timing=Timing(get_ready=3, rest_between_sets=2))
+
+
+def test_sets_step_up_within_their_range_then_the_band_on_a_fake_clock(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history", "laptop")
+
+    assert follow_plan(store, WALKS, 2, Feel.EASY, pick_band=True).set_count == 1
+    assert band_of(store, WALKS) == "green"
+    assert follow_plan(store, WALKS, 3, Feel.EASY).set_count == 2  # sets up, same band
+    assert band_of(store, WALKS) == "blue"  # top of the sets: the band steps up next
+    assert follow_plan(store, WALKS, 4, Feel.HARD).set_count == 1  # a new band starts at 1 set
+    assert band_of(store, WALKS) == "green"  # hard at the foot: the lighter band, at its top
+    assert follow_plan(store, WALKS, 5, None).set_count == 2
 
 
 def test_a_hold_rated_easy_is_timed_at_the_next_rung_on_the_next_start(tmp_path: Path) -> None:
