@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from bandtimer.domain.bands import BandColour
 from bandtimer.domain.dose import Dose, dosed_exercises
-from bandtimer.domain.history import ExerciseRecord, WorkoutRecord
+from bandtimer.domain.history import ExerciseRecord, Workout
 from bandtimer.domain.plan import SegmentKind, build_plan
 from bandtimer.domain.progression import (
     DoseChange,
@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 
-def entries_of(routine: Routine, number: int, record: WorkoutRecord) -> tuple[ExerciseRecord, ...]:
+def entries_of(routine: Routine, number: int, record: Workout) -> tuple[ExerciseRecord, ...]:
     """`record`'s entries (one per side) of exercise `number` (1-based) of `routine`."""
     exercise = routine.exercises[number - 1]
     wanted = exercise.name.casefold()
@@ -66,7 +66,7 @@ def entries_of(routine: Routine, number: int, record: WorkoutRecord) -> tuple[Ex
 
 
 def dose_changes(
-    routine: Routine, history: Sequence[WorkoutRecord], bands: Sequence[BandColour]
+    routine: Routine, history: Sequence[Workout], bands: Sequence[BandColour]
 ) -> tuple[DoseChange | None, ...]:
     """For each exercise of `routine`, in order: last time's dose and this time's, or None for
     an exercise this routine's history never reached (it is planned as its file says).
@@ -83,7 +83,7 @@ def _change(
     routine: Routine,
     number: int,
     exercise: Exercise,
-    newest: Sequence[WorkoutRecord],
+    newest: Sequence[Workout],
     bands: Sequence[BandColour],
 ) -> DoseChange | None:
     for record in newest:
@@ -94,7 +94,7 @@ def _change(
     return None
 
 
-def recorded_doses(routine: Routine, record: WorkoutRecord) -> dict[int, Dose]:
+def recorded_doses(routine: Routine, record: Workout) -> dict[int, Dose]:
     """The doses `record` was done at, by exercise number, for the exercises it reached."""
     doses = {}
     for number in range(1, len(routine.exercises) + 1):

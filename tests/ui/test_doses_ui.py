@@ -49,7 +49,7 @@ def test_the_preview_shows_the_step_and_k_keeps_last_time_s_dose(tmp_path: Path)
         await pilot.pause()
         text = preview_text(pilot)
         assert "Plank: 12 s this time, up from 5 s" in text
-        assert "1 set × 12 s hold" in text and "0:17 planned" in text
+        assert "1 set × 12 s hold" in text and "0:17 planned at your doses" in text
         await pilot.press("k")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()

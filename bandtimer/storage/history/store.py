@@ -304,13 +304,15 @@ class HistoryStore:
                     return entry.band
         return None
 
-    def of_routine(self, routine_name: str, newest: int = ROUTINE_SEARCH) -> list[WorkoutRecord]:
+    def of_routine(self, routine_name: str, newest: int = ROUTINE_SEARCH) -> list[WorkoutSummary]:
         """The newest `newest` finished workouts of `routine_name` (stopped early or completed),
-        newest first: where a person's doses in that routine are read from.
+        newest first, with each exercise's figures: where a person's doses in that routine are
+        read from.
 
-        Chosen by file name (the routine's slug), read through the index, and kept only if the
-        record names the same routine (two names can share a slug). Files that cannot be read
-        are left out here; `load_all` reports them.
+        Chosen by file name (the routine's slug) among the newest files, read as the index's
+        summaries (no segment is rebuilt), and kept only if the record names the same routine
+        (two names can share a slug). Files that cannot be read are left out here; `load_all`
+        reports them.
         """
         slug = routine_slug(routine_name)
         listing = self._listing()
@@ -324,11 +326,11 @@ class HistoryStore:
         keyed = {f"{folder.name}/{name}": str(folder / name) for name, folder in mine}
         read = self.index.read(keyed, complete=False, progress=None, renderings=())
         wanted = routine_name.casefold()
-        chosen = _newest_first(_choose(read.records(), []))
+        chosen = _newest_first(_choose(read.summaries(exercises=True), []))
         return [
-            record
-            for record in chosen.records
-            if record.status.is_final and record.routine.name.casefold() == wanted
+            workout
+            for workout in chosen.records
+            if workout.status.is_final and workout.routine.name.casefold() == wanted
         ]
 
     def _listing(self) -> _Listing:
