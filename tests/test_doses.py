@@ -194,3 +194,39 @@ def test_show_times_the_hold_the_person_has_earned(tmp_path: Path) -> None:
     assert "Plank: 12 s this time, up from 5 s" in after.stdout
     assert "1 set × 12 s hold" in after.stdout
     assert "Planned total: 0:15" in after.stdout
+
+
+BRIDGES = Routine(
+    "Bridges",
+    (Exercise("Bridge", IntRange(1, 3), kind=TimedHold(IntRange.exactly(4))),),
+    timing=Timing(get_ready=2, rest_between_sets=2),
+)
+
+
+def test_a_workout_stopped_at_a_dose_resumes_at_that_dose(tmp_path: Path) -> None:
+    from bandtimer.coach import find_resumable
+    from bandtimer.domain.history import WorkoutStatus
+
+    store = HistoryStore(tmp_path / "history", "laptop")
+    follow_plan(store, BRIDGES, 2, Feel.EASY)  # the bridge's sets go up: 2 next time
+    clock = FakeClock()
+    doses = DoseBook(lambda: store, DEFAULT_BANDS).doses(BRIDGES)
+    session, recorder, _ = begin_workout(
+        BRIDGES, clock, store, WallClock(clock, 3), DEFAULT_BANDS, doses=doses
+    )
+    session.start()
+    recorder.save()
+    clock.advance(2 + 4 + 1)  # the first of two sets of the bridge
+    recorder.observe(session.poll())
+    recorder.close()
+    [stopped] = store.unfinished()
+    assert stopped.status is WorkoutStatus.IN_PROGRESS and stopped.exercises[0].sets_planned == 2
+
+    assert find_resumable(stopped, [BRIDGES]) is BRIDGES
+    held = store.claim(stopped)
+    assert held is not None
+    again, _, start_at = begin_workout(
+        BRIDGES, FakeClock(), store, WallClock(clock, 3), DEFAULT_BANDS, resumed=held, doses={}
+    )
+    assert again.plan[start_at - 1].set_count == 2  # the same plan it stopped in
+    held.release()

@@ -18,6 +18,7 @@ file. On one device, only the process holding a workout's lock writes its files
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
 import secrets
@@ -315,14 +316,21 @@ class HistoryStore:
         reports them.
         """
         slug = routine_slug(routine_name)
+        marked = f"--{slug}--"  # names are only parsed once they could be the routine's
         listing = self._listing()
-        mine = [
-            (name, folder)
-            for name, folder in listing.newest_first()
-            if (parsed := HistoryFileName.parse(name)) is not None
-            and parsed.routine_slug == slug
-            and not parsed.in_progress
-        ][: max(0, newest)]
+        mine = list(
+            itertools.islice(
+                (
+                    (name, folder)
+                    for name, folder in listing.newest_first()
+                    if marked in name
+                    and (parsed := HistoryFileName.parse(name)) is not None
+                    and parsed.routine_slug == slug
+                    and not parsed.in_progress
+                ),
+                max(0, newest),
+            )
+        )
         keyed = {f"{folder.name}/{name}": str(folder / name) for name, folder in mine}
         read = self.index.read(keyed, complete=False, progress=None, renderings=())
         wanted = routine_name.casefold()
