@@ -12,9 +12,10 @@ from bandtimer.domain.bands import DEFAULT_BANDS
 from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.dose import Dose
 from bandtimer.domain.history import ExerciseRecord, Feel, RoutineRef, WorkoutRecord, WorkoutStatus
+from bandtimer.domain.plan import Segment
 from bandtimer.domain.progression import Step
 from bandtimer.domain.routine import Exercise, IntRange, Routine, Timing
-from bandtimer.domain.set_kinds import CountedReps, TimedHold
+from bandtimer.domain.set_kinds import CountedReps, TempoReps, TimedHold
 from bandtimer.storage.history import HistoryStore
 from tests.history_sets import reps_done
 
@@ -33,9 +34,19 @@ class WallClock:
         return self._start + timedelta(seconds=self._clock.now())
 
 
-def follow(store: HistoryStore, routine: Routine, day: int, feel: Feel | None) -> float:
-    """Do `routine` at the doses the store's history gives, to the end, and rate it `feel`.
+def follow(
+    store: HistoryStore, routine: Routine, day: int, feel: Feel | None, *, pick_band: bool = False
+) -> float:
+    """Do `routine` at the doses the store's history gives, to the end, and rate it `feel`
+    (`pick_band`: press c once, which picks the lightest band when none is known yet).
     Returns the seconds its first hold was planned at."""
+    return follow_plan(store, routine, day, feel, pick_band=pick_band).planned_seconds
+
+
+def follow_plan(
+    store: HistoryStore, routine: Routine, day: int, feel: Feel | None, *, pick_band: bool = False
+) -> Segment:
+    """As `follow`; returns the plan's first work segment."""
     clock = FakeClock()
     doses = DoseBook(lambda: store, DEFAULT_BANDS).doses(routine)
     session, recorder, start_at = begin_workout(
@@ -43,7 +54,9 @@ def follow(store: HistoryStore, routine: Routine, day: int, feel: Feel | None) -
     )
     session.start(start_at)
     recorder.save()
-    hold = next(segment for segment in session.plan.segments if segment.is_work).planned_seconds
+    if pick_band:
+        recorder.next_band(routine.exercises[0].name)
+    first = next(segment for segment in session.plan.segments if segment.is_work)
     while not session.state.is_over:
         clock.advance(0.5)
         recorder.observe(session.poll())
@@ -51,7 +64,27 @@ def follow(store: HistoryStore, routine: Routine, day: int, feel: Feel | None) -
         recorder.rate(feel)
     recorder.save()
     recorder.close()
-    return hold
+    return first
+
+
+def band_of(store: HistoryStore, routine: Routine) -> str | None:
+    return DoseBook(lambda: store, DEFAULT_BANDS).doses(routine)[1].band
+
+
+TEMPO = Exercise("Walk", IntRange(1, 2), kind=TempoReps(IntRange.exactly(2), 1.0))
+WALKS = Routine("Walks", (TEMPO,), timing=Timing(get_ready=3, rest_between_sets=2))
+
+
+def test_sets_step_up_within_their_range_then_the_band_on_a_fake_clock(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history", "laptop")
+
+    assert follow_plan(store, WALKS, 2, Feel.EASY, pick_band=True).set_count == 1
+    assert band_of(store, WALKS) == "green"
+    assert follow_plan(store, WALKS, 3, Feel.EASY).set_count == 2  # sets up, same band
+    assert band_of(store, WALKS) == "blue"  # top of the sets: the band steps up next
+    assert follow_plan(store, WALKS, 4, Feel.HARD).set_count == 1  # a new band starts at 1 set
+    assert band_of(store, WALKS) == "green"  # hard at the foot: the lighter band, at its top
+    assert follow_plan(store, WALKS, 5, None).set_count == 2
 
 
 def test_a_hold_rated_easy_is_timed_at_the_next_rung_on_the_next_start(tmp_path: Path) -> None:
@@ -162,3 +195,39 @@ def test_show_times_the_hold_the_person_has_earned(tmp_path: Path) -> None:
     assert "Plank: 12 s this time, up from 5 s" in after.stdout
     assert "1 set × 12 s hold" in after.stdout
     assert "Planned total: 0:15" in after.stdout
+
+
+BRIDGES = Routine(
+    "Bridges",
+    (Exercise("Bridge", IntRange(1, 3), kind=TimedHold(IntRange.exactly(4))),),
+    timing=Timing(get_ready=2, rest_between_sets=2),
+)
+
+
+def test_a_workout_stopped_at_a_dose_resumes_at_that_dose(tmp_path: Path) -> None:
+    from bandtimer.coach import find_resumable
+    from bandtimer.domain.history import WorkoutStatus
+
+    store = HistoryStore(tmp_path / "history", "laptop")
+    follow_plan(store, BRIDGES, 2, Feel.EASY)  # the bridge's sets go up: 2 next time
+    clock = FakeClock()
+    doses = DoseBook(lambda: store, DEFAULT_BANDS).doses(BRIDGES)
+    session, recorder, _ = begin_workout(
+        BRIDGES, clock, store, WallClock(clock, 3), DEFAULT_BANDS, doses=doses
+    )
+    session.start()
+    recorder.save()
+    clock.advance(2 + 4 + 1)  # the first of two sets of the bridge
+    recorder.observe(session.poll())
+    recorder.close()
+    [stopped] = store.unfinished()
+    assert stopped.status is WorkoutStatus.IN_PROGRESS and stopped.exercises[0].sets_planned == 2
+
+    assert find_resumable(stopped, [BRIDGES]) is BRIDGES
+    held = store.claim(stopped)
+    assert held is not None
+    again, _, start_at = begin_workout(
+        BRIDGES, FakeClock(), store, WallClock(clock, 3), DEFAULT_BANDS, resumed=held, doses={}
+    )
+    assert again.plan[start_at - 1].set_count == 2  # the same plan it stopped in
+    held.release()

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from bandtimer.coach.doses import (
         DoseBook,
         DosePreview,
+        WorkoutDoses,
         dose_changes,
         doses_for,
         entries_of,
@@ -71,7 +72,8 @@ _WHERE = {
         "formatting",
     ),
     **dict.fromkeys(
-        ["DoseBook", "DosePreview", "dose_changes", "doses_for", "entries_of", "recorded_doses"],
+        ["DoseBook", "DosePreview", "WorkoutDoses", "dose_changes", "doses_for", "entries_of",
+         "recorded_doses"],
         "doses",
     ),
     **dict.fromkeys(
@@ -102,6 +104,7 @@ __all__ = [
     "Phrases",
     "RepCount",
     "Unfinished",
+    "WorkoutDoses",
     "WorkoutRecorder",
     "WorkoutView",
     "begin_workout",

@@ -21,9 +21,17 @@ from typing import TYPE_CHECKING
 
 from bandtimer.domain.bands import BandColour
 from bandtimer.domain.dose import Dose, dosed_exercises
-from bandtimer.domain.history import ExerciseRecord, WorkoutRecord
-from bandtimer.domain.progression import DoseChange, Step, next_dose, outcome_of, recorded_dose
+from bandtimer.domain.history import ExerciseRecord, Workout
+from bandtimer.domain.plan import SegmentKind, build_plan
+from bandtimer.domain.progression import (
+    DoseChange,
+    Step,
+    next_dose,
+    outcome_of,
+    recorded_dose,
+)
 from bandtimer.domain.routine import Exercise, Routine
+from bandtimer.domain.session import Session
 from bandtimer.domain.text import visible_controls
 
 if TYPE_CHECKING:
@@ -32,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DoseBook",
     "DosePreview",
+    "WorkoutDoses",
     "dose_changes",
     "doses_for",
     "entries_of",
@@ -39,7 +48,7 @@ __all__ = [
 ]
 
 
-def entries_of(routine: Routine, number: int, record: WorkoutRecord) -> tuple[ExerciseRecord, ...]:
+def entries_of(routine: Routine, number: int, record: Workout) -> tuple[ExerciseRecord, ...]:
     """`record`'s entries (one per side) of exercise `number` (1-based) of `routine`."""
     exercise = routine.exercises[number - 1]
     wanted = exercise.name.casefold()
@@ -57,7 +66,7 @@ def entries_of(routine: Routine, number: int, record: WorkoutRecord) -> tuple[Ex
 
 
 def dose_changes(
-    routine: Routine, history: Sequence[WorkoutRecord], bands: Sequence[BandColour]
+    routine: Routine, history: Sequence[Workout], bands: Sequence[BandColour]
 ) -> tuple[DoseChange | None, ...]:
     """For each exercise of `routine`, in order: last time's dose and this time's, or None for
     an exercise this routine's history never reached (it is planned as its file says).
@@ -74,7 +83,7 @@ def _change(
     routine: Routine,
     number: int,
     exercise: Exercise,
-    newest: Sequence[WorkoutRecord],
+    newest: Sequence[Workout],
     bands: Sequence[BandColour],
 ) -> DoseChange | None:
     for record in newest:
@@ -85,7 +94,7 @@ def _change(
     return None
 
 
-def recorded_doses(routine: Routine, record: WorkoutRecord) -> dict[int, Dose]:
+def recorded_doses(routine: Routine, record: Workout) -> dict[int, Dose]:
     """The doses `record` was done at, by exercise number, for the exercises it reached."""
     doses = {}
     for number in range(1, len(routine.exercises) + 1):
@@ -118,6 +127,10 @@ class DosePreview:
     for starting it (start the file's routine, with `DoseBook.doses`)."""
     can_take_back: bool
     """Whether a dose moves that the person could still keep as it was."""
+
+
+_WORTH_SAYING = (Step.KEPT, Step.TOP)
+"""Unchanged doses that still deserve a line: kept by choice, or at the top of the ladder."""
 
 
 class DoseBook:
@@ -174,22 +187,21 @@ class DoseBook:
         self._taken_back[name] = frozenset(moving)
         return bool(moving)
 
-    def change_lines(self, routine: Routine) -> list[str]:
-        """What moves this time, one line per exercise that changes: `Banded plank: 30 s this
-        time, up from 10 s` (or was kept as it was). Names come from files: shown, never
-        obeyed."""
+    def change_lines(self, routine: Routine, when: str = "this time") -> list[str]:
+        """What moves, one line per exercise whose dose changes (or was kept by choice, or can
+        go no further): `Banded plank: 30 s this time, up from 10 s`. Names come from files:
+        shown, never obeyed."""
         return [
-            visible_controls(change.text())
+            visible_controls(change.text(when))
             for change in self.changes(routine)
-            if change is not None and (change.changed or change.step is Step.KEPT)
+            if change is not None and (change.changed or change.step in _WORTH_SAYING)
         ]
 
     def next_time_lines(self, routine: Routine) -> list[str]:
-        """Every exercise the history has a dose for, read afresh: the summary's lines, after
-        the workout just recorded (and any rating given since) moved them."""
+        """The same, read afresh and worded for next time: the summary's lines, after the
+        workout just recorded (and any rating given since) moved them."""
         self.forget()
-        changes = self.changes(routine)
-        return [visible_controls(change.text("next time")) for change in changes if change]
+        return self.change_lines(routine, "next time")
 
     def preview(self, routine: Routine) -> DosePreview:
         dosed = replace(routine, exercises=dosed_exercises(routine, self.doses(routine)))
@@ -202,3 +214,64 @@ class DoseBook:
         back were for that workout."""
         self._known.clear()
         self._taken_back.clear()
+
+
+class WorkoutDoses:
+    """One workout's dose changes, offered again on the get-ready screen of each exercise whose
+    dose moves, where the person can still keep last time's dose (`k`).
+
+    Taking one back plans the rest of the workout again with that exercise at last time's dose
+    (`Session.replan`); the record then holds the dose actually done, which is where the next
+    workout's dose comes from.
+    """
+
+    def __init__(
+        self, routine: Routine, changes: Sequence[DoseChange | None], session: Session
+    ) -> None:
+        self._routine = routine
+        self._changes = list(changes)
+        self._session = session
+
+    def offer(self) -> DoseChange | None:
+        """The change to the exercise coming up, while its first set has not started."""
+        number = self._upcoming()
+        change = self._changes[number - 1] if number is not None else None
+        return change if change is not None and change.changed else None
+
+    def offer_line(self) -> str:
+        """`Banded plank: 30 s this time, up from 10 s · k keeps 10 s`, or "" with no offer."""
+        change = self.offer()
+        if change is None:
+            return ""
+        return visible_controls(f"{change.text()} · k keeps {change.kept_words()}")
+
+    def taken_back(self) -> dict[int, Dose]:
+        """The doses offered and taken back, on the preview or here, by exercise number: for
+        the record (`WorkoutRecorder.offered`)."""
+        return {
+            number: change.offered
+            for number, change in enumerate(self._changes, start=1)
+            if change is not None and change.offered is not None
+        }
+
+    def take_back(self) -> DoseChange | None:
+        """Keep last time's dose for the exercise coming up; returns the kept change."""
+        number = self._upcoming()
+        change = self.offer()
+        if number is None or change is None:
+            return None
+        kept = change.taken_back()
+        self._changes[number - 1] = kept
+        doses = {**self._session.plan.doses, **doses_for(self._changes)}
+        self._session.replan(build_plan(self._routine, doses))
+        return kept
+
+    def _upcoming(self) -> int | None:
+        """The exercise the current pause leads into, if none of its sets has begun."""
+        session = self._session
+        segment = session.current  # a pause names the work that follows it
+        if segment.is_work or session.state.is_over or segment.set_number != 1:
+            return None
+        if segment.kind is SegmentKind.SWITCH_SIDES:
+            return None
+        return segment.exercise_number

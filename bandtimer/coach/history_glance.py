@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from bandtimer.coach.doses import DoseBook
 from bandtimer.domain.bands import BandColour
 
 if TYPE_CHECKING:
+    from bandtimer.coach.doses import DoseBook
     from bandtimer.storage.history import HistoryStore
 
 class HistoryGlance:
@@ -31,8 +32,14 @@ class HistoryGlance:
         self._open_store = open_store
         self._bands = tuple(bands)
         self._last_done: Callable[[str], date | None] | None = None
-        self.doses = DoseBook(open_store, bands)
-        """Each routine's doses this time, and how they moved from last time."""
+
+    @cached_property
+    def doses(self) -> DoseBook:
+        """Each routine's doses this time, and how they moved from last time; loaded on first
+        use, after the menu's first frame."""
+        from bandtimer.coach.doses import DoseBook
+
+        return DoseBook(self._open_store, self._bands)
 
     def read_last_done(self) -> bool:
         """List the history's folders again; True when any routine has a date."""

@@ -9,14 +9,14 @@ failure is reported once, later saves keep trying, and nothing already on disk i
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from bandtimer.coach.doses import recorded_doses
 from bandtimer.coach.formatting import shown_path
 from bandtimer.domain.clock import Clock
-from bandtimer.domain.dose import Doses
+from bandtimer.domain.dose import Dose, Doses
 from bandtimer.domain.events import Event, RepsRecorded, SegmentEnded, WorkoutFinished
 from bandtimer.domain.history import (
     Feel,
@@ -84,6 +84,9 @@ class WorkoutRecorder:
         self._feels: dict[str, Feel] = {}
         self._to_rate: str | None = None
         self._last_bands: dict[str, str | None] = {}
+        self.offered: Callable[[], Mapping[int, Dose]] = dict
+        """The doses offered and taken back so far (`WorkoutDoses.taken_back`), by exercise
+        number: the record keeps them beside the doses done."""
         self.path: Path | None = None
         self.failure: str | None = None
         self._unreported: str | None = None
@@ -200,6 +203,7 @@ class WorkoutRecorder:
             feels=self._feels,
             status=status,
             resumed=self._resumed,
+            offered=self.offered(),
         )
         try:
             if self._held is None:

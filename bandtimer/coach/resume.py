@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bandtimer.coach.doses import recorded_doses
 from bandtimer.domain.history import WorkoutRecord, matches_plan
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Routine
@@ -67,7 +68,7 @@ def find_resumable(record: WorkoutRecord, routines: Iterable[Routine]) -> Routin
     for routine in candidates:
         if not is_of(record, routine):
             continue
-        plan = build_plan(routine)
+        plan = build_plan(routine, recorded_doses(routine, record))  # as it was started
         if record.resume_at < len(plan) and matches_plan(record, plan):
             return routine
     return None

@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bandtimer.domain.dose import Dose
 from bandtimer.domain.records import SegmentRecord, SetOutcome
 from bandtimer.domain.routine import Side
 
@@ -114,6 +115,9 @@ class ExerciseRecord:
     band: str | None = None
     """The band's colour, as the person named it."""
     feel: Feel | None = None
+    offered: Dose | None = None
+    """The dose progression offered and the person took back, keeping the one recorded here
+    (see docs/progression.md); None when they did what was offered."""
 
     @property
     def sets_done(self) -> int:
@@ -247,12 +251,14 @@ def record_from_session(
     feels: Mapping[str, Feel],
     status: WorkoutStatus,
     resumed: WorkoutRecord | None = None,
+    offered: Mapping[int, Dose] | None = None,
 ) -> WorkoutRecord:
     """The record of `session` so far, at any point: before the first set, midway, or over.
 
     `bands` and `feels` are keyed by exercise name and apply to every side of it: a person picks
     a band once per exercise and rates it once. Only exercises the workout reached are listed;
     exercises not reached leave no entry, since there is nothing to say about them yet.
+    `offered` is keyed by exercise number: the doses offered and taken back (`ExerciseRecord`).
 
     `resumed` is the unfinished record that this session continues (started with
     `session.start(resumed.resume_at)`). Its segments are kept and the new ones follow, timed
@@ -270,6 +276,9 @@ def record_from_session(
             raise ValueError("the routine has changed since this workout stopped")
         bands = {e.name: e.band for e in resumed.exercises if e.band is not None} | dict(bands)
         feels = {e.name: e.feel for e in resumed.exercises if e.feel is not None} | dict(feels)
+        offered = {e.number: e.offered for e in resumed.exercises if e.offered} | dict(
+            offered or {}
+        )
     records = [_rounded(record) for record in session.records]
     if resumed is not None:
         records = [*resumed.segments, *_after_interruption(records, session, started, now)]
@@ -291,6 +300,7 @@ def record_from_session(
                     hold_seconds=summary.planned_hold,
                     band=bands.get(summary.name),
                     feel=feels.get(summary.name),
+                    offered=(offered or {}).get(number),
                 )
             )
     if status is WorkoutStatus.COMPLETED and not _every_set_done(work, last, exercises):

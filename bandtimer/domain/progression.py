@@ -104,6 +104,15 @@ class DoseChange:
             return self
         return DoseChange(self.exercise, self.before, self.before, Step.KEPT, offered=self.after)
 
+    def kept_words(self) -> str:
+        """What taking the change back keeps, in words: `10 s`, `3 sets`, `yellow band`."""
+        before, after = self.before, self.after
+        if before.band != after.band and before.band is not None:
+            return f"{before.band} band"
+        if before.hold != after.hold and before.hold is not None:
+            return f"{before.hold} s"
+        return _sets(before.sets) if before.sets != after.sets else _ladder_words(before)
+
     def text(self, when: str = "this time") -> str:
         """`Banded plank: 30 s this time, up from 10 s`: what the person sees before it happens
         (`when` is "next time" on the summary, before the next workout).

@@ -363,6 +363,24 @@ class Session:
         self._pending.append(RepsRecorded(segment, reps, record, self._now()))
         return True
 
+    def replan(self, plan: Plan) -> None:
+        """Go on with `plan` from here: a dose taken back on the get-ready screen, before its
+        exercise starts. Only what is still to come may differ; the segments done so far and
+        the pause under way stay exactly as they are, so their records still fit."""
+        index = self.index
+        if (
+            self.current.is_work
+            or len(plan) <= index
+            or any(
+                (old.kind, old.exercise_number, old.planned_seconds, old.side)
+                != (new.kind, new.exercise_number, new.planned_seconds, new.side)
+                for old, new in zip(self.plan.segments[: index + 1], plan.segments, strict=False)
+            )
+        ):
+            raise ValueError("a plan can change only in what is still to come, during a pause")
+        self.plan = plan
+        self._run.segment = plan[index]
+
     def quit(self) -> None:
         """Stop early; what was done so far stays in `records`."""
         if self.state.is_over or self.state is SessionState.NOT_STARTED:

@@ -309,15 +309,22 @@ class BandtimerApp(App[None]):
     # -- routing ------------------------------------------------------------------------------
 
     def start_workout(self, routine: Routine, *, resumed: HeldWorkout | None = None) -> None:
-        from bandtimer.coach import begin_workout
+        from bandtimer.coach import WorkoutDoses, begin_workout
         from bandtimer.ui.screens.workout import WorkoutScreen
 
         services = self.services
+        book = self.glance.doses
         session, recorder, start_at = begin_workout(
             routine, services.clock, services.history, services.wall_clock,
-            services.config.bands, resumed=resumed, doses=self.glance.doses.doses(routine),
+            services.config.bands, resumed=resumed, doses=book.doses(routine),
         )  # fmt: skip
-        self.push_screen(WorkoutScreen(session, self.announce, recorder, start_at=start_at))
+        # A resumed workout goes on at the doses it was started at: nothing to offer.
+        doses = WorkoutDoses(routine, book.changes(routine), session) if resumed is None else None
+        if doses is not None:
+            recorder.offered = doses.taken_back
+        self.push_screen(
+            WorkoutScreen(session, self.announce, recorder, start_at=start_at, doses=doses)
+        )
         self.call_after_refresh(self._prepare_phrases)  # nothing before the workout's first frame
 
     def on_start_routine(self, message: StartRoutine) -> None:

@@ -304,3 +304,20 @@ def test_a_file_edited_after_it_was_read_is_read_again(store):
 
     assert store.last_band("Clamshell") == "yellow"
     assert store.load_all().records[0].exercises[0].band == "yellow"
+
+
+def test_a_routine_s_own_finished_workouts_newest_first_and_no_others(store):
+    store.save(make_record(1))
+    store.save(make_record(3, year=2026))  # another year's folder
+    store.save(make_record(2, routine="Quick try"))
+    store.save(make_record(4, status=WorkoutStatus.IN_PROGRESS))  # being recorded: not yet
+    store.save(make_record(5, routine="Mini-band workouts!"))  # the same slug, another name
+    assert routine_slug("Mini-band workouts!") == routine_slug("Mini band workouts")
+
+    found = store.of_routine("mini band WORKOUTS")
+
+    assert [record.id for record in found] == ["26030307", "25030107"]
+    assert [record.id for record in store.of_routine("Mini band workouts", newest=1)] == [
+        "26030307"
+    ]
+    assert store.of_routine("Never done") == []

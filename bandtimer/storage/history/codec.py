@@ -27,6 +27,7 @@ from pathlib import Path
 
 import tomli_w
 
+from bandtimer.domain.dose import Dose
 from bandtimer.domain.history import (
     ExerciseRecord,
     Feel,
@@ -158,6 +159,12 @@ def _exercise_table(entry: ExerciseRecord) -> Table:
         table["band"] = entry.band
     if entry.feel is not None:
         table["feel"] = entry.feel.value
+    if entry.offered is not None:
+        table["offered_sets"] = entry.offered.sets
+        if entry.offered.hold is not None:
+            table["offered_hold_seconds"] = entry.offered.hold
+        if entry.offered.band is not None:
+            table["offered_band"] = entry.offered.band
     table["sets"] = [_set_table(done) for done in entry.sets]
     return table
 
@@ -294,6 +301,19 @@ def _exercise(fields: Fields) -> ExerciseRecord:
         hold_seconds=fields.optional_whole("hold_seconds", most=MOST_HOLD_SECONDS),
         band=fields.optional_text("band"),
         feel=fields.optional_choice("feel", Feel),
+        offered=_offered(fields),
+    )
+
+
+def _offered(fields: Fields) -> Dose | None:
+    """The dose offered and taken back, written only when there was one."""
+    sets = fields.optional_whole("offered_sets", most=MOST_SETS)
+    if sets is None:
+        return None
+    return Dose(
+        sets=sets,
+        hold=fields.optional_whole("offered_hold_seconds", most=MOST_HOLD_SECONDS),
+        band=fields.optional_text("offered_band"),
     )
 
 

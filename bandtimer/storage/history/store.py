@@ -18,6 +18,7 @@ file. On one device, only the process holding a workout's lock writes its files
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
 import secrets
@@ -304,31 +305,40 @@ class HistoryStore:
                     return entry.band
         return None
 
-    def of_routine(self, routine_name: str, newest: int = ROUTINE_SEARCH) -> list[WorkoutRecord]:
+    def of_routine(self, routine_name: str, newest: int = ROUTINE_SEARCH) -> list[WorkoutSummary]:
         """The newest `newest` finished workouts of `routine_name` (stopped early or completed),
-        newest first: where a person's doses in that routine are read from.
+        newest first, with each exercise's figures: where a person's doses in that routine are
+        read from.
 
-        Chosen by file name (the routine's slug), read through the index, and kept only if the
-        record names the same routine (two names can share a slug). Files that cannot be read
-        are left out here; `load_all` reports them.
+        Chosen by file name (the routine's slug) among the newest files, read as the index's
+        summaries (no segment is rebuilt), and kept only if the record names the same routine
+        (two names can share a slug). Files that cannot be read are left out here; `load_all`
+        reports them.
         """
         slug = routine_slug(routine_name)
+        marked = f"--{slug}--"  # names are only parsed once they could be the routine's
         listing = self._listing()
-        mine = [
-            (name, folder)
-            for name, folder in listing.newest_first()
-            if (parsed := HistoryFileName.parse(name)) is not None
-            and parsed.routine_slug == slug
-            and not parsed.in_progress
-        ][: max(0, newest)]
+        mine = list(
+            itertools.islice(
+                (
+                    (name, folder)
+                    for name, folder in listing.newest_first()
+                    if marked in name
+                    and (parsed := HistoryFileName.parse(name)) is not None
+                    and parsed.routine_slug == slug
+                    and not parsed.in_progress
+                ),
+                max(0, newest),
+            )
+        )
         keyed = {f"{folder.name}/{name}": str(folder / name) for name, folder in mine}
         read = self.index.read(keyed, complete=False, progress=None, renderings=())
         wanted = routine_name.casefold()
-        chosen = _newest_first(_choose(read.records(), []))
+        chosen = _newest_first(_choose(read.summaries(exercises=True), []))
         return [
-            record
-            for record in chosen.records
-            if record.status.is_final and record.routine.name.casefold() == wanted
+            workout
+            for workout in chosen.records
+            if workout.status.is_final and workout.routine.name.casefold() == wanted
         ]
 
     def _listing(self) -> _Listing:

@@ -19,7 +19,14 @@ from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
-from bandtimer.coach import WorkoutRecorder, WorkoutView, describe, reps_question, until_change
+from bandtimer.coach import (
+    WorkoutDoses,
+    WorkoutRecorder,
+    WorkoutView,
+    describe,
+    reps_question,
+    until_change,
+)
 from bandtimer.coach.stopped_process import StopWatch
 from bandtimer.domain.events import Event
 from bandtimer.domain.history import Feel
@@ -57,10 +64,13 @@ class WorkoutScreen(Screen[None]):
         recorder: WorkoutRecorder | None = None,
         *,
         start_at: int = 0,
+        doses: WorkoutDoses | None = None,
     ) -> None:
+        """`doses`: this workout's dose changes, offered again before each exercise they move."""
         super().__init__()
         self.session = session
         self.recorder = recorder
+        self.doses = doses
         self._announce = announce
         self._start_at = start_at
         self._next_change = NextChangeTimer(self, self.sync)
@@ -193,6 +203,9 @@ class WorkoutScreen(Screen[None]):
         if recorder is not None:
             chosen = recorder.band_for(self.session.current.exercise.name)
             band = band_label(chosen, recorder.band_strength(chosen) if chosen else "")
+        offer = self.doses.offer_line() if self.doses is not None else ""
+        if offer:
+            band = f"{offer} · {band}" if band else offer
         feel = recorder.awaiting_feel if recorder else None
         self._display.show_record(band, feel_question(feel))
 
@@ -212,6 +225,8 @@ class WorkoutScreen(Screen[None]):
             return not self.session.is_paused
         if action == "resume":
             return self.session.is_paused
+        if action == "keep_dose":
+            return self.doses is not None and self.doses.offer() is not None
         return True
 
     def action_pause(self) -> None:
@@ -263,6 +278,16 @@ class WorkoutScreen(Screen[None]):
         """The band goes with the exercise on screen: the one in progress, or the one up next."""
         if self.recorder is not None and not self.session.state.is_over:
             self.recorder.next_band(self.session.current.exercise.name)
+        self._after()
+
+    def action_keep_dose(self) -> None:
+        """Keep last time's dose for the exercise coming up: the rest is planned again."""
+        kept = self.doses.take_back() if self.doses is not None else None
+        if kept is not None:
+            self.notify(kept.text(), timeout=3, markup=False)
+            if self.recorder is not None:
+                self.recorder.save()
+            self.refresh_bindings()
         self._after()
 
     def action_rate(self, feel: str) -> None:

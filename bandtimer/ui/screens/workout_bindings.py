@@ -27,6 +27,10 @@ WORKOUT_BINDINGS = [
     Binding("plus", "more_rest", "+10s", id="more-rest", show=False, tooltip="10 s more rest"),
     Binding("minus", "less_rest", "-10s", id="less-rest", show=False, tooltip="10 s less rest"),
     Binding("c", "next_band", "Band", id="band", tooltip="change this exercise's band"),
+    Binding(
+        "k", "keep_dose", "Keep dose", id="keep-dose",
+        tooltip="before an exercise whose dose moves: keep last time's dose",
+    ),
     *FEEL_BINDINGS,
     Binding(
         "q", "quit_workout", "Quit", id="quit-workout",

@@ -133,6 +133,8 @@ def details(
     (`keep`: how to take it back). Wrapped lines hang under their own start, except the
     description's, which is prose."""
     summary = f"{routine_size(routine)} planned"
+    if entry.routine is not None and routine_size(entry.routine) != routine_size(routine):
+        summary += " at your doses"  # the list says what the file plans
     day = last_done(routine.name) if last_done is not None else None
     if day is not None:
         summary += f" · last done {day_label(day)}"
