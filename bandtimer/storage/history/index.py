@@ -28,6 +28,7 @@ Deleting the index file is always safe.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -499,9 +500,7 @@ def _summary(row: tuple[Any, ...], exercises: bool) -> WorkoutSummary:
      sets) = row[:12]
     return WorkoutSummary(
         id=id_,
-        routine=RoutineRef(
-            routine, Path(routine_file) if routine_file is not None else None, sha256
-        ),
+        routine=_routine_ref(routine, routine_file, sha256),
         started=datetime.fromisoformat(started),
         ended=datetime.fromisoformat(ended),
         status=_STATUSES[status],
@@ -513,6 +512,13 @@ def _summary(row: tuple[Any, ...], exercises: bool) -> WorkoutSummary:
     )
 
 
+@functools.lru_cache(maxsize=256)
+def _routine_ref(name: str, file: str | None, sha256: str | None) -> RoutineRef:
+    """One (frozen) `RoutineRef` for all the rows that name the same routine: a long history
+    is a few routines done many times, and a `Path` costs more than the rest of a row."""
+    return RoutineRef(name, Path(file) if file is not None else None, sha256)
+
+
 def _exercise_row(entry: ExerciseRecord) -> list[Any]:
     return [
         entry.number, entry.name, entry.side, entry.sets_planned, entry.sets_done,
@@ -522,13 +528,22 @@ def _exercise_row(entry: ExerciseRecord) -> list[Any]:
 
 def _exercises(text: str) -> tuple[ExerciseRecord, ...]:
     return tuple(
-        ExerciseRecord(
-            number=number, name=name, side=_SIDES[side] if side is not None else None,
-            sets_planned=planned, sets_done=done, reps=tuple(reps), hold_seconds=hold,
-            held_seconds=tuple(held), band=band,
-            feel=_FEELS[feel] if feel is not None else None,
-        )
+        _exercise(number, name, side, planned, done, tuple(reps), hold, tuple(held), band, feel)
         for number, name, side, planned, done, reps, hold, held, band, feel in json.loads(text)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _exercise(
+    number: int, name: str, side: str | None, planned: int, done: int, reps: tuple[int, ...],
+    hold: int | None, held: tuple[float, ...], band: str | None, feel: str | None,
+) -> ExerciseRecord:
+    """One (frozen) record for every row alike: the same exercise done the same way, with the
+    same band, comes back week after week, and making the record is most of reading the row."""
+    return ExerciseRecord(
+        number=number, name=name, side=_SIDES[side] if side is not None else None,
+        sets_planned=planned, sets_done=done, reps=reps, hold_seconds=hold,
+        held_seconds=held, band=band, feel=_FEELS[feel] if feel is not None else None,
     )
 
 
