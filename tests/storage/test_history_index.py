@@ -215,8 +215,8 @@ def test_exports_from_the_index_are_byte_for_byte_the_files_own(home: Path) -> N
 
     for attempt in ("building the index", "from the index"):
         store = open_store(home)
-        csv_text = csv_document(store.rendered(CSV_ROWS).records)
-        json_text = json_document(store.rendered(JSON_TEXT).records)
+        csv_text = csv_document(store.rendered(CSV_ROWS).records).decode()
+        json_text = json_document(store.rendered(JSON_TEXT).records).decode()
         assert csv_text == expected_csv, attempt
         assert json_text == expected_json, attempt
 
@@ -231,8 +231,8 @@ def test_exports_after_an_index_built_without_them_are_the_files_own_too(
     read_summaries(home)
 
     store = open_store(home)
-    csv_text = csv_document(store.rendered(CSV_ROWS).records)
-    newest = json_document(store.rendered(JSON_TEXT, 5).records)
+    csv_text = csv_document(store.rendered(CSV_ROWS).records).decode()
+    newest = json_document(store.rendered(JSON_TEXT, 5).records).decode()
 
     assert csv_text == (FIXTURE / "expected.csv").read_text(encoding="utf-8")
     direct = HistoryStore(home / "history", "laptop").latest(5).records

@@ -58,7 +58,7 @@ exercises is almost always the newest of all."""
 CACHE_SIZE = 256
 """Parsed records kept in memory (~22 KiB each): the newest files, which are asked for most."""
 _YEAR = re.compile(r"\d{4}")
-W = TypeVar("W", WorkoutRecord, WorkoutSummary, str)
+W = TypeVar("W", WorkoutRecord, WorkoutSummary, bytes)
 
 
 @dataclass(frozen=True)
@@ -205,9 +205,9 @@ class HistoryStore:
 
     def rendered(
         self, rendering: Rendering, newest: int | None = None, progress: Progress | None = None
-    ) -> HistoryLoad[str]:
+    ) -> HistoryLoad[bytes]:
         """`rendering` of every workout (or of the newest `newest` files'), **oldest first**,
-        as an export lists them; made once per file and kept in the index."""
+        as an export lists them, in UTF-8; made once per file and kept in the index."""
         listing, read = self._indexed(newest, progress, [rendering])
         chosen = _choose(read.summaries(), _problems(listing, read))
         ordered = _by_time(chosen, newest_first=False)
