@@ -15,6 +15,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -262,6 +263,7 @@ WRITER = """
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 from bandtimer.storage.history import HistoryStore
 from bandtimer.storage.locations import Locations
 
@@ -316,3 +318,34 @@ def test_a_time_without_an_offset_keeps_a_file_out_of_the_index_and_counted_once
     with sqlite3.connect(home / "cache" / "history-index.sqlite3") as db:
         kept = {row[0] for row in db.execute("SELECT path FROM file")}
     assert f"2025/{EDITED}" not in kept and len(kept) == 14
+
+
+def test_the_last_band_comes_from_the_index_without_parsing_a_file_again(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workout's first set asks for each exercise's last band: from the index's rows, as a
+    later run (a new store over the same index) finds them, no file is parsed."""
+    from bandtimer.storage.history import files as history_files
+
+    parsed: list[str] = []
+    for module in (history_files, history_index):
+        real = module.read_document
+
+        def counting(path: object, real: Any = real) -> Any:
+            parsed.append(str(path))
+            return real(path)
+
+        monkeypatch.setattr(module, "read_document", counting)
+
+    first = open_store(home)
+    assert first.last_band("Clamshell") == "yellow"
+    first.index.close()
+    assert parsed, "the first run parses the newest files into the index"
+
+    parsed.clear()
+    again = open_store(home)
+    assert again.last_band("Clamshell") == "yellow"
+    assert again.last_band("no such exercise") is None
+    # Only the fixture's broken file, which the index never holds: it is read, and reported,
+    # every time, as without an index.
+    assert {Path(path).name for path in parsed} == {CORRUPT}

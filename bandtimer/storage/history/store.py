@@ -292,14 +292,14 @@ class HistoryStore:
         return days
 
     def last_band(self, exercise_name: str) -> str | None:
-        """The band most recently used for `exercise_name`, looking through the newest files."""
-        listing = self._listing()
-        for path in listing.paths(listing.newest_first()[:LAST_BAND_SEARCH]):
-            try:
-                record = self._cache.read(path)
-            except UnreadableRecord:
-                continue
-            for entry in record.exercise(exercise_name):
+        """The band most recently used for `exercise_name`, looking through the newest files.
+
+        Through the index, as every other read of finished workouts: the newest files' rows,
+        with only a new or changed one parsed (a full workout's file took 10 ms or more to
+        parse, and a workout's first set asks this for each of its exercises). A file that
+        cannot be read is passed over."""
+        for summary in self.summaries(LAST_BAND_SEARCH, exercises=True).records:
+            for entry in summary.exercise(exercise_name):
                 if entry.band is not None:
                     return entry.band
         return None
