@@ -271,8 +271,8 @@ def test_write_data_survives_a_stream_without_a_file_descriptor() -> None:
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        assert write_data(lambda stream: stream.write("a,b\n")) == 0
-    assert out.getvalue() == "a,b\n"
+        assert write_data("a,é\n".encode()) == 0
+    assert out.getvalue() == "a,é\n"
 
 
 def test_an_absurd_number_in_a_history_file_is_reported_not_exported(home: Path) -> None:

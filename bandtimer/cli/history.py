@@ -13,9 +13,8 @@ still succeeds with the rest.
 
 from __future__ import annotations
 
-import io
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from bandtimer.cli.progress import stderr_progress
@@ -75,10 +74,10 @@ def show_history(
     if output_format == "csv":
         rows = store.rendered(CSV_ROWS, newest, progress)
         report_problems_to_stderr(rows.problems)
-        return write_data(lambda out: out.write(csv_document(rows.records)))
+        return write_data(csv_document(rows.records))
     texts = store.rendered(JSON_TEXT, newest, progress)
     report_problems_to_stderr(texts.problems)
-    return write_data(lambda out: out.write(json_document(texts.records)))
+    return write_data(json_document(texts.records))
 
 
 def print_table(load: HistoryLoad[WorkoutSummary], *, limit: int | None) -> None:
@@ -139,20 +138,21 @@ def report_problems_to_stderr(problems: Sequence[HistoryProblem]) -> None:
         print(f"bandtimer: skipped {shown} (left as it is)", file=sys.stderr)
 
 
-def write_data(write: Callable[[TextIO], None]) -> int:
-    """The export as its reader needs it. For a program (a pipe or a file): the files' text
-    exactly, in UTF-8 whatever the locale says. For a person (a terminal): control characters
-    shown as symbols instead of obeyed, in the terminal's own encoding. (A closed pipe is
-    `cli.streams`' to handle.)"""
+def write_data(data: bytes) -> int:
+    """The export (UTF-8) as its reader needs it. For a program (a pipe or a file): the files'
+    text exactly, in UTF-8 whatever the locale says, written as it is. For a person (a
+    terminal): control characters shown as symbols instead of obeyed, in the terminal's own
+    encoding. (A closed pipe is `cli.streams`' to handle.)"""
     out = sys.stdout
     if _is_terminal(out):
-        buffer = io.StringIO()
-        write(buffer)
-        out.write(visible_controls(buffer.getvalue()))
+        out.write(visible_controls(data.decode()))
         return 0
-    if isinstance(out, io.TextIOWrapper):
-        out.reconfigure(encoding="utf-8")
-    write(out)
+    binary = getattr(out, "buffer", None)
+    if binary is None:  # a text-only stream (a test's, say)
+        out.write(data.decode())
+        return 0
+    out.flush()
+    binary.write(data)
     return 0
 
 

@@ -297,11 +297,12 @@ def record_csv_rows(record: WorkoutRecord) -> str:
     return out.getvalue()
 
 
-def csv_document(parts: Iterable[str]) -> str:
-    """The header and every workout's rows, as `write_csv` writes them."""
+def csv_document(parts: Iterable[bytes]) -> bytes:
+    """The header and every workout's rows (each in UTF-8, as the index keeps them), as
+    `write_csv` writes them, in UTF-8."""
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow(CSV_COLUMNS)
-    return out.getvalue() + "".join(parts)
+    return out.getvalue().encode() + b"".join(parts)
 
 
 def record_json_text(record: WorkoutRecord) -> str:
@@ -310,9 +311,10 @@ def record_json_text(record: WorkoutRecord) -> str:
     return "  " + text.replace("\n", "\n  ")  # JSON escapes newlines inside strings
 
 
-def json_document(parts: Sequence[str]) -> str:
-    """The list of every workout, as `json.dumps(records_to_json(...), indent=2)` writes it."""
-    return "[\n" + ",\n".join(parts) + "\n]\n" if parts else "[]\n"
+def json_document(parts: Sequence[bytes]) -> bytes:
+    """The list of every workout (each in UTF-8, as the index keeps them), as
+    `json.dumps(records_to_json(...), indent=2)` writes it, in UTF-8."""
+    return b"[\n" + b",\n".join(parts) + b"\n]\n" if parts else b"[]\n"
 
 
 def _renderings_version() -> str:

@@ -15,6 +15,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -215,8 +216,8 @@ def test_exports_from_the_index_are_byte_for_byte_the_files_own(home: Path) -> N
 
     for attempt in ("building the index", "from the index"):
         store = open_store(home)
-        csv_text = csv_document(store.rendered(CSV_ROWS).records)
-        json_text = json_document(store.rendered(JSON_TEXT).records)
+        csv_text = csv_document(store.rendered(CSV_ROWS).records).decode()
+        json_text = json_document(store.rendered(JSON_TEXT).records).decode()
         assert csv_text == expected_csv, attempt
         assert json_text == expected_json, attempt
 
@@ -231,8 +232,8 @@ def test_exports_after_an_index_built_without_them_are_the_files_own_too(
     read_summaries(home)
 
     store = open_store(home)
-    csv_text = csv_document(store.rendered(CSV_ROWS).records)
-    newest = json_document(store.rendered(JSON_TEXT, 5).records)
+    csv_text = csv_document(store.rendered(CSV_ROWS).records).decode()
+    newest = json_document(store.rendered(JSON_TEXT, 5).records).decode()
 
     assert csv_text == (FIXTURE / "expected.csv").read_text(encoding="utf-8")
     direct = HistoryStore(home / "history", "laptop").latest(5).records
@@ -262,6 +263,7 @@ WRITER = """
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 from bandtimer.storage.history import HistoryStore
 from bandtimer.storage.locations import Locations
 
@@ -316,3 +318,34 @@ def test_a_time_without_an_offset_keeps_a_file_out_of_the_index_and_counted_once
     with sqlite3.connect(home / "cache" / "history-index.sqlite3") as db:
         kept = {row[0] for row in db.execute("SELECT path FROM file")}
     assert f"2025/{EDITED}" not in kept and len(kept) == 14
+
+
+def test_the_last_band_comes_from_the_index_without_parsing_a_file_again(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workout's first set asks for each exercise's last band: from the index's rows, as a
+    later run (a new store over the same index) finds them, no file is parsed."""
+    from bandtimer.storage.history import files as history_files
+
+    parsed: list[str] = []
+    for module in (history_files, history_index):
+        real = module.read_document
+
+        def counting(path: object, real: Any = real) -> Any:
+            parsed.append(str(path))
+            return real(path)
+
+        monkeypatch.setattr(module, "read_document", counting)
+
+    first = open_store(home)
+    assert first.last_band("Clamshell") == "yellow"
+    first.index.close()
+    assert parsed, "the first run parses the newest files into the index"
+
+    parsed.clear()
+    again = open_store(home)
+    assert again.last_band("Clamshell") == "yellow"
+    assert again.last_band("no such exercise") is None
+    # Only the fixture's broken file, which the index never holds: it is read, and reported,
+    # every time, as without an index.
+    assert {Path(path).name for path in parsed} == {CORRUPT}

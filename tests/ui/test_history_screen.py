@@ -27,7 +27,8 @@ from bandtimer.storage.history import HistoryLoad, HistoryStore
 from bandtimer.storage.locations import Locations
 from bandtimer.ui.app import BandtimerApp
 from bandtimer.ui.factory import create_app
-from bandtimer.ui.screens.history import READING, HistoryScreen
+from bandtimer.ui.screens import history as history_screen
+from bandtimer.ui.screens.history import READING, ROWS_PAGE, HistoryScreen
 from bandtimer.ui.widgets.calendar import CalendarHeatmap, month_labels, weeks_for
 from bandtimer.ui.widgets.trends import exercise_trends
 from tests.ui.harness import RecordingPlayer
@@ -245,3 +246,66 @@ def test_the_calendar_grows_with_the_width_and_names_its_months() -> None:
     mondays = [datetime(2024, 12, 30).date() + timedelta(weeks=n) for n in range(12)]
     # Dec 30's week holds 1 January; 27 Jan's holds 1 February; 24 Feb's holds 1 March.
     assert month_labels(mondays) == "Jan" + " " * 5 + "Feb" + " " * 5 + "Mar"
+
+
+def test_a_long_list_of_workouts_makes_its_rows_a_page_at_a_time_as_the_cursor_comes(
+    tmp_path: Path,
+) -> None:
+    """Rows are made as they come into reach: the newest page first, the next near its end."""
+    store = HistoryStore(tmp_path / "history", "laptop")
+    record = HistoryStore(FIXTURE, "laptop").load_all().records[1]
+    count = ROWS_PAGE + 30
+    for day in range(count):
+        started = record.started - timedelta(days=day)
+        store.save(replace(record, id=f"{day:08x}", started=started,
+                           ended=started + timedelta(minutes=8)))
+
+    async def body(pilot: Pilot[Any]) -> None:
+        screen = await open_history(pilot)
+        table = screen.query_one("#workouts", DataTable)
+        assert table.row_count == ROWS_PAGE
+        assert str(table.get_row_at(0)[0]) == record.started.strftime("%Y-%m-%d %H:%M")
+        table.focus()
+        table.move_cursor(row=ROWS_PAGE // 2)
+        await pilot.pause()
+        assert table.row_count == ROWS_PAGE, "not yet within reach of the end"
+        await pilot.press("ctrl+end")  # the last row made so far
+        await pilot.pause()
+        assert table.row_count == count
+        oldest = record.started - timedelta(days=count - 1)
+        assert str(table.get_row_at(count - 1)[0]) == oldest.strftime("%Y-%m-%d %H:%M")
+
+    run(history_app(tmp_path), body)
+
+
+def test_streak_and_workouts_show_before_the_trends_are_worked_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copy_fixture(tmp_path)
+    go_on = threading.Event()
+    real = history_screen.exercise_trends
+
+    def slow_trends(*args: Any) -> Any:
+        assert go_on.wait(timeout=10)
+        return real(*args)
+
+    monkeypatch.setattr(history_screen, "exercise_trends", slow_trends)
+
+    async def body(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        await app.push_screen(HistoryScreen(app.services))
+        screen = app.screen
+        for _ in range(200):  # event-loop turns, until the first part is shown
+            await pilot.pause()
+            if screen.query("#streak"):
+                break
+        assert text_of(screen, "#streak") == "Streak: 3 weeks · this week 1 / 2"
+        assert screen.query_one("#workouts", DataTable).row_count == 15
+        assert not screen.query("#trends")
+
+        go_on.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.query("#trends TrendLine")
+
+    run(history_app(tmp_path), body)

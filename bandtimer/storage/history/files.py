@@ -78,7 +78,7 @@ def stat_record(path: Path | str) -> os.stat_result:
 
 def _stat(path: Path | str) -> os.stat_result:
     try:
-        return file_details(Path(path), MAX_RECORD_BYTES, kind=KIND)
+        return file_details(path, MAX_RECORD_BYTES, kind=KIND)
     except UnreadableFile as error:
         raise UnreadableRecord(error.reason) from None
 

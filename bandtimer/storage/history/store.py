@@ -59,7 +59,7 @@ exercises is almost always the newest of all."""
 CACHE_SIZE = 256
 """Parsed records kept in memory (~22 KiB each): the newest files, which are asked for most."""
 _YEAR = re.compile(r"\d{4}")
-W = TypeVar("W", WorkoutRecord, WorkoutSummary, str)
+W = TypeVar("W", WorkoutRecord, WorkoutSummary, bytes)
 
 
 @dataclass(frozen=True)
@@ -206,9 +206,9 @@ class HistoryStore:
 
     def rendered(
         self, rendering: Rendering, newest: int | None = None, progress: Progress | None = None
-    ) -> HistoryLoad[str]:
+    ) -> HistoryLoad[bytes]:
         """`rendering` of every workout (or of the newest `newest` files'), **oldest first**,
-        as an export lists them; made once per file and kept in the index."""
+        as an export lists them, in UTF-8; made once per file and kept in the index."""
         listing, read = self._indexed(newest, progress, [rendering])
         chosen = _choose(read.summaries(), _problems(listing, read))
         ordered = _by_time(chosen, newest_first=False)
@@ -293,14 +293,14 @@ class HistoryStore:
         return days
 
     def last_band(self, exercise_name: str) -> str | None:
-        """The band most recently used for `exercise_name`, looking through the newest files."""
-        listing = self._listing()
-        for path in listing.paths(listing.newest_first()[:LAST_BAND_SEARCH]):
-            try:
-                record = self._cache.read(path)
-            except UnreadableRecord:
-                continue
-            for entry in record.exercise(exercise_name):
+        """The band most recently used for `exercise_name`, looking through the newest files.
+
+        Through the index, as every other read of finished workouts: the newest files' rows,
+        with only a new or changed one parsed (a full workout's file took 10 ms or more to
+        parse, and a workout's first set asks this for each of its exercises). A file that
+        cannot be read is passed over."""
+        for summary in self.summaries(LAST_BAND_SEARCH, exercises=True).records:
+            for entry in summary.exercise(exercise_name):
                 if entry.band is not None:
                     return entry.band
         return None

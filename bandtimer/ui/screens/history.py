@@ -4,6 +4,11 @@ The history is read in a thread, through the history index (`HistoryStore.summar
 screen opens at once saying "Reading history…" and fills in when it is read. With the index up
 to date that is a fraction of a second however long the history; the first read after many
 files were added (or with no index yet) parses them, and a progress bar shows how far it got.
+What a person reads first (streak, totals, calendar, the newest workouts) is shown as soon as the
+history is read; the trends, below them and the one part whose work grows with every exercise
+ever done, follow when worked out. The list of workouts makes rows a page at a time, as the
+cursor or the scrolling comes near the end of those made: ten thousand rows of `Text` cost
+seconds, and a person reads the newest first.
 Everything is worked out from the records by the domain
 (`streaks`), `history_export` (the rows `bandtimer history` prints too) and the trends widget;
 this screen only lays it out. Names of routines, exercises and devices come from files, so all
@@ -42,6 +47,10 @@ from bandtimer.ui.widgets.trends import ExerciseTrend, TrendsPanel, exercise_tre
 READING = "Reading history…"
 INDEXING = "Reading history: indexing {total:,} new or changed files…"
 PROGRESS_FROM = 20
+ROWS_PAGE = 100
+"""Rows the list of workouts makes at a time; the next page once the cursor or the scrolling
+comes within `ROWS_AHEAD` of the last row made."""
+ROWS_AHEAD = 20
 """Fewer files to parse than this take well under a second: no bar."""
 NARROW_BELOW_COLUMNS = 80
 """Under this width the figures go above the calendar instead of beside it."""
@@ -57,14 +66,13 @@ STATUS_STYLES = {
 
 @dataclass(frozen=True)
 class HistoryView:
-    """Everything the screen shows, worked out in the reading thread, off the event loop."""
+    """What the screen shows first, worked out in the reading thread, off the event loop (the
+    trends follow on their own)."""
 
     records: list[WorkoutSummary]
     problems: list[HistoryProblem]
     today: date
     regularity: Regularity
-    rows: list[tuple[Text, ...]]
-    trends: list[ExerciseTrend]
 
 
 class HistoryScreen(Screen[None]):
@@ -83,6 +91,7 @@ class HistoryScreen(Screen[None]):
     HistoryScreen .figures-label { color: $text-muted; }
     HistoryScreen #problems-note { color: $warning; margin-top: 1; }
     HistoryScreen #workouts { max-height: 14; }
+    HistoryScreen #trends-box { height: auto; }
     HistoryScreen #problems { color: $text-muted; }
     HistoryScreen #no-workouts { margin-top: 1; }
     """
@@ -125,8 +134,12 @@ class HistoryScreen(Screen[None]):
 
         load = self.services.history.summaries(progress=progress, exercises=True)
         view = build_view(load, self.services)
+        if worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._show, view)
+        trends = exercise_trends(view.records, self.services.config.bands)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, view)
+            self.app.call_from_thread(self._show_trends, trends)
 
     def _progress(self, done: int, total: int) -> None:
         if not self.is_attached:
@@ -145,6 +158,15 @@ class HistoryScreen(Screen[None]):
         body = self.query_one("#history-body", VerticalScroll)
         body.mount_all(list(self._sections(view)))
 
+    def _show_trends(self, trends: list[ExerciseTrend]) -> None:
+        if not self.is_attached or not trends:
+            return
+        box = self.query_one("#trends-box", Vertical)
+        box.mount_all([
+            heading("Trends: best set's reps, hold and band, per workout"),
+            TrendsPanel(trends, id="trends"),
+        ])
+
     # -- what is shown ------------------------------------------------------------------------
 
     def _sections(self, view: HistoryView) -> Iterator[Widget]:
@@ -161,10 +183,8 @@ class HistoryScreen(Screen[None]):
                 id="overview",
             )
             yield heading("Workouts")
-            yield workouts_table(view.rows)
-            if view.trends:
-                yield heading("Trends: best set's reps, hold and band, per workout")
-                yield TrendsPanel(view.trends, id="trends")
+            yield WorkoutsTable(view.records)
+            yield Vertical(id="trends-box")
         if view.problems:
             yield heading("Files that could not be read")
             history_dir = self.services.history.history_dir
@@ -187,8 +207,6 @@ def build_view(load: HistoryLoad[WorkoutSummary], services: Services) -> History
         regularity=regularity(
             load.records, today=today, weekly_target=services.config.weekly_target
         ),
-        rows=[workout_cells(record) for record in load.records],
-        trends=exercise_trends(load.records, services.config.bands),
     )
 
 
@@ -205,12 +223,30 @@ def workout_cells(record: Workout) -> tuple[Text, ...]:
     return tuple(cells)
 
 
-def workouts_table(rows: Sequence[tuple[Text, ...]]) -> DataTable[Text]:
-    table: DataTable[Text] = DataTable(id="workouts", cursor_type="row", zebra_stripes=True)
-    for column in COLUMNS:
-        table.add_column(Text(column, justify="right" if column in RIGHT_ALIGNED else "left"))
-    table.add_rows(rows)
-    return table
+class WorkoutsTable(DataTable[Text]):
+    """Every workout, newest first, its rows made a page at a time as they come into reach."""
+
+    def __init__(self, records: Sequence[Workout]) -> None:
+        super().__init__(id="workouts", cursor_type="row", zebra_stripes=True)
+        self._records = records
+        for column in COLUMNS:
+            self.add_column(Text(column, justify="right" if column in RIGHT_ALIGNED else "left"))
+        self.add_rows([workout_cells(record) for record in records[:ROWS_PAGE]])
+
+    def _add_page(self) -> None:
+        made = self.row_count
+        self.add_rows(workout_cells(record) for record in self._records[made : made + ROWS_PAGE])
+
+    def _more_if_near_the_end(self, last_in_reach: int) -> None:
+        if self.row_count < len(self._records) and last_in_reach >= self.row_count - ROWS_AHEAD:
+            self._add_page()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._more_if_near_the_end(event.cursor_row)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._more_if_near_the_end(int(new) + self.scrollable_content_region.height)
 
 
 def problems_note(problems: Sequence[HistoryProblem]) -> str:
