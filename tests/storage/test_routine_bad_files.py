@@ -68,6 +68,11 @@ BAD_FILE_MESSAGES: dict[str, list[str]] = {
         'unknown_timing_key.toml:4: unknown field "timing.get_redy", did you mean'
         ' "timing.get_ready"?',
     ],
+    "rest_between_rounds_in_timing.toml": [  # never "did you mean rest_between_sets"
+        'rest_between_rounds_in_timing.toml:4: unknown field "timing.rest_between_rounds"; the'
+        " fields are get_ready, rest_between_sets, rest_between_exercises, switch_sides,"
+        " rep_release",
+    ],
     "negative_timing.toml": [
         "negative_timing.toml:4: timing.get_ready must be 0–300 seconds, got -5",
     ],
@@ -153,6 +158,10 @@ BAD_FILE_MESSAGES: dict[str, list[str]] = {
     "band_misspelt.toml": [
         'band_misspelt.toml:5: exercise 1 "Clamshell": band must be one of "loop", "mini",'
         ' "hip circle", "flat", "tube with handles", got "hip-circle", did you mean "hip circle"?',
+    ],
+    "band_other_equipment.toml": [  # another piece of kit, not a misspelling: no suggestion
+        'band_other_equipment.toml:5: exercise 1 "Ankle eversion": band must be one of "loop",'
+        ' "mini", "hip circle", "flat", "tube with handles", got "tube with ankle strap"',
     ],
     "bad_sides.toml": [
         'bad_sides.toml:5: exercise 1 "Clamshell": sides must be one of "both", "each", got "left"',

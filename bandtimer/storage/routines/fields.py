@@ -8,7 +8,6 @@ for a number.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 import unicodedata
@@ -98,17 +97,70 @@ class Reporter:
         )  # fmt: skip
 
 
-def check_keys(table: Table, known: Collection[str], at: Reporter) -> None:
-    """Reports every key that is not in `known`, suggesting the closest one, so no typo is lost."""
+def check_keys(
+    table: Table,
+    known: Collection[str],
+    at: Reporter,
+    elsewhere: Mapping[str, str] | None = None,
+) -> None:
+    """Reports every key that is not in `known`, so no typo is lost.
+
+    A key that is only misspelt gets the one key it was meant to be (`spelt_as`); a key that
+    belongs in another table is told where it goes (`elsewhere` maps such keys to the words
+    "a [timing] table"); anything else lists the table's fields. A suggestion is never a key of
+    another table or a word that means something else."""
     for key in table:
         if key in known:
             continue
-        close = difflib.get_close_matches(key.lower(), known, n=1)
-        if close:
-            suggestion = f", did you mean {quoted(at.label(close[0]))}?"
+        close = spelt_as(key, known)
+        if close is not None:
+            suggestion = f", did you mean {quoted(at.label(close))}?"
+        elif elsewhere and key in elsewhere:
+            suggestion = f": {key} goes in {elsewhere[key]}, not here"
         else:
             suggestion = "; the fields are " + ", ".join(known)
         at.report(key, f"unknown field {quoted(at.label(key))}{suggestion}")
+
+
+def spelt_as(word: str, known: Collection[str]) -> str | None:
+    """The one word of `known` that `word` is a misspelling of, or None.
+
+    Only a slip of the keys counts: a letter or two wrong, missing, extra or swapped, or `-` or
+    a space for `_`, ignoring case. A different word is never suggested, however alike it looks
+    ("rounds" is not "sets", "notes" is not "steps", "tube with ankle strap" is not "tube with
+    handles"), because a suggestion taken changes what the file means. When two known words
+    are equally close, neither is offered."""
+    typed = _spelling(word)
+    allowed = 1 if len(typed) <= 5 else 2
+    distances = {option: _edits(typed, _spelling(option), allowed) for option in known}
+    best = min(distances.values(), default=allowed + 1)
+    closest = [option for option, distance in distances.items() if distance == best]
+    return closest[0] if best <= allowed and len(closest) == 1 else None
+
+
+def _spelling(word: str) -> str:
+    return re.sub(r"[\s_-]+", "_", word.strip().casefold())
+
+
+def _edits(a: str, b: str, most: int) -> int:
+    """Letters inserted, deleted, changed or swapped with a neighbour to turn `a` into `b`
+    (optimal string alignment), or `most + 1` once it is past `most`."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    before: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, other in enumerate(b, start=1):
+            current[j] = min(
+                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)
+            )
+            if before is not None and i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > most:
+            return most + 1
+        before, previous = previous, current
+    return min(previous[-1], most + 1)
 
 
 # How much text a routine may hold, far above what the shipped ones use (the longest text, a
@@ -265,9 +317,9 @@ def read_choice(table: Table, key: str, at: Reporter, choices: type[EnumType]) -
     expected = ", ".join(quoted(choice) for choice in allowed)
     message = f"{at.label(key)} must be one of {expected}, got {shown(value)}"
     if isinstance(value, str):
-        close = difflib.get_close_matches(value.strip().lower(), allowed, n=1)
-        if close:
-            message += f", did you mean {quoted(close[0])}?"
+        close = spelt_as(value, allowed)
+        if close is not None:
+            message += f", did you mean {quoted(close)}?"
     at.report(key, message)
     return None
 

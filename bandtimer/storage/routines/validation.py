@@ -115,6 +115,13 @@ ROUTINE_FLAGS = tuple(k for k, f in ROUTINE_TOP_FIELDS.items() if isinstance(f, 
 ROUTINE_FIELDS = (*ROUTINE_TOP_FIELDS, "timing", "exercise")
 TIMING_BOUNDS = {key: field.bounds for key, field in TIMING_FIELDS.items()}
 EXERCISE_FIELDS = tuple(EXERCISE_FIELD_KINDS)
+KEYS_OF_TABLES: dict[str, tuple[str, ...]] = {
+    "routine": ROUTINE_FIELDS,
+    "timing": tuple(TIMING_FIELDS),
+    "exercise": EXERCISE_FIELDS,
+}
+"""Every table of a routine file and its keys: a did-you-mean offers only a key of the table
+it is in (tests/storage/test_routine_hints.py)."""
 
 
 def build_routine(document: Table, path: Path, lines: LineIndex) -> Routine:
