@@ -103,3 +103,16 @@ def test_nothing_changes_before_the_moment_it_names(routine: Routine) -> None:
             clock.advance(wait + NEAR)
         session.poll()
     assert session.state.is_over
+
+
+def test_an_exercises_notes_show_while_getting_ready_for_it_not_during_its_sets() -> None:
+    plank = Exercise(
+        "Plank", sets=IntRange.exactly(1), kind=TimedHold(IntRange.exactly(30)),
+        notes="Injured side only.",
+    )  # fmt: skip
+    session, clock = started(plank_routine(plank, get_ready=5))
+    assert describe(session).notes == "Injured side only."
+    clock.advance(5)
+    session.poll()
+    assert describe(session).phase == "HOLD"
+    assert describe(session).notes == ""

@@ -72,6 +72,8 @@ class WorkoutView:
     """How long the workout has left from here (`Session.time_left`), for the header."""
     count: RepCount | None = None
     """For reps that count themselves: the rep in progress and the bar through it."""
+    notes: str = ""
+    """The exercise's own notes, shown while getting ready for it (not during its sets)."""
 
 
 def big_seconds(seconds: float) -> str:
@@ -119,6 +121,7 @@ def describe(session: Session) -> WorkoutView:
         progress=session.progress(),
         time_left=f"{countdown_digits(session.time_left())} left",
         count=_count(session, segment),
+        notes="" if segment.is_work else segment.exercise.notes,
     )
 
 

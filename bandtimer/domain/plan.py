@@ -165,7 +165,7 @@ def _pause_before(
         return SegmentKind.SWITCH_SIDES, timing.switch_sides
     if set_number > 1:
         rest = exercise.rest if exercise.rest is not None else timing.rest_between_sets
-        return SegmentKind.REST_BETWEEN_SETS, rest
+        return SegmentKind.REST_BETWEEN_SETS, rest.low
     if number > 1:
-        return SegmentKind.REST_BETWEEN_EXERCISES, timing.rest_between_exercises
+        return SegmentKind.REST_BETWEEN_EXERCISES, timing.rest_between_exercises.low
     return SegmentKind.GET_READY, timing.get_ready

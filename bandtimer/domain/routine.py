@@ -66,16 +66,26 @@ class Side(StrEnum):
     LEFT = "left"
 
 
+def seconds_range(value: int | IntRange) -> IntRange:
+    """A rest as a range: a file (or a test) may give one number of seconds."""
+    return value if isinstance(value, IntRange) else IntRange.exactly(value)
+
+
 @dataclass(frozen=True)
 class Timing:
-    """A routine's default pauses, in seconds."""
+    """A routine's default pauses, in seconds. Rests may be ranges (`20–30 s`, as articles
+    write them); the plan times their low end, like a hold."""
 
     get_ready: int = 10
-    rest_between_sets: int = 30
-    rest_between_exercises: int = 45
+    rest_between_sets: IntRange = IntRange(30, 30)
+    rest_between_exercises: IntRange = IntRange(45, 45)
     switch_sides: int = 5
     rep_release: int = 2
     """Seconds between two held reps, to let go and set up again."""
+
+    def __post_init__(self) -> None:
+        for name in ("rest_between_sets", "rest_between_exercises"):
+            object.__setattr__(self, name, seconds_range(getattr(self, name)))
 
 
 @dataclass(frozen=True)
@@ -95,14 +105,21 @@ class Exercise:
     placement: str = ""
     anchor: str = ""
     muscles: tuple[str, ...] = ()
-    rest: int | None = None
+    rest: IntRange | None = None
+    """Rest between this exercise's sets, instead of the routine's; the plan times its low end."""
     steps: tuple[str, ...] = ()
     why: str = ""
+    notes: str = ""
+    """Anything else about this exercise (a form cue, which leg), shown before it starts."""
     progression: tuple[int, ...] = ()
     line: int | None = None
     """Line of the `[[exercise]]` header in its file, for messages that point back to it."""
     current: Dose | None = None
     """The person's dose, in a plan built with one (`dose.dosed`); None as the file says it."""
+
+    def __post_init__(self) -> None:
+        if self.rest is not None:
+            object.__setattr__(self, "rest", seconds_range(self.rest))
 
     @property
     def planned_sets(self) -> int:
@@ -116,7 +133,10 @@ class Exercise:
         at a person's dose, their sets (`4 sets × 8–12 reps, …`)."""
         sets = self.sets if self.current is None else IntRange.exactly(self.current.sets)
         dose = self.kind.dose(sets)
-        return f"{dose}, each side" if self.sides is Sides.EACH else dose
+        dose = f"{dose}, each side" if self.sides is Sides.EACH else dose
+        if self.rest is not None and not self.rest.is_fixed:
+            dose += f", {self.rest} s rest"  # a fixed rest is the routine's business, as before
+        return dose
 
     def announcement(self) -> str:
         """The sentence a voice says for the dose before the exercise: `Two sets of ten.`"""

@@ -268,3 +268,15 @@ def test_pauses_carry_the_exercise_set_and_side_that_come_next(make_routine):
 @given(routine=routines())
 def test_planned_seconds_is_the_plans_total_to_the_last_bit(routine: Routine) -> None:
     assert planned_seconds(routine) == build_plan(routine).total_seconds
+
+
+def test_a_rest_given_as_a_range_is_planned_at_its_low_end(make_routine):
+    plank = Exercise(
+        "Plank", sets=IntRange.exactly(2), kind=TimedHold(IntRange.exactly(20)),
+        rest=IntRange(20, 30),
+    )  # fmt: skip
+    bridge = Exercise("Bridge", sets=IntRange.exactly(1), kind=TimedHold(IntRange.exactly(20)))
+    routine = make_routine(plank, bridge, rest_between_exercises=IntRange(40, 60))
+
+    assert [s.planned_seconds for s in build_plan(routine).segments if s.is_rest] == [20, 40]
+    assert plank.dose == "2 sets × 20 s hold, 20–30 s rest"

@@ -175,6 +175,8 @@ exercise_tables = st.fixed_dictionaries(
         "band": mostly(st.sampled_from(["mini", "loop", "hip circle", "medium"])),
         "steps": mostly(st.text(max_size=20) | st.lists(st.text(max_size=20), max_size=3)),
         "progression": mostly(st.lists(numbers, max_size=4)),
+        "rest": ranges,
+        "notes": mostly(st.text(max_size=20)),
         "rep": plain_values,
     },
 )
@@ -182,8 +184,11 @@ routine_documents = st.fixed_dictionaries(
     {"name": names, "exercise": st.lists(exercise_tables, max_size=4)},
     optional={
         "timing": st.dictionaries(
-            st.sampled_from(["get_ready", "switch_sides", "rep_release", "get_redy"]),
-            mostly(numbers),
+            st.sampled_from(
+                ["get_ready", "switch_sides", "rep_release", "get_redy", "rest_between_sets",
+                 "rest_between_exercises"]
+            ),
+            ranges,
             max_size=3,
         ),
         "notes": mostly(st.text(max_size=20)),
@@ -461,7 +466,7 @@ doses = st.one_of(  # reps you count, or a time-boxed set
 )
 exercise_bodies = st.fixed_dictionaries(
     {"placement": st.just(LONG_ENOUGH_FOR_A_HEADER)},
-    optional={"steps": st.lists(tricky_text, max_size=3), "why": tricky_text},
+    optional={"steps": st.lists(tricky_text, max_size=3), "why": tricky_text, "notes": tricky_text},
 )
 valid_documents = st.fixed_dictionaries(
     {
@@ -488,6 +493,7 @@ def test_a_valid_document_keeps_its_text_and_points_at_its_headers(document: dic
     for exercise, table in zip(routine.exercises, document["exercise"], strict=True):
         assert exercise.steps == tuple(visible_controls(step) for step in table.get("steps", ()))
         assert exercise.why == visible_controls(table.get("why", ""))
+        assert exercise.notes == visible_controls(table.get("notes", ""))
         if "work" in table:
             assert exercise.kind == TimeBoxed(table["work"])
         else:

@@ -92,7 +92,7 @@ BAD_FILE_MESSAGES: dict[str, list[str]] = {
     "unknown_key_no_suggestion.toml": [
         'unknown_key_no_suggestion.toml:6: exercise 1 "Glute bridge": unknown field "colour";'
         " the fields are name, band, placement, anchor, muscles, sides, sets, reps, hold, tempo,"
-        " work, rest, steps, why, progression",
+        " work, rest, steps, why, notes, progression",
     ],
     "missing_exercise_name.toml": [
         "missing_exercise_name.toml:7: exercise 2: name is required",

@@ -72,11 +72,11 @@ ROUTINE_TOP_FIELDS: dict[str, Field] = {
         "week's count or the totals (a sampler, a warm-up). Default true."
     ),
 }
-TIMING_FIELDS: dict[str, SecondsField] = {
+TIMING_FIELDS: dict[str, SecondsField | RangeField] = {
     "get_ready": SecondsField(Bounds(0, 300, "seconds"), "Before the first exercise"),
-    "rest_between_sets": SecondsField(Bounds(0, 600, "seconds"), "Rest between two sets"),
-    "rest_between_exercises": SecondsField(
-        Bounds(0, 600, "seconds"), "Rest between two exercises"
+    "rest_between_sets": RangeField(REST, "Rest between two sets; the plan times the low end"),
+    "rest_between_exercises": RangeField(
+        REST, "Rest between two exercises; the plan times the low end"
     ),
     "switch_sides": SecondsField(
         Bounds(0, 120, "seconds"), "Between the right and the left side"
@@ -102,10 +102,11 @@ EXERCISE_FIELD_KINDS: dict[str, Field] = {
     "tempo": NumberField(TEMPO, "Seconds per rep, for reps that are not held"),
     "work": SecondsField(WORK, "Seconds of work in a set, as many reps as you can; asks the "
                          "reps afterwards. Alone: not with reps, hold or tempo"),
-    "rest": SecondsField(REST, "Rest between sets of this exercise, instead of "
-                         "timing.rest_between_sets"),
+    "rest": RangeField(REST, "Rest between sets of this exercise, instead of "
+                       "timing.rest_between_sets; the plan times the low end"),
     "steps": TextsField("How to do it, step by step.", single=True),
     "why": TextField("What it does for a runner."),
+    "notes": TextField("Anything else about this exercise, shown before it starts."),
     "progression": ProgressionField(HOLD, "Hold seconds to step up through, easiest first"),
 }
 
@@ -179,7 +180,7 @@ def _read_timing(value: object, top: Reporter) -> Timing:
         return Timing()
     at = top.within("timing", label_prefix="timing.")
     check_keys(value, TIMING_BOUNDS, at)
-    pauses: dict[str, int] = {}
+    pauses: dict[str, Any] = {}
     for key, field in TIMING_FIELDS.items():
         seconds = field.read(value, key, at)
         if seconds is not None:

@@ -188,6 +188,7 @@ def _exercise(number: int, exercise: Exercise) -> list[Content | str | tuple[str
         ("band", f"{exercise.band.value} band" if exercise.band is not None else ""),
         ("placement", exercise.placement),
         ("anchor", exercise.anchor),
+        ("notes", exercise.notes),
     ]
     for label, value in equipment:
         if value:

@@ -114,7 +114,8 @@ class WorkoutDisplay(Vertical):
         self._exercise.show(view.exercise)
         self._set_line.show(view.set_line)
         self._band.show(view.band)
-        self._steps.show("\n".join(f"{n}. {step}" for n, step in enumerate(view.steps, 1)))
+        lines = [f"{n}. {step}" for n, step in enumerate(view.steps, 1)]
+        self._steps.show("\n".join([*lines, *([f"Note: {view.notes}"] if view.notes else [])]))
         self._side.update(view.side)
         self._countdown.show(view.big, view.caption, view.count)
         if old is None or (view.phase, view.side) != (old.phase, old.side):
