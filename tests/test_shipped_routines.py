@@ -120,7 +120,7 @@ def test_band_circuit_is_six_stations_of_40_on_20_off_twice_in_about_12_minutes(
     assert {e.kind for e in routine.exercises} == {TimeBoxed(40)}
     assert {(e.sets, e.sides, e.rest) for e in routine.exercises} == {(r(2), BOTH, None)}
     timing = routine.timing
-    assert (timing.rest_between_sets, timing.rest_between_exercises) == (20, 20)
+    assert (timing.rest_between_sets, timing.rest_between_exercises) == (r(20), r(20))
     assert "bandtimer" in routine.notes.lower(), "the file must say the timing is our choice"
     assert all(e.steps and e.why and e.band and e.placement for e in routine.exercises)
     plan = build_plan(routine)
