@@ -137,7 +137,7 @@ class Rendered:
         assert clip is not None or text.startswith("Workout done."), text
         return clip
 
-    def prepare(self, texts: Iterable[str]) -> None:
+    def prepare(self, texts: Iterable[str], *, last: bool = False) -> None:
         pass
 
     def prepare_from(self, list_phrases: Callable[[], Iterable[str]]) -> None:

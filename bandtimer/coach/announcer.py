@@ -19,7 +19,13 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from bandtimer.coach.cues import choose_cue
-from bandtimer.coach.speech import Line, TooLong, choose_line, phrases_for
+from bandtimer.coach.speech import (
+    Line,
+    TooLong,
+    choose_line,
+    expected_finish_line,
+    phrases_for,
+)
 from bandtimer.domain.events import Event, WorkoutFinished
 from bandtimer.domain.plan import Plan
 from bandtimer.domain.session import Session
@@ -29,7 +35,8 @@ from bandtimer.sound import Clip, CuePlayer
 END_LINE_WAIT_SECONDS = 10.0
 """The end line is dropped if it cannot be rendered in this long."""
 ARPEGGIO_SECONDS = 0.85
-"""The shipped `done` cue's length: the end line waits for it (a longer custom one is cut)."""
+"""The shipped `done` cue's length: the end line waits for it and a space (a longer custom one
+is cut)."""
 BREATH_SECONDS = 1.0
 """Silence between a pause's words and its three, two, one: time to hear that the count
 starts."""
@@ -42,7 +49,7 @@ class Phrases(Protocol):
 
     def clip(self, text: str) -> Clip | None: ...
 
-    def prepare(self, texts: Iterable[str]) -> None: ...
+    def prepare(self, texts: Iterable[str], *, last: bool = False) -> None: ...
 
     def prepare_from(self, list_phrases: Callable[[], Iterable[str]]) -> None: ...
 
@@ -102,16 +109,17 @@ class Announcer:
             return clips[-1]
         return None
 
-    @staticmethod
-    def _hold(session: Session, clip: Clip, room: float) -> None:
-        """Lengthen the pause under way so its count starts a breath after `clip` ends."""
+    def _hold(self, session: Session, clip: Clip, room: float) -> None:
+        """Lengthen the pause under way so its count starts a breath after `clip` ends; the
+        workout now ends later than planned, so the end line's words change: render them."""
+        assert self.phrases is not None
         short_by = clip.seconds + BREATH_SECONDS - room
-        if short_by > 0:
-            session.adjust_rest(short_by)
+        if short_by > 0 and session.adjust_rest(short_by):
+            self.phrases.prepare([expected_finish_line(session).text or ""], last=True)
 
     def _say_after_the_arpeggio(self, text: str) -> None:
         assert self.phrases is not None
-        not_before = time.monotonic() + ARPEGGIO_SECONDS
+        not_before = time.monotonic() + ARPEGGIO_SECONDS + SPACE_SECONDS
         give_up = time.monotonic() + END_LINE_WAIT_SECONDS
         player = self.player
 

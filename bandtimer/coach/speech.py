@@ -234,6 +234,26 @@ def planned_finish_line(plan: Plan) -> Line:
     return Line(finish_text(plan.total_seconds, len(sets)), Cue.DONE)
 
 
+def expected_finish_line(session: Session) -> Line:
+    """What `finish_line` will say if the rest of the plan is followed from now: worth
+    rendering once a pause has been held for its words, which makes the plan's own total
+    (`planned_finish_line`) wrong."""
+    plan = session.plan
+    started = session.started_at or 0.0
+    active = session.clock.now() - started - session.total_paused + session.time_left()
+    sets = {
+        (record.exercise_name, record.set_number)
+        for record in session.records
+        if plan[record.segment_index].is_work and not record.skipped
+    }
+    sets |= {
+        (segment.exercise.name, segment.set_number)
+        for segment in plan.segments[session.index :]
+        if segment.is_work
+    }
+    return Line(finish_text(active, len(sets)), Cue.DONE)
+
+
 def _rank(line: Line) -> int:
     return PRIORITY.index(line.cue) if line.cue is not None else len(PRIORITY)
 
