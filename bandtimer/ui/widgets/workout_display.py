@@ -16,6 +16,7 @@ from dataclasses import replace
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 
 from bandtimer.coach import RepCount, WorkoutView
 from bandtimer.ui.widgets.big_word import BigWord, big_width
@@ -124,11 +125,10 @@ class WorkoutDisplay(Vertical):
             old.paused,
             old.final,
         ):
+            wanted = {f"-{tone}": view.tone == tone for tone in TONES}
+            wanted |= {"-paused": view.paused, "-final": view.final and not view.paused}
             for widget in (self._banner, self._countdown):
-                for tone in TONES:
-                    widget.set_class(view.tone == tone, f"-{tone}")
-                widget.set_class(view.paused, "-paused")
-                widget.set_class(view.final and not view.paused, "-final")
+                _set_classes(widget, wanted)
         return True
 
     def show_record(self, band: str, feel_question: str) -> None:
@@ -161,6 +161,17 @@ class WorkoutDisplay(Vertical):
             question = question.replace("  ", "\n", 1)
         self._feel.show(question)
         self._feel.display = bool(question)
+
+
+def _set_classes(widget: Widget, wanted: dict[str, bool]) -> None:
+    """Add and remove classes with one restyle of the widget and all inside it, not one per
+    class: a new segment changes two or three of them (the tone, the last seconds' red) and
+    each restyle runs the stylesheet over the banner's or the number's whole subtree."""
+    before = set(widget.classes)
+    for name, on in wanted.items():
+        widget.set_class(on, name, update=False)
+    if set(widget.classes) != before:
+        widget.update_node_styles()
 
 
 def _still(view: WorkoutView) -> WorkoutView:
