@@ -2,7 +2,9 @@
 
 The screen decides when to draw and what the keys do; this decides where each line sits and
 which widgets a new view touches. It keeps the view it last drew, so a redraw several times a
-second writes only the lines whose text changed, and the bars only when they would move.
+second writes only the lines whose text changed, and the bars only when they would move. The
+workout's progress bar moves with the rest of the lines (the time left turns over every
+second), never on a frame of its own: in a short routine it would step five times a second.
 
 From the mat the banner is what is read first: a band of colour across the whole screen that
 says what to do and, right beside it, which side, so the two are read together however wide
@@ -91,10 +93,6 @@ class WorkoutDisplay(Vertical):
         self._place_banner()
         self._place_feel()
 
-    def until_next_step(self, fraction: float, seconds_for_all: float) -> float | None:
-        """Seconds until the progress bar moves (see `WorkoutProgress.until_next_step`)."""
-        return self._progress.until_next_step(fraction, seconds_for_all)
-
     def until_rep_step(self, count: RepCount) -> float | None:
         """Seconds until the bar through the rep moves."""
         return self._countdown.until_next_step(count)
@@ -102,12 +100,12 @@ class WorkoutDisplay(Vertical):
     def show(self, view: WorkoutView) -> bool:
         """Draw `view`; False if nothing but the bars could have changed."""
         old = self.shown
-        self._progress.show(view.progress)
         if old is not None and _still(view) == _still(old):
             if view.count is not None:  # the bar through the rep may have moved
                 self._countdown.show(view.big, view.caption, view.count)
             return False
         self.shown = view
+        self._progress.show(view.progress)
         self._heading.show(view.heading)
         self._time_left.show(view.time_left)
         self._phase.show(view.phase)
