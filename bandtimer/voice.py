@@ -208,13 +208,15 @@ class PhraseBook:
         """The phrase, if it is rendered; never waits."""
         return self._ready.get(text)
 
-    def prepare(self, texts: Iterable[str]) -> None:
+    def prepare(self, texts: Iterable[str], *, last: bool = False) -> None:
         """Render these on the worker, in this order, before any still waiting: the newest
-        request is the workout that has just started."""
+        request is the workout that has just started. With `last`, after all still waiting:
+        for what is said only at the end."""
         with self._changed:
             batch = list(dict.fromkeys(text for text in texts if text not in self._ready))
             waiting = set(batch)
-            self._wanted = batch + [text for text in self._wanted if text not in waiting]
+            rest = [text for text in self._wanted if text not in waiting]
+            self._wanted = rest + batch if last else batch + rest
             self._changed.notify_all()
             self._start_worker()
 

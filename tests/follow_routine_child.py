@@ -52,6 +52,8 @@ def main(routine_file: Path, home: Path) -> None:
         time.sleep(min(POLL_AT_MOST_EVERY, wait if wait is not None else POLL_AT_MOST_EVERY))
     events = session.poll()
     announcer.announce(events, clock.now(), session)
+    if phrases is not None:  # the end line, whose words were known only now
+        assert phrases.wait_idle(20), "the end line still rendering after 20 s"
     assert getattr(player, "wait_done", lambda timeout: True)(20), "still sounding after 20 s"
     print(
         json.dumps(

@@ -38,11 +38,15 @@ class Phrases:
 
     ready: set[str] = field(default_factory=set)
     asked: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    """How long a phrase lasts, where that matters; a sample's worth otherwise."""
 
     def clip(self, text: str) -> Clip | None:
-        return Clip(b"\0\0", label=text) if text in self.ready else None
+        if text not in self.ready:
+            return None
+        return Clip(b"\0\0" * round(self.seconds.get(text, 0) * 44100 or 1), label=text)
 
-    def prepare(self, texts: Iterable[str]) -> None:
+    def prepare(self, texts: Iterable[str], *, last: bool = False) -> None:
         self.asked += texts
 
     def prepare_from(self, list_phrases: Callable[[], Iterable[str]]) -> None:
@@ -109,3 +113,26 @@ def test_the_end_line_follows_the_arpeggio_when_it_was_not_ready() -> None:
     run(Announcer(player, Phrases()), 10)
     assert player.done.wait(5)
     assert player.heard[-2:] == ["done", "Workout done. Ten seconds, one set."]
+
+
+def test_a_get_ready_holds_for_its_words_and_the_count_follows_a_breath_later() -> None:
+    """Four seconds of words in a five-second get-ready: it lasts 4 + 1 + 3 s, the screen's
+    countdown with it, and the end line is rendered with the time the workout will take."""
+    opening = "Get ready. Banded plank. Hold five seconds."
+    player = Player()
+    phrases = Phrases(ready={opening, "Three.", "Go."}, seconds={opening: 4.0})
+    announcer = Announcer(player, phrases)
+    clock = FakeClock(0.0)
+    session = Session(build_plan(plank()), clock)
+    session.start()
+    announcer.announce(session.poll(), clock.now(), session)
+    assert session.remaining() == 8.0
+    heard_at = {}
+    while not session.state.is_over:
+        clock.advance(0.25)
+        before = len(player.heard)
+        announcer.announce(session.poll(), clock.now(), session)
+        if len(player.heard) > before:
+            heard_at.setdefault(player.heard[-1], clock.now())
+    assert heard_at["Three."] == 5.0 and heard_at["count"] == 6.0 and heard_at["Go."] == 8.0
+    assert phrases.asked[-1] == "Workout done. Thirteen seconds, one set."

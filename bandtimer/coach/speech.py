@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import Enum
 
 from bandtimer.coach.cues import PRIORITY, STALE_AFTER_SECONDS, cue_for
 from bandtimer.domain.clock import FakeClock
@@ -49,6 +50,22 @@ NAME_CHARS = 60
 PLACEMENT_CHARS = 120
 
 
+class TooLong(Enum):
+    """What gives when a line would still be sounding as the next sound falls due.
+
+    Nothing may: a runner on the mat must hear each phrase whole and then a clean three, two,
+    one, go. Set-up time can stretch; a rest is part of the dose, so it stretches only when
+    even the short form cannot fit; a set's clock belongs to the set and never stretches.
+    """
+
+    HOLD = "hold"
+    """A get-ready or a side switch holds until the words end (plus a breath)."""
+    SHORTEN_THEN_HOLD = "shorten, then hold"
+    """A rest: the longest form that fits; if none does, the shortest, and the rest holds."""
+    SHORTEN_THEN_BEEP = "shorten, then beep"
+    """Inside a set: the longest form that fits; if none does, the beep."""
+
+
 @dataclass(frozen=True)
 class Line:
     """Something to say, and the beep that stands in for it (None: silence without a voice)."""
@@ -56,6 +73,14 @@ class Line:
     text: str | None
     """None when only the beep is wanted (a beat on a quick rep)."""
     cue: Cue | None
+    shorter: tuple[str, ...] = ()
+    """Shorter ways to say it, longest first, for when `text` would run into the next sound."""
+    too_long: TooLong = TooLong.SHORTEN_THEN_BEEP
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every way to say it, longest first."""
+        return (self.text, *self.shorter) if self.text is not None else ()
 
 
 def _capital(text: str) -> str:
@@ -79,6 +104,21 @@ def spoken_band(exercise: Exercise) -> str:
     anchor = speakable(exercise.anchor, PLACEMENT_CHARS).rstrip(".")
     sentence = _capital(f"{words} {placement}".strip()) + "."
     return sentence + (f" Anchor: {anchor}." if anchor else "")
+
+
+def band_word(exercise: Exercise) -> str:
+    """ "Mini band." or "Tube." without the placement; "" without a band."""
+    if exercise.band is None:
+        return ""
+    band = exercise.band.value
+    return _capital(band if exercise.band is Band.TUBE else f"{band} band") + "."
+
+
+def up_next_briefly(segment: Segment) -> str:
+    """The least a runner needs before the next exercise: what, which band, which side.
+    "Up next: Lateral banded walk. Mini band. Right side." """
+    parts = (f"Up next: {spoken_name(segment.exercise)}.", band_word(segment.exercise))
+    return " ".join(part for part in parts if part) + (f" {_side(segment)}".rstrip())
 
 
 def announcement(exercise: Exercise) -> str:
@@ -117,19 +157,23 @@ def _start_line(segment: Segment, plan: Plan) -> Line | None:
     cue = cue_for(SegmentStarted(segment, 0.0))
     match segment.kind:
         case SegmentKind.GET_READY:
-            return Line(f"Get ready. {announcement(segment.exercise)}", cue)
+            return Line(f"Get ready. {announcement(segment.exercise)}", cue, too_long=TooLong.HOLD)
         case SegmentKind.REST_BETWEEN_EXERCISES:
             rest = f"Rest, {_seconds(segment.planned_seconds)}."
-            return Line(f"{rest} Up next: {announcement(segment.exercise)}", cue)
+            full = f"Up next: {announcement(segment.exercise)}"
+            shorter = (full, up_next_briefly(segment))
+            return Line(f"{rest} {full}", cue, shorter, TooLong.SHORTEN_THEN_HOLD)
         case SegmentKind.REST_BETWEEN_SETS:
             rest = f"Rest, {_seconds(segment.planned_seconds)}."
             number, count = spoken_number(segment.set_number), spoken_number(segment.set_count)
-            return Line(f"{rest} Up next: set {number} of {count}.", cue)
+            up_next = f"Up next: set {number} of {count}."
+            shorter = (up_next, f"{_side(segment)}Set {number}.".strip())
+            return Line(f"{rest} {up_next}", cue, shorter, TooLong.SHORTEN_THEN_HOLD)
         case SegmentKind.SWITCH_SIDES:
             return None  # SidesSwitched says it
     if segment.set_kind is not None and segment.set_kind.go_with_first_rep:
         return None  # its first RepStarted says go
-    return Line(f"{_side(segment)}Go.", cue)
+    return Line(f"{_side(segment)}Go.", cue, ("Go.",) if segment.side is not None else ())
 
 
 def _releases(segment: Segment) -> bool:
@@ -151,9 +195,10 @@ def line_for(event: Event, plan: Plan) -> Line | None:
         case SegmentStarted(segment=segment):
             return _start_line(segment, plan)
         case SidesSwitched(side=side):
-            return Line(f"Switch sides. {_capital(side.value)} side.", cue)
+            return Line(f"Switch sides. {_capital(side.value)} side.", cue, too_long=TooLong.HOLD)
         case RepStarted(segment=segment, rep=1):
-            return Line(f"{_side(segment)}Go. Hold.", cue)
+            shorter = ("Go. Hold.", "Hold.") if segment.side is not None else ("Hold.",)
+            return Line(f"{_side(segment)}Go. Hold.", cue, shorter)
         case RepStarted():
             return Line("Hold.", cue)
         case RepCounted(segment=segment, reps_done=done) if _releases(segment):
@@ -187,6 +232,26 @@ def planned_finish_line(plan: Plan) -> Line:
     """What `finish_line` says when the plan is followed exactly."""
     sets = {(segment.exercise_number, segment.set_number) for segment in plan if segment.is_work}
     return Line(finish_text(plan.total_seconds, len(sets)), Cue.DONE)
+
+
+def expected_finish_line(session: Session) -> Line:
+    """What `finish_line` will say if the rest of the plan is followed from now: worth
+    rendering once a pause has been held for its words, which makes the plan's own total
+    (`planned_finish_line`) wrong."""
+    plan = session.plan
+    started = session.started_at or 0.0
+    active = session.clock.now() - started - session.total_paused + session.time_left()
+    sets = {
+        (record.exercise_name, record.set_number)
+        for record in session.records
+        if plan[record.segment_index].is_work and not record.skipped
+    }
+    sets |= {
+        (segment.exercise.name, segment.set_number)
+        for segment in plan.segments[session.index :]
+        if segment.is_work
+    }
+    return Line(finish_text(active, len(sets)), Cue.DONE)
 
 
 def _rank(line: Line) -> int:
@@ -237,8 +302,8 @@ def phrases_for(plan: Plan, from_index: int = 0) -> list[str]:
     while not session.state.is_over:
         for event in session.poll():
             line = line_for(event, plan)
-            if line is not None and line.text is not None:
-                texts[line.text] = None
+            if line is not None:
+                texts.update(dict.fromkeys(line.forms))
         wait = session.until_next_event()
         if wait is None:
             session.skip()

@@ -164,8 +164,8 @@ def until_change(session: Session) -> float | None:
 
     Screens redraw at that moment instead of polling on a fixed tick, so a number changes and a
     segment ends on screen within a millisecond or two of its deadline. None while nothing will
-    change by itself (paused, over). The progress fraction changes all the time; how often that
-    shows depends on how wide the bar is drawn, so the screen works that part out.
+    change by itself (paused, over). The progress fraction changes all the time; the screen
+    draws it when the time left turns over.
     """
     if session.state is not SessionState.RUNNING:
         return None

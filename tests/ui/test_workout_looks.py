@@ -16,7 +16,7 @@ from rich.cells import cell_len
 from textual.color import Color
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, ProgressBar
 
 from bandtimer.ui.widgets.big_number import BigNumber
 from bandtimer.ui.widgets.countdown import Countdown
@@ -258,3 +258,22 @@ def test_at_200_by_60_the_side_sits_beside_the_phase(tmp_path: Path) -> None:
         assert abs(middle - 100) <= 3, "the banner's words sit over the number, mid-screen"
 
     run(harness, (200, 60), body)
+
+
+def test_the_progress_bar_moves_with_the_second_not_on_a_redraw_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """Across a 100-column screen the bar of an 82 s routine could move five times a second,
+    each a frame of its own; it moves when the time left turns over, never between."""
+    harness = build(tmp_path, quick_try())
+
+    async def body(pilot: Pilot[Any]) -> None:
+        await advance(pilot, harness.clock, 10.0)
+        bar = workout(pilot).query_one("#progress", ProgressBar)
+        shown = bar.progress
+        await advance(pilot, harness.clock, 0.6)  # the bar's half cell is some 0.4 s here
+        assert bar.progress == shown
+        await advance(pilot, harness.clock, 0.4)  # the second turns over
+        assert bar.progress > shown
+
+    run(harness, (100, 30), body)

@@ -26,7 +26,7 @@ class InstantPhrases:
     def clip(self, text: str) -> Clip | None:
         return Clip(b"\0\0", label=text) if text in self.asked else None
 
-    def prepare(self, texts: Iterable[str]) -> None:
+    def prepare(self, texts: Iterable[str], *, last: bool = False) -> None:
         self.asked += texts
 
     def prepare_from(self, list_phrases: Callable[[], Iterable[str]]) -> None:

@@ -174,12 +174,6 @@ class WorkoutScreen(Screen[None]):
         """Have `sync` run again just after the next change falls due, instead of a tick later."""
         session = self.session
         waits = [until_change(session)]
-        if session.state is SessionState.RUNNING and (
-            session.elapsed() < session.current.planned_seconds  # progress counts only these
-        ):
-            waits.append(
-                self._display.until_next_step(session.progress(), session.plan.total_seconds)
-            )
         if session.state is SessionState.RUNNING and view.count is not None:
             waits.append(self._display.until_rep_step(view.count))
         wait = min((wait for wait in waits if wait is not None), default=None)

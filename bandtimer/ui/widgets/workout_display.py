@@ -2,7 +2,9 @@
 
 The screen decides when to draw and what the keys do; this decides where each line sits and
 which widgets a new view touches. It keeps the view it last drew, so a redraw several times a
-second writes only the lines whose text changed, and the bars only when they would move.
+second writes only the lines whose text changed, and the bars only when they would move. The
+workout's progress bar moves with the rest of the lines (the time left turns over every
+second), never on a frame of its own: in a short routine it would step five times a second.
 
 From the mat the banner is what is read first: a band of colour across the whole screen that
 says what to do and, right beside it, which side, so the two are read together however wide
@@ -16,6 +18,7 @@ from dataclasses import replace
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 
 from bandtimer.coach import RepCount, WorkoutView
 from bandtimer.ui.widgets.big_word import BigWord, big_width
@@ -90,10 +93,6 @@ class WorkoutDisplay(Vertical):
         self._place_banner()
         self._place_feel()
 
-    def until_next_step(self, fraction: float, seconds_for_all: float) -> float | None:
-        """Seconds until the progress bar moves (see `WorkoutProgress.until_next_step`)."""
-        return self._progress.until_next_step(fraction, seconds_for_all)
-
     def until_rep_step(self, count: RepCount) -> float | None:
         """Seconds until the bar through the rep moves."""
         return self._countdown.until_next_step(count)
@@ -101,12 +100,12 @@ class WorkoutDisplay(Vertical):
     def show(self, view: WorkoutView) -> bool:
         """Draw `view`; False if nothing but the bars could have changed."""
         old = self.shown
-        self._progress.show(view.progress)
         if old is not None and _still(view) == _still(old):
             if view.count is not None:  # the bar through the rep may have moved
                 self._countdown.show(view.big, view.caption, view.count)
             return False
         self.shown = view
+        self._progress.show(view.progress)
         self._heading.show(view.heading)
         self._time_left.show(view.time_left)
         self._phase.show(view.phase)
@@ -125,11 +124,10 @@ class WorkoutDisplay(Vertical):
             old.paused,
             old.final,
         ):
+            wanted = {f"-{tone}": view.tone == tone for tone in TONES}
+            wanted |= {"-paused": view.paused, "-final": view.final and not view.paused}
             for widget in (self._banner, self._countdown):
-                for tone in TONES:
-                    widget.set_class(view.tone == tone, f"-{tone}")
-                widget.set_class(view.paused, "-paused")
-                widget.set_class(view.final and not view.paused, "-final")
+                _set_classes(widget, wanted)
         return True
 
     def show_record(self, band: str, feel_question: str) -> None:
@@ -162,6 +160,17 @@ class WorkoutDisplay(Vertical):
             question = question.replace("  ", "\n", 1)
         self._feel.show(question)
         self._feel.display = bool(question)
+
+
+def _set_classes(widget: Widget, wanted: dict[str, bool]) -> None:
+    """Add and remove classes with one restyle of the widget and all inside it, not one per
+    class: a new segment changes two or three of them (the tone, the last seconds' red) and
+    each restyle runs the stylesheet over the banner's or the number's whole subtree."""
+    before = set(widget.classes)
+    for name, on in wanted.items():
+        widget.set_class(on, name, update=False)
+    if set(widget.classes) != before:
+        widget.update_node_styles()
 
 
 def _still(view: WorkoutView) -> WorkoutView:

@@ -4,7 +4,7 @@ The fraction done grows a little every instant, but the bar draws it in half cel
 100-column terminal that is one visible step every half second or so of a two-minute routine,
 and one every few seconds of a longer one. Handing Textual's `ProgressBar` every new fraction
 would run its reactive updates and ETA sampling for nothing, so this only passes on the ones
-that move the bar, and says when the next one will.
+that move the bar.
 """
 
 from __future__ import annotations
@@ -32,12 +32,3 @@ class WorkoutProgress(ProgressBar):
         if drawn != self._drawn:
             self._drawn = drawn
             self.update(progress=fraction)
-
-    def until_next_step(self, fraction: float, seconds_for_all: float) -> float | None:
-        """Seconds until the bar draws one half cell more, if the fraction grows steadily by
-        1 in `seconds_for_all`; None when it is full or not laid out yet."""
-        steps = self.steps
-        step = int(fraction * steps)
-        if not steps or step >= steps:
-            return None
-        return ((step + 1) / steps - fraction) * seconds_for_all
