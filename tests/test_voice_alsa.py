@@ -26,17 +26,18 @@ import pytest
 from bandtimer.sound import Cue
 from bandtimer.voice import NO_ESPEAK
 from bench.voice import VOICE_ROUTINE
+from tests.real_time import REAL_TIME
 from tests.test_sound_alsa import LIBASOUND_PROBLEM, file_pcm_config, frames_of
 
 CHILD = Path(__file__).resolve().parent / "follow_routine_child.py"
 ESPEAK = shutil.which("espeak-ng")
 ON_TIME = 0.15
 """Seconds a sound may start from its due time: polling, opening the stream, file timestamps
-(a few ms each), with room for a busy two-core machine. The tests run alone after the parallel
-run (`serial`); `make bench` measures the real delay."""
+(a few ms each), with room for a busy two-core machine. The tests are `REAL_TIME`: the rest of
+the suite yields the CPU to them (tests/real_time.py); `make bench` measures the real delay."""
 
 pytestmark = [
-    pytest.mark.serial,
+    REAL_TIME,
     pytest.mark.skipif(LIBASOUND_PROBLEM is not None, reason=str(LIBASOUND_PROBLEM)),
     pytest.mark.skipif(
         ESPEAK is None, reason="espeak-ng is not installed; `make test` installs it"
