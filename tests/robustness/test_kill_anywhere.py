@@ -30,9 +30,10 @@ file has said were done. After the kill, in that home:
   unfinished ones, in one file;
 - the file holds at least as many sets as it was ever seen to hold (a save never goes back);
 - it holds every set that ended at least `SAVE_MARGIN_SECONDS` of the app's own time before the
-  kill. The app's own time is the wall time less what the kernel says (`/proc/PID/schedstat`,
-  run delay) the app's main thread spent ready to run but kept off the CPU by other processes:
-  on a quiet machine the two are the same, and on a busy one the margin is still the app's;
+  kill. The app's own time is the wall time less what the kernel says (`/proc/PID/task/*/
+  schedstat`, run delay) the app's threads spent ready to run but kept off the CPU by other
+  processes: on a quiet machine the two are the same, and on a busy one the margin is still the
+  app's;
 - the records of earlier trials are byte for byte as they were;
 - nothing but the player's silent probe reached the sound device: `--mute` was obeyed;
 - no temporary file is left that a loader would read.
@@ -202,13 +203,16 @@ def sets_ended_by(seconds: float) -> int:
 
 
 def run_delay(pid: int) -> float | None:
-    """Seconds the process's main thread has spent ready to run but not running, as the kernel
-    counts it; None once the process is gone."""
+    """Seconds the process's threads have spent ready to run but not running, as the kernel
+    counts it, added up: a thread held off the CPU while it holds the GIL holds up the main
+    thread too. None once the process is gone."""
     try:
-        with open(f"/proc/{pid}/schedstat", encoding="ascii") as stat:
-            return int(stat.read().split()[1]) / 1e9
+        total = 0
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            total += int((task / "schedstat").read_text(encoding="ascii").split()[1])
     except (OSError, IndexError, ValueError):
         return None
+    return total / 1e9
 
 
 def in_progress_files(history: Path) -> set[Path]:
