@@ -161,6 +161,7 @@ class Trial:
     held_off: float = 0.0
     """The longest the app was kept off the CPU from a set's end to the kill."""
     temp_left: bool = False
+    """Whether this trial's kill left a temporary file: it landed in the middle of a write."""
     problems: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
@@ -292,6 +293,7 @@ def run_trial(
     # A routine of its own: `run NAME` would offer to resume the earlier trials' workouts.
     routine = home / "routines" / f"kill-drill-{trial.number}.toml"
     routine.write_text(ROUTINE.format(number=trial.number), encoding="utf-8")
+    temps_before = set(temp_files(history))
     terminal = Terminal(home, "--mute", "run", f"kill drill {trial.number}", env=speaker.env)
     watch = Watch(trial, terminal, history, set(earlier))
     try:
@@ -326,7 +328,7 @@ def run_trial(
             trial.held_off = max(trial.held_off, held_off)
             if end + held_off <= trial.killed_after - SAVE_MARGIN_SECONDS:
                 trial.sets_expected += 1
-    trial.temp_left = bool(temp_files(history))
+    trial.temp_left = bool(set(temp_files(history)) - temps_before)
     check_history(trial, history, earlier)
 
 
