@@ -12,15 +12,15 @@ run: $(STAMP)
 	$(BIN)/python -m compileall -q bandtimer
 	$(BIN)/bandtimer $(ARGS)
 
-# -n auto: one pytest worker per core; every test keeps its files in its own tmp_path, so the
-# workers share nothing. Tests marked `serial` hold real time to a bound (a real process killed
-# at random moments), so they run afterwards, alone. `.venv/bin/pytest tests/...` runs them all
-# in one process.
+# -n auto: one pytest worker per core, and one for the tests that hold a real process to real
+# time; every test keeps its files in its own tmp_path, so the workers share nothing. With
+# --dist loadgroup the real-time tests run on their worker from the start while the others
+# yield the CPU to them (tests/real_time.py). `.venv/bin/pytest tests/...` runs them all in
+# one process.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
-	$(BIN)/pytest -n auto -m "not serial"
-	$(BIN)/pytest -m serial
+	$(BIN)/pytest -n auto --dist loadgroup
 
 bench: $(STAMP)
 	bash scripts/system-deps.sh --bench

@@ -50,14 +50,15 @@ class Terminal:
     """A `bandtimer` in a pseudo-terminal that a test can type into and read back.
 
     Everything the app writes is kept (`written()`); `modes()` reads the terminal's settings as
-    the app left them (raw or not), since the test keeps the terminal's own end open.
+    the app left them (raw or not), since the test keeps the terminal's own end open. `env` is
+    added to this process's environment.
     """
 
-    def __init__(self, home: Path, *args: str) -> None:
+    def __init__(self, home: Path, *args: str, env: dict[str, str] | None = None) -> None:
         self._controller, self._terminal = pty.openpty()
         fcntl.ioctl(self._terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         self.cooked = termios.tcgetattr(self._terminal)
-        env = os.environ | {"BANDTIMER_HOME": str(home), "TERM": "xterm-256color"}
+        env = os.environ | {"BANDTIMER_HOME": str(home), "TERM": "xterm-256color"} | (env or {})
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bandtimer", *args],
             stdin=self._terminal, stdout=self._terminal, stderr=self._terminal, env=env,

@@ -33,14 +33,15 @@ from bandtimer.domain.set_kinds import COUNTDOWN_FROM
 from bandtimer.sound import SAMPLE_RATE, Cue
 from bandtimer.voice import NO_ESPEAK
 from bench.voice import VOICE_ROUTINE
+from tests.real_time import REAL_TIME
 from tests.test_sound_alsa import LIBASOUND_PROBLEM, file_pcm_config, frames_of
 
 CHILD = Path(__file__).resolve().parent / "follow_routine_child.py"
 ESPEAK = shutil.which("espeak-ng")
 ON_TIME = 0.15
 """Seconds a sound may start from its due time: polling, opening the stream, file timestamps
-(a few ms each), with room for a busy two-core machine. The tests run alone after the parallel
-run (`serial`); `make bench` measures the real delay."""
+(a few ms each), with room for a busy two-core machine. The tests are `REAL_TIME`: the rest of
+the suite yields the CPU to them (tests/real_time.py); `make bench` measures the real delay."""
 ESPEAK_RATE = 22050
 """espeak-ng's own sample rate; bandtimer's copies are at `SAMPLE_RATE`."""
 LOUD = 328
@@ -49,7 +50,7 @@ APART_SECONDS = 0.1
 """The least silence between two recorded sounds (each sound's own silent edges left out)."""
 
 pytestmark = [
-    pytest.mark.serial,
+    REAL_TIME,
     pytest.mark.skipif(LIBASOUND_PROBLEM is not None, reason=str(LIBASOUND_PROBLEM)),
     pytest.mark.skipif(
         ESPEAK is None, reason="espeak-ng is not installed; `make test` installs it"

@@ -39,7 +39,7 @@ from bandtimer.domain.plan import (
 )
 from bandtimer.domain.routine import Band, Exercise, Routine
 from bandtimer.domain.session import Session
-from bandtimer.domain.set_kinds import spoken_number
+from bandtimer.domain.set_kinds import spoken_number, spoken_seconds
 from bandtimer.sound import Cue
 from bandtimer.voice import speakable
 
@@ -136,21 +136,9 @@ def _seconds(seconds: float) -> str:
     return f"{spoken_number(whole)} {'second' if whole == 1 else 'seconds'}"
 
 
-def spoken_duration(seconds: float) -> str:
-    """ "one minute, twenty-two seconds"; whole minutes from ten minutes up."""
-    whole = round(seconds)
-    minutes, rest = divmod(whole, 60)
-    if minutes == 0:
-        return _seconds(rest)
-    said = f"{spoken_number(minutes)} {'minute' if minutes == 1 else 'minutes'}"
-    if minutes >= 10:
-        return spoken_number(round(whole / 60)) + " minutes"
-    return f"{said}, {_seconds(rest)}" if rest else said
-
-
 def finish_text(seconds: float, sets: int) -> str:
-    set_word = "set" if sets == 1 else "sets"
-    return f"Workout done. {_capital(spoken_duration(seconds))}, {spoken_number(sets)} {set_word}."
+    took = _capital(spoken_seconds(round(seconds)))
+    return f"Workout done. {took}, {spoken_number(sets)} {'set' if sets == 1 else 'sets'}."
 
 
 def _start_line(segment: Segment, plan: Plan) -> Line | None:

@@ -180,7 +180,9 @@ def spoken_range(numbers: IntRange) -> str:
 
 def spoken_seconds(seconds: float) -> str:
     """`30` -> `thirty seconds`, `90` -> `one and a half minutes`, `2.5` -> `two and a half
-    seconds`: how a coach says a length of time."""
+    seconds`, `82` -> `one minute, twenty-two seconds`, from ten minutes up whole minutes: how a
+    coach says a length of time, a set's dose or a whole workout's (round a measured one first).
+    """
     whole, fraction = divmod(seconds, 1)
     count = int(whole)
     if fraction == 0.5:
@@ -188,11 +190,16 @@ def spoken_seconds(seconds: float) -> str:
     if fraction:
         return f"{seconds:g} seconds"
     minutes, rest = divmod(count, 60)
-    if minutes and rest == 0:
-        return "one minute" if minutes == 1 else f"{spoken_number(minutes)} minutes"
-    if minutes and rest == 30:
+    if minutes == 0:
+        return "one second" if count == 1 else f"{spoken_number(count)} seconds"
+    said = "one minute" if minutes == 1 else f"{spoken_number(minutes)} minutes"
+    if rest == 0:
+        return said
+    if rest == 30:
         return f"{spoken_number(minutes)} and a half minutes"
-    return "one second" if count == 1 else f"{spoken_number(count)} seconds"
+    if minutes >= 10:
+        return f"{spoken_number(round(count / 60))} minutes"
+    return f"{said}, {'one second' if rest == 1 else f'{spoken_number(rest)} seconds'}"
 
 
 def _sentence(text: str, each_side: bool) -> str:

@@ -94,7 +94,9 @@ def test_numbers_are_spoken_as_words(number, words):
     ("seconds", "words"),
     [(1, "one second"), (0.5, "half a second"), (1.5, "one and a half seconds"),
      (0.75, "0.75 seconds"), (45, "forty-five seconds"), (60, "one minute"),
-     (150, "two and a half minutes"), (600, "ten minutes"), (75, "seventy-five seconds")],
+     (150, "two and a half minutes"), (600, "ten minutes"), (75, "one minute, fifteen seconds"),
+     (82, "one minute, twenty-two seconds"), (61, "one minute, one second"),
+     (725, "twelve minutes"), (750, "twelve and a half minutes"), (1512, "twenty-five minutes")],
 )  # fmt: skip
 def test_lengths_of_time_are_spoken_as_a_coach_says_them(seconds, words):
     assert spoken_seconds(seconds) == words
