@@ -25,6 +25,7 @@ from bandtimer.ui.messages import (
     OpenHistory,
     SoundProblem,
     StartRoutine,
+    TodayRead,
     WorkoutEnded,
 )
 from bandtimer.ui.process_signals import ProcessSignals
@@ -257,6 +258,26 @@ class BandtimerApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MenuScreen):
                 screen.post_message(HistoryRead(dates))
+        self._read_today()
+
+    @work(thread=True, exclusive=True, group="today")
+    def _read_today(self) -> None:
+        """What to do today (the plan's next session, or the routine that fits the week),
+        read on a worker: it opens the plan file and this week's workouts."""
+        from bandtimer.coach.plans import PlanUnavailable, what_today
+
+        services = self.services
+        problem = None
+        try:
+            today = what_today(
+                services.locations, services.routines(), services.history,
+                services.wall_clock(), services.config.weekly_target,
+            )  # fmt: skip
+        except PlanUnavailable as unavailable:
+            today, problem = None, str(unavailable)
+        for screen in self.screen_stack:
+            if isinstance(screen, MenuScreen):
+                self.call_from_thread(screen.post_message, TodayRead(today, problem))
 
     @work(exclusive=True, group="resume")
     async def _offer_resume(self, starting: Routine | None = None) -> None:
