@@ -37,7 +37,6 @@ class DoseChange:
     routine: str
     exercise: str
     sets: int | None = None
-    reps: int | None = None
     hold: int | None = None
     line: int | None = None
     """Line of its `[[week.dose]]` header, for messages that point back to it."""
@@ -47,18 +46,15 @@ class DoseChange:
         return replace(
             self,
             sets=later.sets if later.sets is not None else self.sets,
-            reps=later.reps if later.reps is not None else self.reps,
             hold=later.hold if later.hold is not None else self.hold,
             line=later.line,
         )
 
     def describe(self) -> str:
-        """`3 sets, 4 reps, 30 s hold`: only the figures it changes."""
+        """`3 sets, 30 s hold`: only the figures it changes."""
         parts = []
         if self.sets is not None:
             parts.append(f"{self.sets} set" + ("" if self.sets == 1 else "s"))
-        if self.reps is not None:
-            parts.append(f"{self.reps} rep" + ("" if self.reps == 1 else "s"))
         if self.hold is not None:
             parts.append(f"{self.hold} s hold")
         return ", ".join(parts)
@@ -122,9 +118,10 @@ def apply_doses(routine: Routine, doses: Mapping[str, DoseChange]) -> Routine:
     """`routine` with each exercise named in `doses` (by case-folded name) changed as it says.
 
     The one place a plan's doses reach a routine: when the per-routine, per-exercise dose that
-    progression keeps can carry a plan's figures, this is what hands them over instead.
-    A figure the exercise's kind of set does not have (a hold on reps that are not held) is
-    refused when the plan file is read, so it never arrives here; it would be left alone.
+    progression keeps can carry a plan's figures, this is what hands them over instead. A
+    plan's figures lie within the routine's own ranges (sets within `sets`, a hold on one of
+    the exercise's rungs), which the plan's validation holds it to, so a dosed exercise is one
+    its routine file allows; a figure the exercise does not have is left alone.
     """
     if not doses:
         return routine
@@ -135,11 +132,11 @@ def apply_doses(routine: Routine, doses: Mapping[str, DoseChange]) -> Routine:
             exercises.append(exercise)
             continue
         kind = exercise.kind
-        if change.reps is not None and kind.reps is not None:
-            kind = replace(kind, reps=IntRange.exactly(change.reps))
         if change.hold is not None and kind.hold is not None:
-            kind = replace(kind, hold=IntRange.exactly(change.hold))
-        sets = IntRange.exactly(change.sets) if change.sets is not None else exercise.sets
+            kind = replace(kind, hold=IntRange(change.hold, max(change.hold, kind.hold.high)))
+        sets = exercise.sets
+        if change.sets is not None:
+            sets = IntRange(change.sets, max(change.sets, exercise.sets.high))
         exercises.append(replace(exercise, kind=kind, sets=sets))
     return replace(routine, exercises=tuple(exercises))
 
@@ -265,3 +262,11 @@ def _first_open(sessions: Sequence[str], done: Sequence[int], routine: str) -> i
         if number not in done and name.casefold() == wanted:
             return number
     return None
+
+
+def hold_rungs(exercise_progression: Sequence[int], hold: IntRange) -> tuple[int, ...]:
+    """The holds an exercise can be planned at: its `progression`, with the file's hold among
+    them, else the ends of its hold range (`[5, 10]` -> 5, 10)."""
+    if exercise_progression:
+        return tuple(sorted({*exercise_progression, hold.low}))
+    return tuple(sorted({hold.low, hold.high}))

@@ -25,7 +25,7 @@ def plan_schema() -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "required": ["routine", "exercise"],
-        "anyOf": [{"required": [key]} for key in ("sets", "reps", "hold")],
+        "anyOf": [{"required": [key]} for key in ("sets", "hold")],
         "properties": _properties(DOSE_FIELDS),
     }
     week = {

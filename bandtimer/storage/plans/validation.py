@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bandtimer.domain.routine import Routine
-from bandtimer.domain.weekly_plan import DoseChange, PlanWeek, TrainingPlan
+from bandtimer.domain.weekly_plan import DoseChange, PlanWeek, TrainingPlan, hold_rungs
 from bandtimer.storage.routines.fields import (
     Bounds,
     JsonSchema,
@@ -31,7 +31,7 @@ from bandtimer.storage.routines.fields import (
 )
 from bandtimer.storage.routines.problems import Problem, RoutineError, quoted, shown
 from bandtimer.storage.routines.toml_lines import LineIndex
-from bandtimer.storage.routines.validation import HOLD, REPS, SETS
+from bandtimer.storage.routines.validation import HOLD, SETS
 
 SESSIONS_PER_WEEK = Bounds(1, 7)
 MAX_WEEKS = 52
@@ -110,11 +110,11 @@ WEEK_FIELDS: dict[str, Any] = {
 DOSE_FIELDS: dict[str, Any] = {
     "routine": NameField("The routine whose exercise changes; required."),
     "exercise": NameField("The exercise of that routine; required."),
-    "sets": CountField(SETS, "Sets, from this week on"),
-    "reps": CountField(REPS, "Reps in a set, from this week on"),
-    "hold": CountField(HOLD, "Seconds held, from this week on", "seconds"),
+    "sets": CountField(SETS, "Sets, from this week on, within the exercise's own range"),
+    "hold": CountField(HOLD, "Seconds held, from this week on: one of the exercise's "
+                       "progression, or an end of its hold range", "seconds"),
 }
-FIGURES = ("sets", "reps", "hold")
+FIGURES = ("sets", "hold")
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,7 @@ def _read_doses(value: object, week: int, at: PlanReporter) -> list[DoseChange]:
         exercise = read_name({"name": table.get("exercise")}, here.naming("exercise"))
         figures = {key: DOSE_FIELDS[key].read(table, key, here) for key in FIGURES}
         if not any(key in table for key in FIGURES):
-            here.report(None, "a dose change needs at least one of sets, reps or hold")
+            here.report(None, "a dose change needs sets, hold or both")
         if routine is None or exercise is None or len(here.problems) > before:
             continue
         line = here.lines.exact(here.table)
@@ -284,12 +284,19 @@ def _check_against(
             here.report("exercise", f"routine {quoted(routine.name)} has no exercise "
                         f"{quoted(change.exercise)}; its exercises are {names}")  # fmt: skip
             continue
-        if change.hold is not None and exercise.kind.hold is None:
-            here.report("hold", f"{quoted(exercise.name)} in {quoted(routine.name)} is not "
-                        "held: a hold cannot change")  # fmt: skip
-        if change.reps is not None and exercise.kind.reps is None:
-            here.report("reps", f"{quoted(exercise.name)} in {quoted(routine.name)} has no "
-                        "reps to change")  # fmt: skip
+        named = f"{quoted(exercise.name)} in {quoted(routine.name)}"
+        hold = exercise.kind.hold
+        if change.hold is not None and hold is None:
+            here.report("hold", f"{named} is not held: a hold cannot change")
+        elif change.hold is not None and hold is not None:
+            rungs = hold_rungs(exercise.progression, hold)
+            if change.hold not in rungs:
+                steps = ", ".join(str(rung) for rung in rungs)
+                here.report("hold", f"hold must be one of {named}'s holds ({steps} s), "
+                            f"got {change.hold}")  # fmt: skip
+        if change.sets is not None and change.sets not in exercise.sets:
+            here.report("sets", f"sets must be within {named}'s {exercise.sets} sets, "
+                        f"got {change.sets}")  # fmt: skip
 
 
 def _no_such_routine(plan: str, name: str, routines: Mapping[str, Routine]) -> str:
