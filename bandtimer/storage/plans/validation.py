@@ -292,11 +292,11 @@ def _check_against(
             rungs = hold_rungs(exercise.progression, hold)
             if change.hold not in rungs:
                 steps = ", ".join(str(rung) for rung in rungs)
-                here.report("hold", f"hold must be one of {named}'s holds ({steps} s), "
-                            f"got {change.hold}")  # fmt: skip
+                here.report("hold", f"hold must be one of {steps} s for {named}, as its "
+                            f"routine allows, got {change.hold}")  # fmt: skip
         if change.sets is not None and change.sets not in exercise.sets:
-            here.report("sets", f"sets must be within {named}'s {exercise.sets} sets, "
-                        f"got {change.sets}")  # fmt: skip
+            here.report("sets", f"sets must be {exercise.sets} for {named}, as its routine "
+                        f"allows, got {change.sets}")  # fmt: skip
 
 
 def _no_such_routine(plan: str, name: str, routines: Mapping[str, Routine]) -> str:
