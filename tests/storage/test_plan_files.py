@@ -105,8 +105,8 @@ def test_a_routine_that_does_not_exist_names_the_plan_and_the_routine() -> None:
         (
             "hold = 30",
             "hold = 35",
-            'plans/mine.toml:14: week 2, dose 1: hold must be one of "Banded plank" in "Mini band '
-            "weekday\"'s holds (10, 30, 45, 60 s), got 35",
+            "plans/mine.toml:14: week 2, dose 1: hold must be one of 10, 30, 45, 60 s for "
+            '"Banded plank" in "Mini band weekday", as its routine allows, got 35',
         ),
         (
             "hold = 30",
