@@ -144,7 +144,8 @@ def start_plan(locations: Locations, name: str, now: datetime) -> int:
     except PlanUnavailable:
         previous = None
     try:
-        write_active_plan(locations.active_plan_file, ActivePlan(plan.name, now))
+        active = ActivePlan(plan.name, now.replace(microsecond=0))
+        write_active_plan(locations.active_plan_file, active)
     except OSError as error:
         reason = (error.strerror or type(error).__name__).lower()
         print(f"Could not save the plan to {locations.active_plan_file}: {reason}", file=sys.stderr)

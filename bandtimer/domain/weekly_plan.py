@@ -236,8 +236,9 @@ def follow(
     week, done, opened, repeats = 1, [], None, 0
     counted: list[CountedSession] = []
     weeks = plan.weeks
+    since = started.replace(microsecond=0)  # records keep whole seconds
     for workout in sorted(logged, key=lambda each: each.started):
-        if workout.started < started or week > len(weeks):
+        if workout.started < since or week > len(weeks):
             continue
         day = workout.started.date()
         if opened is not None and day > opened + timedelta(days=WEEK_DAYS - 1):
