@@ -55,9 +55,14 @@ def on(day: int) -> Any:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Until what to do today has been read and shown (it is read after the first frame)."""
+    """Until what to do today (and the history screen, if open) has been read and shown: both
+    are read on workers after the first frame. Other workers (the preview's advice, which a
+    newer one may cancel) are not waited for."""
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        for worker in list(pilot.app.workers) + list(pilot.app.screen.workers):
+            if worker.group in ("today", "history"):
+                await worker.wait()
         await pilot.pause()
 
 

@@ -185,6 +185,7 @@ class MenuScreen(Screen[None]):
         """What to do today is known (after the first frame): it is shown above the filter,
         and, if the person has not moved yet, the list opens on it."""
         self._today = message.today
+        self.refresh_bindings()
         box = self.query_one("#today", Static)
         if message.today is not None:
             box.update(f"{message.today.headline}\n{message.today.detail}  (t)")
@@ -317,10 +318,13 @@ class MenuScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide "/ Filter" while the filter has focus: there `/` is text. (Textual drops the
-        other letters from the footer by itself, but does not know `slash` is a character.)"""
+        other letters from the footer by itself, but does not know `slash` is a character.)
+        `t` is there only while there is something to do today."""
         if action == "keep_doses":
             doses = self.query_one(RoutinePreview).doses
             return doses is not None and doses.can_take_back
+        if action == "today":
+            return self._today is not None  # no Today, no key for it in the footer
         return not (action == "focus_filter" and isinstance(self.focused, RoutineFilter))
 
     def action_keep_doses(self) -> None:
@@ -364,10 +368,9 @@ class MenuScreen(Screen[None]):
         self.notify(f"Read {plural(len(self._entries), 'routine file')}", timeout=2)
 
     def action_today(self) -> None:
-        if self._today is None:
-            self.notify("Nothing planned for today: pick a routine", timeout=3)
-            return
-        self.post_message(StartRoutine(self._today.routine))
+        """Start what to do today (the key is only offered while there is something)."""
+        if self._today is not None:
+            self.post_message(StartRoutine(self._today.routine))
 
     def action_history(self) -> None:
         self.post_message(OpenHistory())
