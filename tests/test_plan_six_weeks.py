@@ -97,7 +97,10 @@ def test_six_weeks_advance_week_by_week_at_the_documented_doses(runner: Runner) 
         for session, days in ((1, 0), (2, 3)):  # Mondays and Thursdays
             now = MONDAY + timedelta(weeks=week - 1, days=days)
             today = runner.do_today(now)
-            assert today.headline == f"Today · week {week} of 6 · session {session} of 2"
+            expected = f"Today · week {week} of 6 · session {session} of 2"
+            if session == 2:  # the week opened on Monday: seven days, to Sunday
+                expected += f" · by {now + timedelta(days=3):%a %-d %b}"
+            assert today.headline == expected
             assert today.routine.name == sessions[week][session - 1]
     status = plan_status(
         runner.locations, runner.entries, runner.store, MONDAY.date() + timedelta(weeks=6)
@@ -137,7 +140,9 @@ def test_a_week_left_unfinished_for_seven_days_starts_over(runner: Runner) -> No
     runner.do_today(MONDAY + timedelta(days=3))  # week 1 done
     runner.do_today(MONDAY + timedelta(weeks=1))  # week 2, session 1 on Monday 9 March
     on_sunday = MONDAY + timedelta(weeks=1, days=6)
-    assert runner.today(on_sunday).headline == "Today · week 2 of 6 · session 2 of 2"
+    assert (
+        runner.today(on_sunday).headline == "Today · week 2 of 6 · session 2 of 2 · by Sun 15 Mar"
+    )
     # Monday 16 March: seven days after the week opened, its second session was never done.
     late = MONDAY + timedelta(weeks=2)
     today = runner.today(late)

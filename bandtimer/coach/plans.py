@@ -175,7 +175,10 @@ def _plan_today(status: PlanStatus) -> Today | None:
     detail = f"{routine.name} · {clock_time(planned_seconds(routine))}"
     if doses:
         detail += f" · {doses}"
+    due = status.progress.due_by
     headline = f"Today · {status.progress.headline()}"
+    if due is not None:
+        headline += f" · by {due:%a %-d %b}"
     if status.progress.repeats:
         headline += " (again)"
     return Today(routine, headline, visible_controls(detail), status)
