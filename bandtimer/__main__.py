@@ -85,13 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         parents=[everywhere],
-        help="validate routine files; exit 1 with every problem found",
+        help="validate routine and plan files; exit 1 with every problem found",
         epilog=_examples(
-            "bandtimer check FILE...      # validate routine files; exit 1 with every problem",
+            "bandtimer check FILE...      # validate routine and plan files; exit 1 with every "
+            "problem",
         ),
         formatter_class=HelpFormatter,
     )
-    check.add_argument("files", metavar="FILE", nargs="+", help="routine TOML files")
+    check.add_argument("files", metavar="FILE", nargs="+", help="routine or plan TOML files")
 
     history = commands.add_parser(
         "history",
