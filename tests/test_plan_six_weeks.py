@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bandtimer.coach.plan_doses import PlanDoseBook
 from bandtimer.coach.plans import Today, plan_status, what_today
+from bandtimer.domain.bands import DEFAULT_BANDS
 from bandtimer.domain.plan import build_plan
 from bandtimer.storage.history import HistoryStore
 from bandtimer.storage.locations import Locations, shipped_routines_dir
@@ -66,20 +68,23 @@ class Runner:
         self.timed: dict[tuple[int, str, str], tuple[int, int | None]] = {}
 
     def today(self, now: datetime) -> Today:
-        today = what_today(self.locations, self.entries, self.store, now, TARGET)
+        self.book = PlanDoseBook(lambda: self.store, DEFAULT_BANDS)  # as the app starts
+        today = what_today(self.locations, self.entries, self.book, self.store, now, TARGET)
         assert today is not None
         return today
 
     def do_today(self, now: datetime) -> Today:
+        """Start Today as the menu does (the dose book gives its doses), do it all, log it."""
         today = self.today(now)
         assert today.status is not None
         week = today.status.progress.week
-        for exercise in build_plan(today.routine).routine.exercises:
+        doses = self.book.doses(today.routine)
+        for exercise in build_plan(today.routine, doses).exercises:
             self.timed[week, today.routine.name, exercise.name] = (
                 exercise.planned_sets,
                 exercise.kind.planned_hold,
             )
-        save_workout(self.home, today.routine, now)
+        save_workout(self.home, today.routine, now, doses=doses)
         return today
 
 
@@ -102,17 +107,12 @@ def test_six_weeks_advance_week_by_week_at_the_documented_doses(runner: Runner) 
                 expected += f" · by {now + timedelta(days=3):%a %-d %b}"
             assert today.headline == expected
             assert today.routine.name == sessions[week][session - 1]
-    status = plan_status(
-        runner.locations, runner.entries, runner.store, MONDAY.date() + timedelta(weeks=6)
-    )
+    after = MONDAY + timedelta(weeks=6)
+    status = plan_status(runner.locations, runner.entries, runner.store, after.date())
     assert status is not None and status.progress.finished
     assert status.progress.sessions_done == 12
-    assert (
-        what_today(
-            runner.locations, runner.entries, runner.store, MONDAY + timedelta(weeks=6), TARGET
-        )
-        is None
-    )
+    book = PlanDoseBook(lambda: runner.store, DEFAULT_BANDS)
+    assert what_today(runner.locations, runner.entries, book, runner.store, after, TARGET) is None
 
     documented = documented_doses()
     for key, dose in documented.items():

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bandtimer.cli.history import open_history
 from bandtimer.coach.formatting import clock_time
+from bandtimer.coach.plan_doses import PlanDoseBook
 from bandtimer.coach.plans import PlanStatus, PlanUnavailable, active_plan, plan_status
-from bandtimer.domain.plan import planned_seconds
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.locations import Locations, shipped_plans_dir, shipped_routines_dir
 from bandtimer.storage.plans import (
@@ -54,14 +54,18 @@ def _routines(locations: Locations) -> list:
     return discover_routines(shipped_routines_dir(), locations.user_routines_dir)
 
 
-def _status(locations: Locations, now: datetime) -> PlanStatus | None:
-    store, _ = open_history(locations)
-    return plan_status(locations, _routines(locations), store, now.date())
+def _status(locations: Locations, now: datetime) -> tuple[PlanStatus | None, PlanDoseBook]:
+    """The plan followed, and the person's doses with its week over them, as the app has them."""
+    store, config = open_history(locations)
+    book = PlanDoseBook(lambda: store, config.bands)
+    status = plan_status(locations, _routines(locations), store, now.date())
+    book.follow(status)
+    return status, book
 
 
 def show_plan(locations: Locations, now: datetime) -> int:
     try:
-        status = _status(locations, now)
+        status, book = _status(locations, now)
     except PlanUnavailable as problem:
         print(problem, file=sys.stderr)
         return EXIT_PROBLEM
@@ -69,12 +73,12 @@ def show_plan(locations: Locations, now: datetime) -> int:
         print("No plan is being followed.")
         _list_plans(locations)
         return 0
-    for line in plan_lines(status):
+    for line in plan_lines(status, book):
         print(line)
     return 0
 
 
-def plan_lines(status: PlanStatus) -> list[str]:
+def plan_lines(status: PlanStatus, book: PlanDoseBook) -> list[str]:
     """What `bandtimer plan` prints: the plan, where the person is, and every week."""
     plan, progress = status.plan, status.progress
     lines = [visible_controls(plan.name)]
@@ -83,8 +87,8 @@ def plan_lines(status: PlanStatus) -> list[str]:
     lines.append(f"Started {progress.started:%a %-d %b %Y} · {status.where()}")
     place = progress.next_session()
     if place is not None:
-        routine = status.routine_for(place)
-        length = clock_time(planned_seconds(routine)) if routine is not None else "missing"
+        timed = status.timed(place, book)
+        length = clock_time(timed.total_seconds) if timed is not None else "missing"
         lines.append(f"Next: {visible_controls(place.routine)} ({length})")
     else:
         lines.append("Every session is done: `bandtimer plan stop`, or start it again.")
@@ -170,7 +174,7 @@ def write_ical(locations: Locations, options: dict[str, object], now: datetime) 
     from bandtimer.coach.plan_calendar import Schedule, plan_calendar
 
     try:
-        status = _status(locations, now)
+        status, book = _status(locations, now)
     except PlanUnavailable as problem:
         print(problem, file=sys.stderr)
         return EXIT_PROBLEM
@@ -180,7 +184,7 @@ def write_ical(locations: Locations, options: dict[str, object], now: datetime) 
     zone = options.get("zone") or local_zone()
     assert isinstance(zone, ZoneInfo)
     schedule = Schedule(options["days"], options["time"], zone)  # type: ignore[arg-type]
-    calendar = plan_calendar(status, schedule, now)
+    calendar = plan_calendar(status, book, schedule, now)
     sys.stdout.flush()
     sys.stdout.buffer.write(calendar.to_ical())
     sys.stdout.buffer.flush()

@@ -21,8 +21,9 @@ from icalendar import Calendar, Event
 
 from bandtimer import __version__
 from bandtimer.coach.formatting import clock_time
+from bandtimer.coach.plan_doses import PlanDoseBook
 from bandtimer.coach.plans import PlanStatus
-from bandtimer.domain.plan import planned_seconds
+from bandtimer.domain.plan import Plan
 from bandtimer.domain.weekly_plan import SessionPlace
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -69,9 +70,12 @@ def parse_time(text: str) -> time:
     return time(int(match[1]), int(match[2]))
 
 
-def plan_calendar(status: PlanStatus, schedule: Schedule, now: datetime) -> Calendar:
+def plan_calendar(
+    status: PlanStatus, book: PlanDoseBook, schedule: Schedule, now: datetime
+) -> Calendar:
     """The remaining sessions of `status`'s plan as a calendar, from the first slot after
-    `now`; the zone's VTIMEZONE is included."""
+    `now`, each timed at the person's doses with its week's over them (`book`); the zone's
+    VTIMEZONE is included."""
     calendar = Calendar()
     calendar.add("prodid", f"-//bandtimer//bandtimer {__version__}//EN")
     calendar.add("version", "2.0")
@@ -80,7 +84,7 @@ def plan_calendar(status: PlanStatus, schedule: Schedule, now: datetime) -> Cale
     stamp = now.astimezone(ZoneInfo("UTC")).replace(microsecond=0)
     last = now
     for place, start in zip(status.progress.remaining(), schedule.slots(now), strict=False):
-        event = session_event(status, place, start, stamp)
+        event = session_event(status, book, place, start, stamp)
         if event is not None:
             calendar.add_component(event)
             last = start
@@ -91,13 +95,13 @@ def plan_calendar(status: PlanStatus, schedule: Schedule, now: datetime) -> Cale
 
 
 def session_event(
-    status: PlanStatus, place: SessionPlace, start: datetime, stamp: datetime
+    status: PlanStatus, book: PlanDoseBook, place: SessionPlace, start: datetime, stamp: datetime
 ) -> Event | None:
-    routine = status.routine_for(place)
-    if routine is None:
+    timed = status.timed(place, book)
+    if timed is None:
         return None
     plan = status.plan
-    seconds = planned_seconds(routine)
+    seconds = timed.total_seconds
     weeks = len(plan.weeks)
     count = len(plan.weeks[place.week - 1].sessions)
     where = f"week {place.week} of {weeks}, session {place.session} of {count}"
@@ -105,23 +109,19 @@ def session_event(
     event.add("uid", f"{_slug(plan.name)}-week-{place.week}-session-{place.session}@{UID_DOMAIN}")
     event.add("dtstamp", stamp)
     event.add("sequence", int(stamp.timestamp()) // 60)
-    event.add("summary", f"{routine.name} ({where})")
+    event.add("summary", f"{timed.routine.name} ({where})")
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=math.ceil(seconds / 60)))
-    event.add("description", "\n".join(_description(status, place, where, seconds)))
+    event.add("description", "\n".join(_description(status, timed, where)))
     event.add("categories", ["bandtimer"])
     return event
 
 
-def _description(
-    status: PlanStatus, place: SessionPlace, where: str, seconds: float
-) -> Iterable[str]:
-    routine = status.routine_for(place)
-    assert routine is not None
-    yield f"{routine.name}: {where} of {status.plan.name}."
-    yield f"Planned length: {clock_time(seconds)}."
+def _description(status: PlanStatus, timed: Plan, where: str) -> Iterable[str]:
+    yield f"{timed.routine.name}: {where} of {status.plan.name}."
+    yield f"Planned length: {clock_time(timed.total_seconds)}."
     yield ""
-    for number, exercise in enumerate(routine.exercises, start=1):
+    for number, exercise in enumerate(timed.exercises, start=1):
         yield f"{number}. {exercise.name}: {exercise.dose}"
     yield ""
     yield "Open bandtimer: its menu opens on this session, at these doses."

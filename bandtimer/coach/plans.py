@@ -1,20 +1,24 @@
-"""The active plan joined with the routines and the history: where a person stands, and Today.
+"""The active plan joined with the routines, the history and the person's doses: where a person
+stands, Today, and the doses a plan's session is timed at.
 
 Storage says which plan is followed (`storage.plans`), the plan's rules say how the history moves
 it (`domain.weekly_plan`); this reads the two together for the menu's Today entry, the history
-screen's progress line and `bandtimer plan`. Without a plan, Today is the routine that best fits
-the weekly target (`domain.today`).
+screen's progress line, `bandtimer plan` and its calendar. A plan's doses reach the timer
+through `PlanDoseBook`: the person's doses (`DoseBook`, from their history) with the plan's week
+over them, so the preview, the workout and its record all see the same dose. Without a plan,
+Today is the routine that best fits the weekly target (`domain.today`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from bandtimer.coach.formatting import clock_time
+from bandtimer.coach.plan_doses import PlanDoseBook
 from bandtimer.domain.history import WorkoutStatus
-from bandtimer.domain.plan import planned_seconds
+from bandtimer.domain.plan import Plan, build_plan, planned_seconds
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.streaks import week_start
 from bandtimer.domain.text import visible_controls
@@ -53,13 +57,24 @@ class PlanStatus:
 
     plan: TrainingPlan
     progress: PlanProgress
-    routines: Mapping[str, Routine]
+    routines: dict[str, Routine]
     """Keyed by case-folded name."""
 
     def routine_for(self, place: SessionPlace) -> Routine | None:
-        """The routine of session `place`, dosed as its week asks; None if it has gone."""
-        routine = self.routines.get(place.routine.casefold())
-        return None if routine is None else self.plan.dosed(routine, place.week)
+        """The routine of session `place`, as its file says; None if it has gone."""
+        return self.routines.get(place.routine.casefold())
+
+    def this_week(self) -> list[str]:
+        """The routines of the current week's sessions not done yet."""
+        return [p.routine for p in self.progress.remaining() if p.week == self.progress.week]
+
+    def timed(self, place: SessionPlace, book: PlanDoseBook) -> Plan | None:
+        """Session `place` as it will be timed: its routine at the person's doses with its
+        week's over them."""
+        routine = self.routine_for(place)
+        if routine is None:
+            return None
+        return build_plan(routine, book.doses_in_week(routine, place.week))
 
     def where(self) -> str:
         """`week 2 of 6 · session 1 of 2 · 3 of 12 sessions done`."""
@@ -84,13 +99,14 @@ class PlanStatus:
 
 @dataclass(frozen=True)
 class Today:
-    """What the menu opens on: the routine to do today, dosed, and why."""
+    """What the menu opens on: the routine to do today, and why."""
 
     routine: Routine
+    """As its file says: started, it is timed at the doses `PlanDoseBook` gives it."""
     headline: str
     """`Today · week 2 of 6 · session 1 of 2`, or `Today · this week 1 of 2 · next in turn`."""
     detail: str
-    """The routine, its planned length, and what the plan changes in it."""
+    """The routine, its planned length, and what the plan's week sets in it."""
     status: PlanStatus | None = None
 
 
@@ -133,19 +149,23 @@ def plan_status(
 def what_today(
     locations: Locations,
     entries: Sequence[RoutineEntry],
+    book: PlanDoseBook,
     history: HistoryStore,
     now: datetime,
     weekly_target: int,
 ) -> Today | None:
     """Today's routine: the active plan's next session, else the best fit for the weekly
     target; None when there is nothing to suggest (nothing done yet, or a plan finished).
-    Raises PlanUnavailable for an active plan that cannot be followed."""
+    `book` is told the plan's state, so the session is timed at its week's doses. Raises
+    PlanUnavailable for an active plan that cannot be followed (and `book` follows none)."""
     today = now.date()
+    book.follow(None)
     status = plan_status(locations, entries, history, today)
+    book.follow(status)
     if status is not None:
-        return _plan_today(status)
-    usable = [e.routine for e in entries if e.routine is not None]
-    candidates = [r for r in usable if SAMPLER_TAG not in r.tags]
+        return _plan_today(status, book)
+    candidates = [e.routine for e in entries if e.routine is not None]
+    candidates = [r for r in candidates if SAMPLER_TAG not in r.tags]
     recent = history.since(week_start(today)).records
     this_week = sum(1 for r in recent if r.status is WorkoutStatus.COMPLETED)
     days = history.last_done()
@@ -158,25 +178,30 @@ def what_today(
     if pick is None:
         return None
     routine = next(r for r in candidates if r.name == pick.routine)
-    detail = f"{routine.name} · {clock_time(planned_seconds(routine))}"
+    seconds = planned_seconds(routine, book.doses(routine))
+    detail = f"{routine.name} · {clock_time(seconds)}"
     return Today(routine, f"Today · {pick.why}", visible_controls(detail))
 
 
-def _plan_today(status: PlanStatus) -> Today | None:
+def _plan_today(status: PlanStatus, book: PlanDoseBook) -> Today | None:
     place = status.progress.next_session()
     if place is None:
         return None
-    routine = status.routine_for(place)
-    if routine is None:
+    timed = status.timed(place, book)
+    if timed is None:
         return None
-    changes = status.plan.doses_for(place.week, routine.name).values()
-    named = {e.name.casefold(): e.name for e in routine.exercises}
-    doses = "; ".join(f"{named[c.exercise.casefold()]} {c.describe()}" for c in changes)
-    detail = f"{routine.name} · {clock_time(planned_seconds(routine))}"
+    routine = timed.routine
+    set_by_week = status.plan.doses_for(place.week, routine.name)
+    doses = "; ".join(
+        f"{exercise.name} {exercise.current.describe()}"
+        for exercise in timed.exercises
+        if exercise.name.casefold() in set_by_week and exercise.current is not None
+    )
+    detail = f"{routine.name} · {clock_time(timed.total_seconds)}"
     if doses:
         detail += f" · {doses}"
-    due = status.progress.due_by
     headline = f"Today · {status.progress.headline()}"
+    due = status.progress.due_by
     if due is not None:
         headline += f" · by {due:%a %-d %b}"
     if status.progress.repeats:

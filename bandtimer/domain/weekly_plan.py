@@ -18,21 +18,23 @@ Plain data and rules only: the files are storage's, the history is read by the c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from bandtimer.domain.routine import IntRange, Routine
+from bandtimer.domain.dose import Dose, starting_dose, within_routine
+from bandtimer.domain.progression import DoseChange, Step
+from bandtimer.domain.routine import Exercise
 
 WEEK_DAYS = 7
 """A plan's week: its sessions are done within seven days of the first."""
 
 
 @dataclass(frozen=True)
-class DoseChange:
+class WeekDose:
     """One exercise of one routine dosed differently from this week on; None leaves a figure as
-    the routine (or an earlier week) has it."""
+    the person's dose (or an earlier week) has it."""
 
     routine: str
     exercise: str
@@ -41,7 +43,7 @@ class DoseChange:
     line: int | None = None
     """Line of its `[[week.dose]]` header, for messages that point back to it."""
 
-    def merged(self, later: DoseChange) -> DoseChange:
+    def merged(self, later: WeekDose) -> WeekDose:
         """This change with `later`'s figures over it: a later week changes what it names."""
         return replace(
             self,
@@ -66,7 +68,7 @@ class PlanWeek:
     """1-based."""
     sessions: tuple[str, ...]
     """Routine names, in the order suggested."""
-    doses: tuple[DoseChange, ...] = ()
+    doses: tuple[WeekDose, ...] = ()
     note: str = ""
     line: int | None = None
 
@@ -95,11 +97,11 @@ class TrainingPlan:
                 seen.setdefault(name.casefold(), name)
         return list(seen.values())
 
-    def doses_for(self, week: int, routine: str) -> dict[str, DoseChange]:
+    def doses_for(self, week: int, routine: str) -> dict[str, WeekDose]:
         """The dose changes that stand for `routine` in week `week` (1-based), by exercise name
         case-folded: every change of that routine up to that week, later ones over earlier."""
         wanted = routine.casefold()
-        standing: dict[str, DoseChange] = {}
+        standing: dict[str, WeekDose] = {}
         for plan_week in self.weeks[:week]:
             for change in plan_week.doses:
                 if change.routine.casefold() != wanted:
@@ -109,36 +111,34 @@ class TrainingPlan:
                 standing[key] = change if earlier is None else earlier.merged(change)
         return standing
 
-    def dosed(self, routine: Routine, week: int) -> Routine:
-        """`routine` as week `week` of this plan asks for it."""
-        return apply_doses(routine, self.doses_for(week, routine.name))
 
+def week_change(exercise: Exercise, person: DoseChange | None, week: WeekDose) -> DoseChange:
+    """The person's dose of `exercise` this time (`person`, progression's change from last
+    time; None when never done) with the plan's week over it.
 
-def apply_doses(routine: Routine, doses: Mapping[str, DoseChange]) -> Routine:
-    """`routine` with each exercise named in `doses` (by case-folded name) changed as it says.
-
-    The one place a plan's doses reach a routine: when the per-routine, per-exercise dose that
-    progression keeps can carry a plan's figures, this is what hands them over instead. A
-    plan's figures lie within the routine's own ranges (sets within `sets`, a hold on one of
-    the exercise's rungs), which the plan's validation holds it to, so a dosed exercise is one
-    its routine file allows; a figure the exercise does not have is left alone.
+    The one place a plan's doses meet a person's: the week's figures stand where it sets them
+    (fitted to the routine's file, as every dose is), and the rest (the band, a figure the week
+    leaves alone) is the person's own. Progression then goes on from the dose done.
     """
-    if not doses:
-        return routine
-    exercises = []
-    for exercise in routine.exercises:
-        change = doses.get(exercise.name.casefold())
-        if change is None:
-            exercises.append(exercise)
-            continue
-        kind = exercise.kind
-        if change.hold is not None and kind.hold is not None:
-            kind = replace(kind, hold=IntRange(change.hold, max(change.hold, kind.hold.high)))
-        sets = exercise.sets
-        if change.sets is not None:
-            sets = IntRange(change.sets, max(change.sets, exercise.sets.high))
-        exercises.append(replace(exercise, kind=kind, sets=sets))
-    return replace(routine, exercises=tuple(exercises))
+    before = person.before if person is not None else starting_dose(exercise)
+    own = person.after if person is not None else before
+    after = within_routine(
+        exercise,
+        Dose(
+            sets=week.sets if week.sets is not None else own.sets,
+            hold=week.hold if week.hold is not None else own.hold,
+            band=own.band,
+        ),
+    )
+    if after.hold is not None and before.hold is not None and after.hold > before.hold:
+        step = Step.HOLD_UP
+    elif after.sets > before.sets:
+        step = Step.SETS_UP
+    elif person is not None and after == own:
+        step = person.step
+    else:
+        step = Step.STAY
+    return DoseChange(exercise.name, before, after, step)
 
 
 # -- following a plan through the history ----------------------------------------------------
@@ -264,10 +264,3 @@ def _first_open(sessions: Sequence[str], done: Sequence[int], routine: str) -> i
             return number
     return None
 
-
-def hold_rungs(exercise_progression: Sequence[int], hold: IntRange) -> tuple[int, ...]:
-    """The holds an exercise can be planned at: its `progression`, with the file's hold among
-    them, else the ends of its hold range (`[5, 10]` -> 5, 10)."""
-    if exercise_progression:
-        return tuple(sorted({*exercise_progression, hold.low}))
-    return tuple(sorted({hold.low, hold.high}))

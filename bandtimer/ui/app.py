@@ -270,7 +270,7 @@ class BandtimerApp(App[None]):
         problem = None
         try:
             today = what_today(
-                services.locations, services.routines(), services.history,
+                services.locations, services.routines(), self.glance.doses, services.history,
                 services.wall_clock(), services.config.weekly_target,
             )  # fmt: skip
         except PlanUnavailable as unavailable:

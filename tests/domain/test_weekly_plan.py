@@ -6,16 +6,18 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from bandtimer.domain.dose import Dose
+from bandtimer.domain.progression import DoseChange, Step
 from bandtimer.domain.routine import Exercise, IntRange, Routine
 from bandtimer.domain.set_kinds import HeldReps, TempoReps
 from bandtimer.domain.today import Candidate, best_fit
 from bandtimer.domain.weekly_plan import (
-    DoseChange,
     Logged,
     PlanWeek,
     TrainingPlan,
-    apply_doses,
+    WeekDose,
     follow,
+    week_change,
 )
 
 START = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # a Monday
@@ -24,14 +26,19 @@ PLAN = TrainingPlan(
     2,
     (
         PlanWeek(1, ("A", "B")),
-        PlanWeek(2, ("B", "B"), (DoseChange("B", "Plank", hold=30),)),
-        PlanWeek(3, ("A", "B"), (DoseChange("B", "Plank", sets=3),)),
+        PlanWeek(2, ("B", "B"), (WeekDose("B", "Plank", hold=30),)),
+        PlanWeek(3, ("A", "B"), (WeekDose("B", "Plank", sets=3),)),
     ),
 )
 ROUTINE = Routine(
     "B",
     (
-        Exercise("Plank", IntRange(1, 4), HeldReps(IntRange.exactly(6), IntRange.exactly(10))),
+        Exercise(
+            "Plank",
+            IntRange(1, 4),
+            HeldReps(IntRange.exactly(6), IntRange.exactly(10)),
+            progression=(10, 30, 45, 60),
+        ),
         Exercise("Walk", IntRange(2, 2), TempoReps(IntRange.exactly(12), tempo=2.0)),
     ),
 )
@@ -46,16 +53,20 @@ def test_dose_changes_stand_from_their_week_on_each_figure_on_its_own() -> None:
     assert PLAN.doses_for(2, "b")["plank"].hold == 30
     week_3 = PLAN.doses_for(3, "B")["plank"]
     assert (week_3.sets, week_3.hold) == (3, 30)
-    dosed = PLAN.dosed(ROUTINE, 3)
-    plank, walk = dosed.exercises
-    assert (plank.planned_sets, plank.kind.planned_hold, plank.sets.high) == (3, 30, 4)
-    assert walk == ROUTINE.exercises[1]
-    assert PLAN.dosed(ROUTINE, 1) is ROUTINE
 
 
-def test_a_figure_the_exercise_does_not_have_is_left_alone() -> None:
-    walk = apply_doses(ROUTINE, {"walk": DoseChange("B", "Walk", hold=30)}).exercises[1]
-    assert walk.kind == ROUTINE.exercises[1].kind
+def test_the_weeks_dose_stands_over_the_persons_own_keeping_their_band() -> None:
+    plank = ROUTINE.exercises[0]
+    new = week_change(plank, None, WeekDose("B", "Plank", hold=30))
+    assert (new.before, new.after, new.step) == (Dose(1, 10), Dose(1, 30), Step.HOLD_UP)
+    assert new.text() == "Plank: 30 s this time, up from 10 s"
+    own = DoseChange("Plank", Dose(2, 30, "red"), Dose(2, 45, "red"), Step.HOLD_UP)
+    held = week_change(plank, own, WeekDose("B", "Plank", hold=30))
+    assert (held.after, held.step) == (Dose(2, 30, "red"), Step.STAY)
+    more = week_change(plank, own, WeekDose("B", "Plank", sets=3))
+    assert (more.after, more.step) == (Dose(3, 45, "red"), Step.HOLD_UP)
+    # Fitted to the routine's file, as every dose is: at most its 4 sets.
+    assert week_change(plank, own, WeekDose("B", "Plank", sets=9)).after.sets == 4
 
 
 def test_sessions_count_in_any_order_and_others_are_ignored() -> None:

@@ -104,13 +104,13 @@ def test_enter_and_t_start_the_session_at_the_weeks_doses(home: Path) -> None:
     async def body(pilot: Pilot[Any]) -> None:
         assert today_text(pilot).splitlines() == [
             "Today · week 3 of 6 · session 1 of 2",
-            "Mini band weekday · 21:34 · Banded plank 30 s hold  (t)",
+            "Mini band weekday · 21:34 · Banded plank 1 set, 30 s hold  (t)",
         ]
         assert highlighted(pilot).name == "Mini band weekday"
-        assert "6 reps, 30 s hold" in preview_text(pilot)
+        assert "Banded plank: 30 s this time, up from 10 s" in preview_text(pilot)
         await pilot.press("enter")
         await pilot.pause()
-        plank = workout(pilot).session.plan.routine.exercises[3]
+        plank = workout(pilot).session.plan.exercises[3]
         assert isinstance(plank.kind, HeldReps) and plank.kind.planned_hold == 30
 
     run(harness.app, body)

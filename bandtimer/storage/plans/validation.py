@@ -15,8 +15,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from bandtimer.domain.dose import hold_rungs
 from bandtimer.domain.routine import Routine
-from bandtimer.domain.weekly_plan import DoseChange, PlanWeek, TrainingPlan, hold_rungs
+from bandtimer.domain.weekly_plan import PlanWeek, TrainingPlan, WeekDose
 from bandtimer.storage.routines.fields import (
     Bounds,
     JsonSchema,
@@ -226,7 +227,7 @@ def _read_sessions(table: Table, at: PlanReporter, per_week: int | None) -> tupl
     return tuple(names)
 
 
-def _read_doses(value: object, week: int, at: PlanReporter) -> list[DoseChange]:
+def _read_doses(value: object, week: int, at: PlanReporter) -> list[WeekDose]:
     if value is None:
         return []
     if not isinstance(value, list):
@@ -253,7 +254,7 @@ def _read_doses(value: object, week: int, at: PlanReporter) -> list[DoseChange]:
         if routine is None or exercise is None or len(here.problems) > before:
             continue
         line = here.lines.exact(here.table)
-        doses.append(DoseChange(routine, exercise, line=line, **figures))
+        doses.append(WeekDose(routine, exercise, line=line, **figures))
     return doses
 
 
@@ -289,7 +290,7 @@ def _check_against(
         if change.hold is not None and hold is None:
             here.report("hold", f"{named} is not held: a hold cannot change")
         elif change.hold is not None and hold is not None:
-            rungs = hold_rungs(exercise.progression, hold)
+            rungs = hold_rungs(exercise)
             if change.hold not in rungs:
                 steps = ", ".join(str(rung) for rung in rungs)
                 here.report("hold", f"hold must be one of {steps} s for {named}, as its "

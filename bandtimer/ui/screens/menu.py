@@ -159,7 +159,7 @@ class MenuScreen(Screen[None]):
     def reload(self) -> None:
         """Read the routine files again, keeping the filter and the highlighted routine."""
         first = not self._entries
-        self._entries = self._with_today(self.services.routines())
+        self._entries = self.services.routines()
         self.query_one(RoutineList).load(self._entries)
         self._show_matches(self._opening_entry() if first else None)
         if first:
@@ -167,23 +167,10 @@ class MenuScreen(Screen[None]):
             self._opened_on = highlighted.path if highlighted is not None else None
         self._preview()  # in the same frame as the list: the menu appears whole
 
-    def _with_today(self, entries: list[RoutineEntry]) -> list[RoutineEntry]:
-        """Today's routine stands in the list as today asks for it (a plan's week's doses),
-        so its preview, Enter and `t` all show and start the same thing."""
-        today = self._today
-        if today is None:
-            return entries
-        wanted = today.routine.name.casefold()
-        return [
-            replace(entry, routine=today.routine)
-            if entry.routine is not None and entry.name.casefold() == wanted
-            else entry
-            for entry in entries
-        ]
-
     def on_today_read(self, message: TodayRead) -> None:
         """What to do today is known (after the first frame): it is shown above the filter,
-        and, if the person has not moved yet, the list opens on it."""
+        and, if the person has not moved yet, the list opens on it. Its doses (a plan's week's)
+        are the dose book's, as every routine's are: the preview asks again."""
         self._today = message.today
         self.refresh_bindings()
         box = self.query_one("#today", Static)
@@ -195,13 +182,14 @@ class MenuScreen(Screen[None]):
         routines = self.query_one(RoutineList)
         highlighted = routines.highlighted_entry
         untouched = highlighted is None or highlighted.path == self._opened_on
-        self._entries = self._with_today(self._entries)
-        routines.load(self._entries)
         today_entry = self._today_entry()
-        self._show_matches(today_entry if untouched and today_entry is not None else None)
         if untouched and today_entry is not None:
+            self._show_matches(today_entry)
             self._opened_on = today_entry.path
-        self._preview()
+            self._preview()
+        shown = self.query_one(RoutinePreview).entry
+        if shown is not None and self._history_read:
+            self._fetch_advice_for(shown)  # its doses may be the plan's week's now
 
     def _today_entry(self) -> RoutineEntry | None:
         if self._today is None:
