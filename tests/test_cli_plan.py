@@ -95,3 +95,19 @@ def test_check_reads_plan_files_against_the_routines(tmp_path: Path) -> None:
         'did you mean "Quick try"? (session 1)',
         "1 file of 2 with problems",
     ]
+
+
+def test_show_times_the_plans_session_at_its_weeks_doses(tmp_path: Path) -> None:
+    now = datetime.now().astimezone()
+    started = now - timedelta(days=10)
+    write_active_plan(Locations.under(tmp_path).active_plan_file, ActivePlan(PLAN, started))
+    for days, name in ((10, "marathoner deep strength"), (9, "marathoner deep strength")):
+        save_workout(tmp_path, ROUTINES[name], now - timedelta(days=days))
+    for days, name in ((3, "marathoner deep strength"), (2, "mini band weekday")):
+        save_workout(tmp_path, ROUTINES[name], now - timedelta(days=days))
+    shown = bandtimer("show", "weekday", home=tmp_path).stdout
+    assert "Planned total: 21:34 · 8 exercises" in shown  # week 3: the plank at 30 s
+    assert "Banded plank: 30 s this time, up from 10 s" in shown
+    stopped = bandtimer("plan", "stop", home=tmp_path)
+    assert stopped.returncode == 0
+    assert "Planned total: 19:34" in bandtimer("show", "weekday", home=tmp_path).stdout

@@ -11,12 +11,14 @@ Today is the routine that best fits the weekly target (`domain.today`).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from bandtimer.coach.formatting import clock_time
 from bandtimer.coach.plan_doses import PlanDoseBook
+from bandtimer.domain.bands import BandColour
 from bandtimer.domain.history import WorkoutStatus
 from bandtimer.domain.plan import Plan, build_plan, planned_seconds
 from bandtimer.domain.routine import Routine
@@ -31,7 +33,7 @@ from bandtimer.domain.weekly_plan import (
     follow,
 )
 from bandtimer.storage.history import HistoryStore, routine_slug
-from bandtimer.storage.locations import Locations, shipped_plans_dir
+from bandtimer.storage.locations import Locations, shipped_plans_dir, shipped_routines_dir
 from bandtimer.storage.plans import (
     ActivePlan,
     PlanNotFound,
@@ -40,7 +42,7 @@ from bandtimer.storage.plans import (
     find_plan,
     read_active_plan,
 )
-from bandtimer.storage.routines import RoutineEntry
+from bandtimer.storage.routines import RoutineEntry, discover_routines
 
 SAMPLER_TAG = "sampler"
 """Quick try's tag: a tour of the screens, never what to do today."""
@@ -144,6 +146,19 @@ def plan_status(
         if record.status is WorkoutStatus.COMPLETED
     ]
     return PlanStatus(plan, follow(plan, active.started, logged, today=today), routines)
+
+
+def plan_dose_book(
+    locations: Locations, history: HistoryStore, bands: Sequence[BandColour], today: date
+) -> PlanDoseBook:
+    """The person's doses with the active plan's week over them, as the app has them once
+    Today is read: for `bandtimer show`. A plan that cannot be followed is left out (the menu
+    and `bandtimer plan` say why)."""
+    book = PlanDoseBook(lambda: history, bands)
+    entries = discover_routines(shipped_routines_dir(), locations.user_routines_dir)
+    with contextlib.suppress(PlanUnavailable):
+        book.follow(plan_status(locations, entries, history, today))
+    return book
 
 
 def what_today(
