@@ -110,6 +110,8 @@ class BandtimerApp(App[None]):
     def _after_first_frame(self) -> None:
         """What the menu's first frame does not wait for: dates, settings messages, sound."""
         self._read_last_done()
+        if self._start_routine is None:
+            self._read_today()  # under a workout (`bandtimer run`) it waits for the end
         for problem in self.services.config_problems:
             self.notify(problem, title="config.toml", severity="warning", markup=False)
         if self._start_routine is None:
@@ -258,7 +260,6 @@ class BandtimerApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MenuScreen):
                 screen.post_message(HistoryRead(dates))
-        self._read_today()
 
     @work(thread=True, exclusive=True, group="today")
     def _read_today(self) -> None:
@@ -375,6 +376,7 @@ class BandtimerApp(App[None]):
         )
         self.switch_screen(summary)
         self._read_last_done()  # the menu underneath now says this routine was done today
+        self._read_today()  # and what comes next
 
     def action_help(self) -> None:
         from bandtimer.ui.screens.help import HelpScreen
