@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bandtimer import __version__
 from bandtimer.cli.streams import ascii_fallback, quiet_when_the_reader_leaves
@@ -85,13 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         parents=[everywhere],
-        help="validate routine files; exit 1 with every problem found",
+        help="validate routine and plan files; exit 1 with every problem found",
         epilog=_examples(
-            "bandtimer check FILE...      # validate routine files; exit 1 with every problem",
+            "bandtimer check FILE...      # validate routine and plan files; exit 1 with every "
+            "problem",
         ),
         formatter_class=HelpFormatter,
     )
-    check.add_argument("files", metavar="FILE", nargs="+", help="routine TOML files")
+    check.add_argument("files", metavar="FILE", nargs="+", help="routine or plan TOML files")
 
     history = commands.add_parser(
         "history",
@@ -124,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     how_many.add_argument("--all", dest="every", action="store_true", help="every workout")
 
+    _add_plan_parser(commands, everywhere)
+
     commands.add_parser(
         "stats",
         parents=[everywhere],
@@ -134,6 +137,79 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=HelpFormatter,
     )
     return parser
+
+
+def _add_plan_parser(
+    commands: argparse._SubParsersAction, everywhere: argparse.ArgumentParser
+) -> None:
+    plan = commands.add_parser(
+        "plan",
+        parents=[everywhere],
+        help="the plan over weeks being followed; start, stop, or write it to a calendar",
+        description="Plans over weeks: which routine each session of each week, and the doses "
+        "that change week by week. A plan advances as its sessions are logged; a week not "
+        "finished within seven days of its first session starts over. With no action, shows "
+        "where you are in the plan being followed (or the plans there are).",
+        epilog=_examples(
+            "bandtimer plan               # the plan being followed: this week, next session",
+            "bandtimer plan start six     # follow a plan, from today (name or its start)",
+            "bandtimer plan stop          # stop following it; the history is kept",
+            "bandtimer plan ical --days mon,thu --time 07:00 > plan.ics"
+            "  # its sessions as calendar events",
+        ),
+        formatter_class=HelpFormatter,
+    )
+    actions = plan.add_subparsers(dest="plan_action", metavar="ACTION")
+    start = actions.add_parser(
+        "start",
+        parents=[everywhere],
+        help="follow a plan from today",
+        formatter_class=HelpFormatter,
+    )
+    start.add_argument("name", metavar="NAME", help="a plan's name, or enough of it")
+    actions.add_parser("stop", parents=[everywhere], help="stop following the plan")
+    ical = actions.add_parser(
+        "ical",
+        parents=[everywhere],
+        help="write the remaining sessions as iCalendar events to stdout",
+        description="The plan's remaining sessions as an .ics file: one event per session on "
+        "the next of DAYS at TIME, in your time zone, with the routine, its planned length and "
+        "its exercises. Importing a newer file moves the events instead of adding copies.",
+        formatter_class=HelpFormatter,
+    )
+    ical.add_argument("--days", required=True, type=_weekdays, help="e.g. mon,thu")
+    ical.add_argument("--time", required=True, type=_time_of_day, help="HH:MM, e.g. 07:00")
+    ical.add_argument(
+        "--tz",
+        dest="zone",
+        type=_zone,
+        help="an IANA zone, e.g. Europe/London (default: this machine's)",
+    )
+
+
+def _weekdays(text: str) -> object:
+    from bandtimer.coach.plan_calendar import parse_weekdays
+
+    return _as_argument_error(parse_weekdays, text)
+
+
+def _time_of_day(text: str) -> object:
+    from bandtimer.coach.plan_calendar import parse_time
+
+    return _as_argument_error(parse_time, text)
+
+
+def _zone(text: str) -> object:
+    from bandtimer.cli.plan import zone_named
+
+    return _as_argument_error(zone_named, text)
+
+
+def _as_argument_error(parse: Callable[[str], object], text: str) -> object:
+    try:
+        return parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _add_global_options(parser: argparse.ArgumentParser, *, default: object) -> None:
@@ -182,7 +258,7 @@ def _positive(text: str) -> int:
     return value
 
 
-PRINTING_COMMANDS = ("check", "list", "show", "history", "stats")
+PRINTING_COMMANDS = ("check", "list", "show", "history", "stats", "plan")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -203,7 +279,7 @@ def print_for(args: argparse.Namespace, locations: Locations) -> int:
     if args.command == "check":
         from bandtimer.cli.check import check_files
 
-        return check_files(args.files)
+        return check_files(args.files, locations)
     if args.command == "list":
         from bandtimer.cli.listing import list_routines
 
@@ -218,6 +294,10 @@ def print_for(args: argparse.Namespace, locations: Locations) -> int:
         return show_history(
             locations, output_format=args.output_format, limit=args.limit, every=args.every
         )
+    if args.command == "plan":
+        from bandtimer.cli.plan import plan_command
+
+        return plan_command(locations, args.plan_action, vars(args))
     from bandtimer.cli.stats import show_stats
 
     return show_stats(locations)

@@ -40,6 +40,8 @@ def test_installed_wheel_lists_the_shipped_routines_from_outside_the_checkout(
     assert sorted(Path(n).name for n in names if n.startswith("bandtimer/routines/")) == shipped
     sounds = sorted(p.name for p in (ROOT / "sounds").glob("*.wav"))
     assert sorted(Path(n).name for n in names if n.startswith("bandtimer/sounds/")) == sounds
+    plans = sorted(p.name for p in (ROOT / "plans").glob("*.toml"))
+    assert sorted(Path(n).name for n in names if n.startswith("bandtimer/plans/")) == plans != []
 
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
@@ -59,6 +61,8 @@ def test_installed_wheel_lists_the_shipped_routines_from_outside_the_checkout(
     for name in ("Quick try", "Mini band workouts", "Resistance band workouts"):
         assert name in listing
     assert "invalid" not in listing
+    plans = run(venv / "bin" / "bandtimer", "plan", cwd=outside, env=env)
+    assert "  Six weeks to the full mini band workout: 6 weeks, 2 sessions a week" in plans
     where = run(python, "-c", "from bandtimer.storage.locations import shipped_routines_dir, "
                 "sounds_dir; print(shipped_routines_dir()); print(sounds_dir())", cwd=outside,
                 env=env)

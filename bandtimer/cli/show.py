@@ -9,6 +9,7 @@ few hundred lines for a long routine) follow with `--timeline`, after their own 
 from __future__ import annotations
 
 import shlex
+from datetime import datetime
 
 from rich import box
 from rich.console import Console
@@ -57,11 +58,13 @@ def show_routine(locations: Locations, name_or_path: str, *, timeline: bool = Fa
 
 
 def _dose_book(locations: Locations) -> DoseBook:
-    """The person's doses, as the app reads them: from the history, with their bands."""
+    """The person's doses, as the app reads them: from the history, with their bands, and the
+    week of a plan being followed over them."""
     from bandtimer.cli.history import open_history
+    from bandtimer.coach.plans import plan_dose_book
 
     store, config = open_history(locations)
-    return DoseBook(lambda: store, config.bands)
+    return plan_dose_book(locations, store, config.bands, datetime.now().astimezone().date())
 
 
 def print_summary(console: Console, routine: Routine, plan: Plan) -> None:

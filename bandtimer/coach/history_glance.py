@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bandtimer.domain.bands import BandColour
 
 if TYPE_CHECKING:
-    from bandtimer.coach.doses import DoseBook
+    from bandtimer.coach.plan_doses import PlanDoseBook
     from bandtimer.storage.history import HistoryStore
 
 class HistoryGlance:
@@ -34,12 +34,13 @@ class HistoryGlance:
         self._last_done: Callable[[str], date | None] | None = None
 
     @cached_property
-    def doses(self) -> DoseBook:
-        """Each routine's doses this time, and how they moved from last time; loaded on first
-        use, after the menu's first frame."""
-        from bandtimer.coach.doses import DoseBook
+    def doses(self) -> PlanDoseBook:
+        """Each routine's doses this time, and how they moved from last time (with the plan's
+        week over them, while a plan is followed); loaded on first use, after the menu's first
+        frame."""
+        from bandtimer.coach.plan_doses import PlanDoseBook
 
-        return DoseBook(self._open_store, self._bands)
+        return PlanDoseBook(self._open_store, self._bands)
 
     def read_last_done(self) -> bool:
         """List the history's folders again; True when any routine has a date."""

@@ -38,6 +38,16 @@ class Locations:
         return self.config_dir / "routines"
 
     @property
+    def user_plans_dir(self) -> Path:
+        """The person's own plans over weeks; one named as a shipped plan replaces it."""
+        return self.config_dir / "plans"
+
+    @property
+    def active_plan_file(self) -> Path:
+        """Which plan is being followed and since when (`storage.plans.state`)."""
+        return self.data_dir / "active-plan.toml"
+
+    @property
     def custom_sounds_dir(self) -> Path:
         """`<cue>.wav` here replaces a shipped cue."""
         return self.config_dir / "sounds"
@@ -88,6 +98,10 @@ def _bundled(name: str) -> Path:
 
 def shipped_routines_dir() -> Path:
     return _bundled("routines")
+
+
+def shipped_plans_dir() -> Path:
+    return _bundled("plans")
 
 
 def sounds_dir() -> Path:

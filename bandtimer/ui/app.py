@@ -25,6 +25,7 @@ from bandtimer.ui.messages import (
     OpenHistory,
     SoundProblem,
     StartRoutine,
+    TodayRead,
     WorkoutEnded,
 )
 from bandtimer.ui.process_signals import ProcessSignals
@@ -109,6 +110,8 @@ class BandtimerApp(App[None]):
     def _after_first_frame(self) -> None:
         """What the menu's first frame does not wait for: dates, settings messages, sound."""
         self._read_last_done()
+        if self._start_routine is None:
+            self._read_today()  # under a workout (`bandtimer run`) it waits for the end
         for problem in self.services.config_problems:
             self.notify(problem, title="config.toml", severity="warning", markup=False)
         if self._start_routine is None:
@@ -258,6 +261,25 @@ class BandtimerApp(App[None]):
             if isinstance(screen, MenuScreen):
                 screen.post_message(HistoryRead(dates))
 
+    @work(thread=True, exclusive=True, group="today")
+    def _read_today(self) -> None:
+        """What to do today (the plan's next session, or the routine that fits the week),
+        read on a worker: it opens the plan file and this week's workouts."""
+        from bandtimer.coach.plans import PlanUnavailable, what_today
+
+        services = self.services
+        problem = None
+        try:
+            today = what_today(
+                services.locations, services.routines(), self.glance.doses, services.history,
+                services.wall_clock(), services.config.weekly_target,
+            )  # fmt: skip
+        except PlanUnavailable as unavailable:
+            today, problem = None, str(unavailable)
+        for screen in self.screen_stack:
+            if isinstance(screen, MenuScreen):
+                self.call_from_thread(screen.post_message, TodayRead(today, problem))
+
     @work(exclusive=True, group="resume")
     async def _offer_resume(self, starting: Routine | None = None) -> None:
         """Offer this device's unfinished workouts that no other bandtimer is recording.
@@ -354,6 +376,7 @@ class BandtimerApp(App[None]):
         )
         self.switch_screen(summary)
         self._read_last_done()  # the menu underneath now says this routine was done today
+        self._read_today()  # and what comes next
 
     def action_help(self) -> None:
         from bandtimer.ui.screens.help import HelpScreen

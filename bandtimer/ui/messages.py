@@ -14,6 +14,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from bandtimer.coach import WorkoutRecorder
+    from bandtimer.coach.plans import Today
     from bandtimer.domain.routine import Routine
     from bandtimer.domain.session import Session
 
@@ -52,3 +53,12 @@ class SoundProblem(Message, bubble=False):
     sends it to the menu once, and again only when the reason changes."""
 
     problem: str
+
+
+@dataclass
+class TodayRead(Message, bubble=False):
+    """What to do today, worked out from the plan and the history after the menu's first frame
+    (and again after a workout); `problem` says why an active plan cannot be followed."""
+
+    today: Today | None
+    problem: str | None = None

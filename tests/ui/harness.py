@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from bandtimer.domain.clock import FakeClock
+from bandtimer.domain.dose import Doses
 from bandtimer.domain.history import Feel, WorkoutRecord, WorkoutStatus, record_from_session
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.routine import Routine
@@ -124,10 +125,12 @@ def save_workout(
     *,
     band: str | None = None,
     feel: Feel | None = None,
+    doses: Doses | None = None,
 ) -> WorkoutRecord:
-    """Do the whole routine on a fake clock and save it in `home`'s history, as the app would."""
+    """Do the whole routine (at `doses`, if given) on a fake clock and save it in `home`'s
+    history, as the app would."""
     clock = FakeClock()
-    session = Session(build_plan(routine), clock)
+    session = Session(build_plan(routine, doses), clock)
     session.start()
     while not session.state.is_over:
         session.count_rep()  # refused but by a set counted by hand

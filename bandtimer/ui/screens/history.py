@@ -73,6 +73,8 @@ class HistoryView:
     problems: list[HistoryProblem]
     today: date
     regularity: Regularity
+    plan: str = ""
+    """Where the person stands in the plan being followed (`coach.plans`), if any."""
 
 
 class HistoryScreen(Screen[None]):
@@ -88,6 +90,7 @@ class HistoryScreen(Screen[None]):
     HistoryScreen.-narrow #overview { layout: vertical; }
     HistoryScreen.-narrow #figures { width: 100%; }
     HistoryScreen #streak { text-style: bold; margin: 2 0 1 0; }
+    HistoryScreen #plan-progress { margin-bottom: 1; color: $success; }
     HistoryScreen .figures-label { color: $text-muted; }
     HistoryScreen #problems-note { color: $warning; margin-top: 1; }
     HistoryScreen #workouts { max-height: 14; }
@@ -192,6 +195,8 @@ class HistoryScreen(Screen[None]):
 
     def _figures(self, view: HistoryView) -> Iterator[Widget]:
         yield Static(streak_line(view.regularity), id="streak", markup=False)
+        if view.plan:
+            yield Static(view.plan, id="plan-progress", markup=False)
         yield Static("All time, completed workouts:", classes="figures-label")
         yield Static(totals_line(view.regularity.totals), id="totals", markup=False)
         if view.problems:
@@ -207,7 +212,19 @@ def build_view(load: HistoryLoad[WorkoutSummary], services: Services) -> History
         regularity=regularity(
             load.records, today=today, weekly_target=services.config.weekly_target
         ),
+        plan=plan_progress(services, today),
     )
+
+
+def plan_progress(services: Services, today: date) -> str:
+    """`Plan · Six weeks…: week 2 of 6 · …`, or why the plan cannot be followed; "" without."""
+    from bandtimer.coach.plans import PlanUnavailable, plan_status
+
+    try:
+        status = plan_status(services.locations, services.routines(), services.history, today)
+    except PlanUnavailable as unavailable:
+        return str(unavailable)
+    return f"Plan · {status.progress_line()}" if status is not None else ""
 
 
 def heading(title: str) -> Static:

@@ -25,13 +25,14 @@ from bandtimer.coach import plural, shown_path
 from bandtimer.domain.routine_search import query_words
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.routines import RoutineEntry
-from bandtimer.ui.messages import HistoryRead, OpenHistory, SoundProblem, StartRoutine
+from bandtimer.ui.messages import HistoryRead, OpenHistory, SoundProblem, StartRoutine, TodayRead
 from bandtimer.ui.services import Services
 from bandtimer.ui.widgets.routine_list import LastDone, RoutineList, entry_match
 from bandtimer.ui.widgets.routine_preview import RoutinePreview
 
 if TYPE_CHECKING:
     from bandtimer.coach.doses import DoseBook, DosePreview
+    from bandtimer.coach.plans import Today
 
 FIRST_ROUTINE = "Quick try"
 """Where a first start opens: the README says to begin with it (it shows every screen)."""
@@ -66,6 +67,12 @@ class MenuScreen(Screen[None]):
     MenuScreen #menu-body { height: 1fr; }
     MenuScreen #menu-left { width: 1fr; min-width: 26; max-width: 64; }
     MenuScreen RoutinePreview { width: 1fr; border-left: tall $panel; }
+    MenuScreen #today {
+        height: auto; padding: 0 1; margin-bottom: 1; border-left: thick $success;
+        display: none;
+    }
+    MenuScreen #today.-shown { display: block; }
+    MenuScreen.-short #today { margin-bottom: 0; }
     MenuScreen #menu-status {
         height: auto; max-height: 2; padding: 0 1; color: $text-warning; display: none;
         text-overflow: ellipsis;
@@ -87,6 +94,7 @@ class MenuScreen(Screen[None]):
             "slash", "focus_filter", "Filter", id="filter", tooltip="type to filter", priority=True
         ),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
+        Binding("t", "today", "Today", id="today", tooltip="start what to do today"),
         Binding("h", "history", "History", id="history", tooltip="past workouts and streaks"),
         Binding(
             "k", "keep_doses", "Keep doses", id="keep-doses",
@@ -109,10 +117,14 @@ class MenuScreen(Screen[None]):
         self._entries: list[RoutineEntry] = []
         self._was_suspended = False
         self._history_read = False
+        self._today: Today | None = None
+        self._opened_on: Path | None = None
+        """The routine highlighted when the menu first opened, until the person moves."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="menu-body"):
             with Vertical(id="menu-left"):
+                yield Static("", id="today", markup=False)
                 yield RoutineFilter(placeholder="filter routines… (/)", id="routine-filter")
                 yield RoutineList(last_done=self._last_done, id="routine-list")
             yield RoutinePreview(last_done=self._last_done, id="routine-preview")
@@ -150,7 +162,40 @@ class MenuScreen(Screen[None]):
         self._entries = self.services.routines()
         self.query_one(RoutineList).load(self._entries)
         self._show_matches(self._opening_entry() if first else None)
+        if first:
+            highlighted = self.query_one(RoutineList).highlighted_entry
+            self._opened_on = highlighted.path if highlighted is not None else None
         self._preview()  # in the same frame as the list: the menu appears whole
+
+    def on_today_read(self, message: TodayRead) -> None:
+        """What to do today is known (after the first frame): it is shown above the filter,
+        and, if the person has not moved yet, the list opens on it. Its doses (a plan's week's)
+        are the dose book's, as every routine's are: the preview asks again."""
+        self._today = message.today
+        self.refresh_bindings()
+        box = self.query_one("#today", Static)
+        if message.today is not None:
+            box.update(f"{message.today.headline}\n{message.today.detail}  (t)")
+        elif message.problem:
+            box.update(message.problem)
+        box.set_class(message.today is not None or bool(message.problem), "-shown")
+        routines = self.query_one(RoutineList)
+        highlighted = routines.highlighted_entry
+        untouched = highlighted is None or highlighted.path == self._opened_on
+        today_entry = self._today_entry()
+        if untouched and today_entry is not None:
+            self._show_matches(today_entry)
+            self._opened_on = today_entry.path
+            self._preview()
+        shown = self.query_one(RoutinePreview).entry
+        if shown is not None and self._history_read:
+            self._fetch_advice_for(shown)  # its doses may be the plan's week's now
+
+    def _today_entry(self) -> RoutineEntry | None:
+        if self._today is None:
+            return None
+        wanted = self._today.routine.name.casefold()
+        return next((e for e in self._entries if e.ok and e.name.casefold() == wanted), None)
 
     def _opening_entry(self) -> RoutineEntry | None:
         """The routine highlighted when the menu first opens: Quick try for someone new (no
@@ -261,10 +306,13 @@ class MenuScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide "/ Filter" while the filter has focus: there `/` is text. (Textual drops the
-        other letters from the footer by itself, but does not know `slash` is a character.)"""
+        other letters from the footer by itself, but does not know `slash` is a character.)
+        `t` is there only while there is something to do today."""
         if action == "keep_doses":
             doses = self.query_one(RoutinePreview).doses
             return doses is not None and doses.can_take_back
+        if action == "today":
+            return self._today is not None  # no Today, no key for it in the footer
         return not (action == "focus_filter" and isinstance(self.focused, RoutineFilter))
 
     def action_keep_doses(self) -> None:
@@ -306,6 +354,11 @@ class MenuScreen(Screen[None]):
     def action_reload(self) -> None:
         self.reload()
         self.notify(f"Read {plural(len(self._entries), 'routine file')}", timeout=2)
+
+    def action_today(self) -> None:
+        """Start what to do today (the key is only offered while there is something)."""
+        if self._today is not None:
+            self.post_message(StartRoutine(self._today.routine))
 
     def action_history(self) -> None:
         self.post_message(OpenHistory())
