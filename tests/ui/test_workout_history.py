@@ -31,7 +31,7 @@ def test_band_and_feel_are_picked_with_one_key_and_saved(tmp_path: Path) -> None
         harness = build(tmp_path, quick_try())
         async with harness.app.run_test(size=SIZE) as pilot:
             assert text_of(pilot, "#band-choice") == "band: not chosen (c)"
-            await pilot.press("c", "c")
+            await pilot.press("c", "home", "down", "enter")
             assert text_of(pilot, "#band-choice") == "band: blue (light) · c changes"
             assert text_of(pilot, "#feel") == ""
             await advance(pilot, harness.clock, 5 + 19 + 10 + 19)
