@@ -16,6 +16,7 @@ from pathlib import Path
 from bandtimer.coach.band_choice import exercises_sharing_band
 from bandtimer.coach.doses import recorded_doses
 from bandtimer.coach.formatting import shown_path
+from bandtimer.coach.resume import resume_get_ready
 from bandtimer.domain.clock import Clock
 from bandtimer.domain.dose import Dose, Doses
 from bandtimer.domain.events import Event, RepsRecorded, SegmentEnded, WorkoutFinished
@@ -268,10 +269,12 @@ def begin_workout(
     and the segment to start at (where a resumed workout stopped, else the first).
 
     A resumed workout goes on at the doses its record says it was started at, so the plan is
-    the one it stopped in."""
+    the one it stopped in, and starts with a get ready (`resume_get_ready`)."""
+    lead_in = 0.0
     if resumed is not None:
         doses = {**(doses or {}), **recorded_doses(routine, resumed.record)}
-    session = Session(build_plan(routine, doses), clock)
+        lead_in = resume_get_ready(routine)
+    session = Session(build_plan(routine, doses), clock, lead_in=lead_in)
     recorder = WorkoutRecorder(session, store, wall_clock, bands, resumed=resumed)
     earlier = resumed.record if resumed is not None else None
     start_at = (earlier.resume_at or 0) if earlier is not None else 0

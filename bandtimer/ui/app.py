@@ -278,7 +278,7 @@ class BandtimerApp(App[None]):
         for unfinished in unfinished_workouts(self.services.history, routines, of=starting):
             held = unfinished.held
             choice = await self.push_screen_wait(
-                ResumeScreen(unfinished.record, can_resume=unfinished.can_resume)
+                ResumeScreen(unfinished.record, unfinished.routine)
             )
             if choice is ResumeChoice.RESUME and unfinished.routine is not None:
                 self.start_workout(unfinished.routine, resumed=held)
