@@ -165,9 +165,10 @@ class WorkoutRecorder:
         self.save()
         return names
 
-    def rate(self, feel: Feel) -> str | None:
-        """Record how `rating_target` felt (a second press changes it); its name, or None."""
-        name = self.rating_target
+    def rate(self, feel: Feel, exercise_name: str | None = None) -> str | None:
+        """Record how `exercise_name` felt, by default `rating_target` (so a second press
+        changes it); the name rated, or None when there is nothing to rate."""
+        name = exercise_name or self.rating_target
         if name is None:
             return None
         self._feels[name] = feel

@@ -350,7 +350,8 @@ class BandtimerApp(App[None]):
             summarize(message.session, earlier),
             saved_in if recorder is not None and recorder.saved else None,
             recorder=recorder,
-            advice=lambda: self.glance.doses.next_time_lines(routine),
+            next_time=lambda: self.glance.doses.next_time(routine),
+            clock=message.session.clock,
         )
         self.switch_screen(summary)
         self._read_last_done()  # the menu underneath now says this routine was done today

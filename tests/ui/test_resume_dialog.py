@@ -19,6 +19,7 @@ __all__ = ["home"]  # the fixture, used by name
 
 SWITCHING_SIDES = 5 + 19 + 10 + 19 + 10 + 8 + 1
 """Into the switch of sides after the lateral walk's right side: three sets done of four."""
+FRAMES = 50
 DETAIL = [
     "Quick try, started Mon 03 Mar at 12:00.",
     "Done: 3 of 4 sets: Glute bridge and Lateral banded walk in part.",
@@ -35,6 +36,16 @@ def interrupt(home: Path, seconds: float) -> None:
             await advance(pilot, harness.clock, seconds)
 
     asyncio.run(body())
+
+
+async def offered(pilot: Pilot[Any]) -> None:
+    """Wait (a bounded number of event-loop turns, not a clock) for the dialog to be laid out."""
+    for _ in range(FRAMES):
+        await pilot.pause()
+        screen = pilot.app.screen
+        if isinstance(screen, ResumeScreen) and screen.query_one(Vertical).region.height:
+            return
+    raise AssertionError(f"no resume dialog on screen: {pilot.app.screen!r}")
 
 
 def screen_rows(pilot: Pilot[Any]) -> list[str]:
@@ -58,8 +69,7 @@ def test_the_dialog_says_what_was_done_and_left_and_nothing_is_cut_off(
     async def body() -> None:
         harness = build(home)
         async with harness.app.run_test(size=size) as pilot:
-            await pilot.pause()
-            assert isinstance(pilot.app.screen, ResumeScreen)
+            await offered(pilot)
             assert dialog_text(pilot).splitlines() == DETAIL
             shown = " ".join(" ".join(screen_rows(pilot)).split())
             for line in DETAIL:

@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 
 from bandtimer.ui.resume import ResumeScreen
 from bandtimer.ui.screens.band_picker import BandPickerScreen
+from bandtimer.ui.screens.summary import SummaryScreen
 from tests.ui.harness import quick_try
 from tests.ui.test_resume_dialog import SWITCHING_SIDES, interrupt
 from tests.ui.test_snapshots import after, build, home, snap
@@ -46,3 +47,15 @@ def test_band_picker(snap_compare: Any, home: Path, size: tuple[int, int]) -> No
         assert isinstance(pilot.app.screen, BandPickerScreen)
 
     snap(snap_compare, harness, size, setup)
+
+
+def test_summary_at_40x12_after_a_rating(snap_compare: Any, home: Path) -> None:
+    harness = build(home, quick_try())
+
+    async def setup(pilot: Pilot[Any]) -> None:
+        await after(harness, *[10] * 9)(pilot)
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        await pilot.press("3")
+        await pilot.pause()
+
+    snap(snap_compare, harness, (40, 12), setup)
