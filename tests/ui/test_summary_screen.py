@@ -13,6 +13,7 @@ from bandtimer.domain.session import Session
 from bandtimer.domain.set_kinds import CountedReps, TimedHold
 from bandtimer.domain.summary import ExerciseSummary, SetResult, WorkoutSummary, summarize
 from bandtimer.ui.screens.summary import NOT_RECORDED, SummaryScreen
+from bandtimer.ui.widgets.big_word import render_big
 
 
 def sets(*figures: int | tuple[int, bool], hold: bool = False) -> tuple[SetResult, ...]:
@@ -103,6 +104,11 @@ def screen_text(app: App[None]) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+def in_big_letters(words: str, text: str) -> bool:
+    """Whether the heading shows `words` in the workout's big letters, as at 80×24."""
+    return all(row in text for row in render_big(words).splitlines())
+
+
 def shown(screen: SummaryScreen, size: tuple[int, int] = (80, 24)) -> str:
     async def run() -> str:
         app = SummaryApp(screen)
@@ -116,7 +122,7 @@ def shown(screen: SummaryScreen, size: tuple[int, int] = (80, 24)) -> str:
 def test_a_finished_workout_shows_done_against_planned():
     text = shown(SummaryScreen(workout(clamshell(), plank(), monster_walk(sets((0, False))))))
 
-    assert "Workout complete" in text
+    assert in_big_letters("Workout complete", text)
     assert "Hips for runners" in text
     assert "Total 12:40 = work 9:00 + rests 2:00 + paused 1:40 · planned 12:00" in text
     for column in ("Sets", "Each set", "Band", "Feel", "Next time"):
@@ -158,8 +164,8 @@ def test_a_narrow_terminal_drops_the_band_and_next_time_columns_and_keeps_the_fi
 def test_a_stopped_workout_says_so_and_marks_what_was_not_reached():
     text = shown(SummaryScreen(workout(clamshell(), monster_walk(), completed=False)))
 
-    assert "Stopped early" in text
-    assert "Workout complete" not in text
+    assert in_big_letters("Stopped early", text)
+    assert not in_big_letters("Workout complete", text)
     assert "not reached" in text
 
 
@@ -226,7 +232,7 @@ def test_a_summarised_session_shows_on_the_screen():
 
     text = shown(SummaryScreen(summarize(session)))
 
-    assert "Stopped early" in text
+    assert in_big_letters("Stopped early", text)
     assert "Quick legs" in text
     assert "Total 0:47 = work 0:32 + rests 0:15 + paused 0:00 · planned 0:55" in text
     assert "1/2" in text and "20 · 12 s" in text

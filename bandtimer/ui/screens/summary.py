@@ -8,7 +8,8 @@ from routine files, so every cell is a `Text` and none of it is read as markup.
 
 Enter, space and the other keys of the workout do nothing here: a rep pressed as the workout
 ends must not throw the summary away unread. For its first two seconds (on the app's clock) not
-even Esc or q leave it.
+even Esc or q leave it. The heading is in the workout's big letters where they fit, to be read
+from the mat.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from bandtimer.domain.history import Feel
 from bandtimer.domain.summary import ExerciseSummary, SetResult, WorkoutSummary
 from bandtimer.domain.text import visible_controls
 from bandtimer.ui.feel_bindings import FEEL_BINDINGS, feel_question
+from bandtimer.ui.widgets.big_word import big_width, render_big
 
 NOT_RECORDED = "Not recorded: the history could not be written (see the message above)."
 SHORT_BELOW_ROWS = 16
@@ -103,10 +105,12 @@ class SummaryScreen(Screen[None]):
             (e for e in rated if e.name == target), None
         )
 
+    def _heading(self) -> str:
+        return "Workout complete" if self.summary.completed else "Stopped early"
+
     def compose(self) -> ComposeResult:
         summary = self.summary
-        heading = "Workout complete" if summary.completed else "Stopped early"
-        yield Static(heading, id="summary-heading", markup=False)
+        yield Static(self._heading(), id="summary-heading", markup=False)
         with VerticalScroll(id="summary-body"):
             yield Static(Text(summary.routine_name), id="routine-name")
             yield Static(times_line(summary), id="times")
@@ -158,7 +162,11 @@ class SummaryScreen(Screen[None]):
     # -- drawing ------------------------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.height < SHORT_BELOW_ROWS, "-short")
+        short = event.size.height < SHORT_BELOW_ROWS
+        self.set_class(short, "-short")
+        heading = self._heading()
+        fits = not short and big_width(heading) <= event.size.width
+        self.query_one("#summary-heading", Static).update(render_big(heading) if fits else heading)
         if event.size.width != self._width:
             self._width = event.size.width
             self._redraw()
