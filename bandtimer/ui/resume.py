@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -24,6 +25,14 @@ from bandtimer.domain.routine import Routine
 NARROW_BELOW_COLUMNS = 60
 SHORT_BELOW_ROWS = 20
 """Smaller than this, the dialog fills the terminal and its buttons take one row each."""
+
+
+def is_small(size: Size) -> bool:
+    return size.width < NARROW_BELOW_COLUMNS or size.height < SHORT_BELOW_ROWS
+
+
+def keep_label(small: bool) -> str:
+    return "Keep (k)" if small else "Keep as stopped early (k)"
 
 
 class ResumeChoice(Enum):
@@ -47,10 +56,10 @@ class ResumeScreen(ModalScreen[ResumeChoice]):
     ResumeScreen #resume-detail { margin-bottom: 1; }
     ResumeScreen Horizontal { height: auto; width: 100%; }
     ResumeScreen Button { margin-right: 2; }
-    ResumeScreen.-small > Vertical { max-width: 100%; padding: 0 1; }
-    ResumeScreen.-small #resume-detail { margin-bottom: 0; }
-    ResumeScreen.-small Horizontal { margin-top: 1; }
-    ResumeScreen.-small Button { margin-right: 1; min-width: 0; }
+    ResumeScreen > Vertical.-small { max-width: 100%; padding: 0 1; }
+    ResumeScreen .-small #resume-detail { margin-bottom: 0; }
+    ResumeScreen .-small Horizontal { margin-top: 1; }
+    ResumeScreen .-small Button { margin-right: 1; min-width: 0; }
     """
     BINDINGS = [
         Binding("r", "answer('resume')", "Resume", id="resume-yes"),
@@ -72,25 +81,29 @@ class ResumeScreen(ModalScreen[ResumeChoice]):
         lines = describe_unfinished(self._record, self._routine)
         if not self.can_resume:
             lines.append("Its routine has changed or is gone, so it can only be kept as it is.")
-        with Vertical():
+        # Laid out right the first time: a class set on the screen itself now costs a frame.
+        small = is_small(self.app.size)
+        with Vertical(classes="-small" if small else None):
             yield Static("An unfinished workout was found", id="resume-question")
             yield Static("\n".join(lines), id="resume-detail", markup=False)
             with Horizontal():
                 if self.can_resume:
-                    yield Button("Resume (r)", variant="primary", id="resume")
-                yield Button("Keep as stopped early (k)", id="keep")
-                yield Button("Later (esc)", id="later")
+                    yield Button("Resume (r)", variant="primary", id="resume", compact=small)
+                yield Button(keep_label(small), id="keep", compact=small)
+                yield Button("Later (esc)", id="later", compact=small)
 
     def on_mount(self) -> None:
         self.query_one(Button).focus()
 
     def on_resize(self, event: Resize) -> None:
-        width, height = event.size
-        small = width < NARROW_BELOW_COLUMNS or height < SHORT_BELOW_ROWS
-        self.set_class(small, "-small")
+        small = is_small(event.size)
+        box = self.query_one(Vertical)
+        if small == box.has_class("-small"):
+            return
+        box.set_class(small, "-small")
         for button in self.query(Button):
             button.compact = small
-        self.query_one("#keep", Button).label = "Keep (k)" if small else "Keep as stopped early (k)"
+        self.query_one("#keep", Button).label = keep_label(small)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_answer(event.button.id or "later")
