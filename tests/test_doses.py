@@ -38,7 +38,7 @@ def follow(
     store: HistoryStore, routine: Routine, day: int, feel: Feel | None, *, pick_band: bool = False
 ) -> float:
     """Do `routine` at the doses the store's history gives, to the end, and rate it `feel`
-    (`pick_band`: press c once, which picks the lightest band when none is known yet).
+    (`pick_band`: pick the lightest band with c).
     Returns the seconds its first hold was planned at."""
     return follow_plan(store, routine, day, feel, pick_band=pick_band).planned_seconds
 
@@ -55,7 +55,7 @@ def follow_plan(
     session.start(start_at)
     recorder.save()
     if pick_band:
-        recorder.next_band(routine.exercises[0].name)
+        recorder.choose_band(1, DEFAULT_BANDS[0].name)
     first = next(segment for segment in session.plan.segments if segment.is_work)
     while not session.state.is_over:
         clock.advance(0.5)

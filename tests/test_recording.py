@@ -6,11 +6,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bandtimer.coach import WorkoutRecorder
+from bandtimer.coach.band_choice import exercises_sharing_band
 from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.history import Feel, WorkoutStatus
 from bandtimer.domain.plan import build_plan
 from bandtimer.domain.progression import DEFAULT_BANDS
-from bandtimer.domain.routine import Exercise, IntRange, Routine, Sides, Timing
+from bandtimer.domain.routine import Band, Exercise, IntRange, Routine, Sides, Timing
 from bandtimer.domain.session import Session
 from bandtimer.domain.set_kinds import TempoReps, TimedHold
 from bandtimer.storage.history import HistoryStore
@@ -104,11 +105,12 @@ def test_a_quit_is_saved_as_stopped_early_with_what_was_done(tmp_path: Path) -> 
     assert record.exercises[0].sets_done == 1
 
 
-def test_bands_cycle_through_the_set_and_are_remembered_next_time(tmp_path: Path) -> None:
+def test_a_picked_band_is_remembered_next_time(tmp_path: Path) -> None:
     session, recorder, clock = begin(tmp_path)
     assert recorder.band_for("Bridge") is None
-    assert recorder.next_band("Bridge") == "green"
-    assert recorder.next_band("Bridge") == "blue"
+    assert recorder.choose_band(1, "green") == ["Bridge"]  # no kind of band: no carrying
+    assert recorder.choose_band(1, "blue") == ["Bridge"]
+    assert recorder.band_for("Bridge") == "blue"
     assert recorder.band_strength("blue") == "light"
     step(session, recorder, clock, 60)
 
@@ -117,10 +119,15 @@ def test_bands_cycle_through_the_set_and_are_remembered_next_time(tmp_path: Path
     assert next_recorder.band_for("Walk") is None
 
 
-def test_the_heaviest_band_wraps_round_to_the_lightest(tmp_path: Path) -> None:
-    _, recorder, _ = begin(tmp_path)
-    picks = [recorder.next_band("Bridge") for _ in range(len(DEFAULT_BANDS) + 1)]
-    assert picks == ["green", "blue", "yellow", "red", "black", "green"]
+def test_not_chosen_takes_back_a_band_remembered_from_last_time(tmp_path: Path) -> None:
+    session, recorder, clock = begin(tmp_path)
+    recorder.choose_band(1, "red")
+    step(session, recorder, clock, 60)
+
+    _, next_recorder, _ = begin(tmp_path)
+    assert next_recorder.band_for("Bridge") == "red"
+    next_recorder.choose_band(1, None)
+    assert next_recorder.band_for("Bridge") is None
 
 
 def test_how_it_felt_is_asked_after_the_last_set_and_not_for_a_skipped_one(
@@ -131,9 +138,10 @@ def test_how_it_felt_is_asked_after_the_last_set_and_not_for_a_skipped_one(
     assert recorder.awaiting_feel is None, "one set of two is not the end of the exercise"
     step(session, recorder, clock, 15)
     assert recorder.awaiting_feel == "Bridge"
-    assert recorder.rate(Feel.HARD) == "Bridge"
+    assert recorder.rate(Feel.EASY) == "Bridge"
     assert recorder.awaiting_feel is None
-    assert recorder.rate(Feel.EASY) is None
+    assert recorder.rate(Feel.HARD) == "Bridge", "a second press changes the rating"
+    assert recorder.feel_of("Bridge") is Feel.HARD
     [record] = HistoryStore(tmp_path / "history", "laptop").unfinished()
     assert record.exercises[0].feel is Feel.HARD
 
@@ -158,7 +166,7 @@ def test_a_failed_save_is_told_once_and_the_workout_goes_on(tmp_path: Path) -> N
 
 def test_a_resumed_workout_keeps_its_file_and_its_first_half(tmp_path: Path) -> None:
     session, recorder, clock = begin(tmp_path)
-    recorder.next_band("Bridge")
+    recorder.choose_band(1, "green")
     step(session, recorder, clock, 10 + 5 + 10)  # both bridge sets, then the "crash"
     recorder.close()  # the process ends, and its lock with it
     store = HistoryStore(tmp_path / "history", "laptop")
@@ -182,3 +190,36 @@ def test_a_resumed_workout_keeps_its_file_and_its_first_half(tmp_path: Path) -> 
     assert [e.sets_done for e in record.exercises] == [2, 1, 1]
     assert len(list((tmp_path / "history").rglob("*.toml"))) == 1
     assert [r.actual_seconds for r in resumed.earlier_records][:3] == [10, 5, 10]
+
+
+def test_a_band_carries_to_the_later_exercises_with_the_same_kind_of_band(
+    tmp_path: Path,
+) -> None:
+    def exercise(name: str, band: Band | None) -> Exercise:
+        return Exercise(name, IntRange.exactly(1), kind=TimedHold(IntRange.exactly(5)), band=band)
+
+    routine = Routine(
+        "Bands",
+        (
+            exercise("Walk", Band.MINI),
+            exercise("Clamshell", Band.MINI),
+            exercise("Row", Band.LOOP),
+            exercise("Plank", None),
+            exercise("Kickback", Band.MINI),
+        ),
+        timing=Timing(get_ready=0, rest_between_exercises=5),
+    )
+    assert exercises_sharing_band(routine, 2) == ["Clamshell", "Kickback"]
+    assert exercises_sharing_band(routine, 3) == ["Row"]
+    assert exercises_sharing_band(routine, 4) == ["Plank"]
+
+    clock = FakeClock()
+    session = Session(build_plan(routine), clock)
+    store = HistoryStore(tmp_path / "history", "laptop")
+    recorder = WorkoutRecorder(session, store, WallClock(clock), DEFAULT_BANDS)
+    session.start()
+    recorder.choose_band(1, "red")
+    recorder.choose_band(2, "yellow")  # the walk, already past, keeps its red
+    assert [recorder.band_for(e.name) for e in routine.exercises] == [
+        "red", "yellow", None, None, "yellow",
+    ]  # fmt: skip

@@ -203,6 +203,15 @@ class DoseBook:
         self.forget()
         return self.change_lines(routine, "next time")
 
+    def next_time(self, routine: Routine) -> dict[int, str]:
+        """`next_time_lines` by exercise number and without the names: the summary's column."""
+        self.forget()
+        return {
+            number: visible_controls(change.text("next time").removeprefix(f"{change.exercise}: "))
+            for number, change in enumerate(self.changes(routine), start=1)
+            if change is not None
+        }
+
     def preview(self, routine: Routine) -> DosePreview:
         dosed = replace(routine, exercises=dosed_exercises(routine, self.doses(routine)))
         changes = self.changes(routine)

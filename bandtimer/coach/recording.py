@@ -13,8 +13,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from bandtimer.coach.band_choice import exercises_sharing_band
 from bandtimer.coach.doses import recorded_doses
 from bandtimer.coach.formatting import shown_path
+from bandtimer.coach.resume import resume_get_ready
 from bandtimer.domain.clock import Clock
 from bandtimer.domain.dose import Dose, Doses
 from bandtimer.domain.events import Event, RepsRecorded, SegmentEnded, WorkoutFinished
@@ -80,9 +82,11 @@ class WorkoutRecorder:
         self._id = resumed.id if resumed else new_record_id()
         self._started = resumed.started if resumed else wall_clock()
         self._file, self._hash = routine_fingerprint(session.plan.routine.path)
-        self._chosen_bands: dict[str, str] = {}
+        self._chosen_bands: dict[str, str | None] = {}
+        """Picked in this workout (None: "not chosen"), by exercise name."""
         self._feels: dict[str, Feel] = {}
         self._to_rate: str | None = None
+        self._rated_last: str | None = None
         self._last_bands: dict[str, str | None] = {}
         self.offered: Callable[[], Mapping[int, Dose]] = dict
         """The doses offered and taken back so far (`WorkoutDoses.taken_back`), by exercise
@@ -104,14 +108,20 @@ class WorkoutRecorder:
             for entry in self._resumed.exercise(exercise_name):
                 if entry.band:
                     return entry.band
+        if exercise_name not in self._last_bands:
+            self._last_bands[exercise_name] = self._remembered_band(exercise_name)
+        return self._last_bands[exercise_name]
+
+    def _remembered_band(self, exercise_name: str) -> str | None:
+        """The band this exercise was last done with: the one place "remembered for next time"
+        is read. The dose this plan was built with first (kept per routine and exercise), else
+        the last workout of any routine that used one."""
         wanted = exercise_name.casefold()
         for exercise in self.session.plan.exercises:
             dose = exercise.current
             if exercise.name.casefold() == wanted and dose is not None and dose.band is not None:
                 return dose.band
-        if exercise_name not in self._last_bands:
-            self._last_bands[exercise_name] = self._store.last_band(exercise_name)
-        return self._last_bands[exercise_name]
+        return self._store.last_band(exercise_name)
 
     def band_strength(self, band_name: str) -> str:
         """What the person's band set says of `band_name` ("light"), or "" for a band it lacks."""
@@ -127,26 +137,43 @@ class WorkoutRecorder:
         """The exercise just finished and not yet rated, for the 1/2/3 prompt."""
         return self._to_rate
 
+    @property
+    def rating_target(self) -> str | None:
+        """The exercise 1/2/3 rate now: the one awaiting a rating, else the one rated last,
+        whose rating a second press changes."""
+        return self._to_rate or self._rated_last
+
+    def feel_of(self, exercise_name: str) -> Feel | None:
+        """How the person said the exercise felt in this workout (or before it was resumed)."""
+        if exercise_name in self._feels:
+            return self._feels[exercise_name]
+        if self._resumed is not None:
+            for entry in self._resumed.exercise(exercise_name):
+                if entry.feel is not None:
+                    return entry.feel
+        return None
+
     # -- what the person does ----------------------------------------------------------------
 
-    def next_band(self, exercise_name: str) -> str | None:
-        """Step to the next band in the person's set (lightest after heaviest), and save."""
-        if not self.bands:
-            return None
-        names = [band.name for band in self.bands]
-        current = self.band_for(exercise_name)
-        index = (names.index(current) + 1) % len(names) if current in names else 0
-        self._chosen_bands[exercise_name] = names[index]
+    def choose_band(self, exercise_number: int, band: str | None) -> list[str]:
+        """Use `band` (None: "not chosen") for exercise `exercise_number` and the later ones of
+        the routine with the same kind of band (`exercises_sharing_band`), and save; the
+        names of the exercises it went to."""
+        names = exercises_sharing_band(self.session.plan.routine, exercise_number)
+        for name in names:
+            self._chosen_bands[name] = band
         self.save()
-        return names[index]
+        return names
 
-    def rate(self, feel: Feel) -> str | None:
-        """Record how the exercise awaiting a rating felt; returns its name, or None."""
-        name = self._to_rate
+    def rate(self, feel: Feel, exercise_name: str | None = None) -> str | None:
+        """Record how `exercise_name` felt, by default `rating_target` (so a second press
+        changes it); the name rated, or None when there is nothing to rate."""
+        name = exercise_name or self.rating_target
         if name is None:
             return None
         self._feels[name] = feel
         self._to_rate = None
+        self._rated_last = name
         self.save()
         return name
 
@@ -243,10 +270,12 @@ def begin_workout(
     and the segment to start at (where a resumed workout stopped, else the first).
 
     A resumed workout goes on at the doses its record says it was started at, so the plan is
-    the one it stopped in."""
+    the one it stopped in, and starts with a get ready (`resume_get_ready`)."""
+    lead_in = 0.0
     if resumed is not None:
         doses = {**(doses or {}), **recorded_doses(routine, resumed.record)}
-    session = Session(build_plan(routine, doses), clock)
+        lead_in = resume_get_ready(routine)
+    session = Session(build_plan(routine, doses), clock, lead_in=lead_in)
     recorder = WorkoutRecorder(session, store, wall_clock, bands, resumed=resumed)
     earlier = resumed.record if resumed is not None else None
     start_at = (earlier.resume_at or 0) if earlier is not None else 0

@@ -20,12 +20,81 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bandtimer.coach.doses import recorded_doses
+from bandtimer.coach.formatting import clock_time, plural
 from bandtimer.domain.history import WorkoutRecord, matches_plan
-from bandtimer.domain.plan import build_plan
+from bandtimer.domain.plan import Plan, build_plan
 from bandtimer.domain.routine import Routine
+from bandtimer.domain.session import lead_in
+from bandtimer.domain.summary import is_set_done, last_record_per_segment
+from bandtimer.domain.text import visible_controls
 
 if TYPE_CHECKING:
     from bandtimer.storage.history import HeldWorkout, HistoryStore
+
+
+RESUME_GET_READY_SECONDS = 10
+"""The least get ready before the set a resumed workout picks up at: time to find the band again
+and put it back on, whatever the routine's own get ready (which may be 0)."""
+
+
+def resume_get_ready(routine: Routine) -> float:
+    """Seconds of get ready a resumed workout starts with (`Session(lead_in=...)`)."""
+    return max(routine.timing.get_ready, RESUME_GET_READY_SECONDS)
+
+
+def describe_unfinished(record: WorkoutRecord, routine: Routine | None) -> list[str]:
+    """What the resume dialog says of an unfinished workout: when, what was done, what is left.
+
+    With the routine it can carry on with, sets are counted on its plan (each side of a set
+    on its own, as the history counts them) and the set it picks up at is named; without, only
+    the record speaks. Names come from history and routine files: shown, never obeyed.
+    """
+    when = record.started.strftime("%a %d %b at %H:%M")
+    lines = [f"{visible_controls(record.routine.name)}, started {when}."]
+    if routine is None or record.resume_at is None:
+        done = [entry.name for entry in record.exercises if entry.sets_done]
+        names = f": {_listed(list(dict.fromkeys(done)))}" if done else ""
+        lines.append(f"Done: {plural(record.sets_done, 'set')}{names}.")
+        return lines
+    plan = build_plan(routine, recorded_doses(routine, record))  # as `begin_workout` resumes it
+    lines.append(_done_line(record, plan))
+    lines.append(_left_line(plan, record.resume_at, resume_get_ready(routine)))
+    return lines
+
+
+def _done_line(record: WorkoutRecord, plan: Plan) -> str:
+    last = last_record_per_segment(list(record.segments))
+    work = [segment for segment in plan.segments if segment.is_work]
+    done = [s for s in work if s.index in last and is_set_done(s, last[s.index])]
+    if not done:
+        return f"Done: nothing yet of {plural(len(work), 'set')}."
+    names: list[str] = []
+    for number in dict.fromkeys(segment.exercise_number for segment in done):
+        sets = [segment for segment in work if segment.exercise_number == number]
+        name = visible_controls(sets[0].exercise.name)
+        in_full = all(segment in done for segment in sets)
+        names.append(name if in_full else f"{name} in part")
+    return f"Done: {len(done)} of {plural(len(work), 'set')}: {_listed(names)}."
+
+
+def _left_line(plan: Plan, resume_at: int, get_ready: float) -> str:
+    first = lead_in(plan[resume_at], get_ready) or plan[resume_at]
+    ahead = (first, *plan.segments[resume_at + 1 :])
+    sets = sum(segment.is_work for segment in ahead)
+    seconds = sum(segment.planned_seconds for segment in ahead)
+    following = next(segment for segment in ahead if segment.is_work)
+    where = f"{visible_controls(following.exercise.name)}, set {following.set_number}"
+    if following.side is not None:
+        where += f", {following.side.value} side"
+    return (
+        f"Left: {plural(sets, 'set')}, about {clock_time(seconds)}, from {where}, "
+        f"after a {round(get_ready)} s get ready."
+    )
+
+
+def _listed(names: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bandtimer.domain.dose import Dose
+from bandtimer.domain.plan import SegmentKind
 from bandtimer.domain.records import SegmentRecord, SetOutcome
 from bandtimer.domain.routine import Side
 
@@ -369,11 +370,16 @@ def matches_plan(record: WorkoutRecord, plan: Plan) -> bool:
     """
     return all(
         done.segment_index < len(plan)
-        and plan[done.segment_index].kind is done.kind
+        and _same_kind(plan[done.segment_index], done.kind)
         and plan[done.segment_index].exercise.name == done.exercise_name
         and plan[done.segment_index].side == done.side
         for done in record.segments
     )
+
+
+def _same_kind(planned: Segment, done: SegmentKind) -> bool:
+    """A get ready may stand in for any pause: where a resumed workout picked up again."""
+    return planned.kind is done or (planned.is_rest and done is SegmentKind.GET_READY)
 
 
 def _after_interruption(

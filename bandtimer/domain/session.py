@@ -151,12 +151,24 @@ class SegmentRun:
         )
 
 
+def lead_in(planned: Segment, seconds: float) -> Segment | None:
+    """The get ready of at least `seconds` that a workout picked up at `planned` starts with,
+    standing in for it; None when `planned` is a set of work, or `seconds` is 0."""
+    if seconds <= 0 or not planned.is_rest:
+        return None
+    longest = max(seconds, planned.planned_seconds)
+    return replace(planned, kind=SegmentKind.GET_READY, planned_seconds=longest)
+
+
 class Session:
-    def __init__(self, plan: Plan, clock: Clock) -> None:
+    def __init__(self, plan: Plan, clock: Clock, *, lead_in: float = 0.0) -> None:
+        """`lead_in`: for a workout picked up where it stopped, the seconds of get ready at
+        least that the pause it starts at becomes (see `start`)."""
         if not plan.segments:
             raise ValueError("a plan with no segments cannot be followed")
         self.plan = plan
         self._clock = clock
+        self._lead_in = lead_in
         self.state = SessionState.NOT_STARTED
         self.index = 0
         self.records: list[SegmentRecord] = []
@@ -177,7 +189,8 @@ class Session:
 
     @property
     def current(self) -> Segment:
-        return self.plan[self.index]
+        """The segment under way: `plan[index]`, or the get ready standing in for it."""
+        return self._run.segment
 
     @property
     def is_paused(self) -> bool:
@@ -252,7 +265,12 @@ class Session:
     # -- operations --------------------------------------------------------------------------
 
     def start(self, from_index: int = 0) -> None:
-        """Begin the workout; `from_index` picks up an interrupted one where it stopped."""
+        """Begin the workout; `from_index` picks up an interrupted one where it stopped.
+
+        With a `lead_in`, a rest or a switch of sides that the workout starts at is a get ready
+        of at least that long instead, before the set it leads to: whoever comes back to an
+        interrupted workout has a band to put on again, not five seconds to switch sides.
+        """
         if self.state is not SessionState.NOT_STARTED:
             return
         if not 0 <= from_index < len(self.plan):
@@ -260,7 +278,7 @@ class Session:
         now = self._now()
         self.started_at = now
         self.state = SessionState.RUNNING
-        self._begin(from_index, now)
+        self._begin(from_index, now, lead_in(self.plan[from_index], self._lead_in))
 
     def poll(self) -> list[Event]:
         """Catch up with the clock and hand over the events that fell due since last time."""
@@ -429,9 +447,10 @@ class Session:
         target = kind.reps if kind is not None else None
         return progress is not None and target is not None and progress.reps_done >= target.low
 
-    def _begin(self, index: int, at: float) -> None:
+    def _begin(self, index: int, at: float, instead: Segment | None = None) -> None:
+        """Start segment `index` (or `instead`, standing in for it) at clock time `at`."""
         self.index = index
-        segment = self.current
+        segment = instead or self.plan[index]
         paused_since = at if self.state is SessionState.PAUSED else None
         self._run = SegmentRun(segment, start=at, paused_since=paused_since)
         self._pending.append(SegmentStarted(segment, at))

@@ -7,6 +7,7 @@ the last record of each segment counts, because going back means "that one again
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -98,17 +99,49 @@ class ExerciseSummary:
 
 
 @dataclass(frozen=True)
+class Totals:
+    """A workout's time in whole seconds that add up: `total == work + rests + paused`.
+
+    Each figure rounded on its own can miss the total by a second (3.5 + 3.5 paused and
+    active read `0:04 + 0:04` against a total of `0:07`), so they are rounded as running sums:
+    the total is the true total rounded, and every part takes what its sum adds.
+    """
+
+    total: int
+    work: int
+    """Sets of work, pauses left out."""
+    rests: int
+    """Get ready, rests and switches of sides, pauses left out."""
+    paused: int
+
+
+@dataclass(frozen=True)
 class WorkoutSummary:
     routine_name: str
     completed: bool
     """The plan ran to its end; False when the person stopped early."""
-    active_seconds: float
-    """Seconds the workout ran, pauses left out, including rests and redone segments."""
+    work_seconds: float
+    """Seconds in sets of work, pauses left out, redone sets included."""
+    rest_seconds: float
+    """Seconds in get ready, rests and switches of sides, pauses left out."""
     paused_seconds: float
     total_seconds: float
-    """From start to finish, pauses included: `active_seconds + paused_seconds`."""
+    """From start to finish, pauses included: `work + rest + paused`."""
     planned_seconds: float
     exercises: tuple[ExerciseSummary, ...]
+
+    @property
+    def active_seconds(self) -> float:
+        """Seconds the workout ran, pauses left out, including rests and redone segments."""
+        return self.work_seconds + self.rest_seconds
+
+    @property
+    def totals(self) -> Totals:
+        parts = (self.work_seconds, self.rest_seconds, self.paused_seconds)
+        # Halves up, as every clock on screen rounds (`formatting.whole_seconds`).
+        sums = [math.floor(sum(parts[: count + 1]) + 0.5) for count in range(len(parts))]
+        work, rests, paused = (sums[0], sums[1] - sums[0], sums[2] - sums[1])
+        return Totals(total=sums[2], work=work, rests=rests, paused=paused)
 
 
 def summarize(session: Session, earlier: Sequence[SegmentRecord] = ()) -> WorkoutSummary:
@@ -120,6 +153,7 @@ def summarize(session: Session, earlier: Sequence[SegmentRecord] = ()) -> Workou
     if not session.state.is_over or session.started_at is None or session.finished_at is None:
         raise ValueError(f"a session that is {session.state} has nothing to summarise yet")
     records = [*earlier, *session.records]
+    plan = session.plan
     last = last_record_per_segment(records)
     work = [segment for segment in session.plan.segments if segment.is_work]
     numbers = sorted({segment.exercise_number for segment in work})
@@ -130,7 +164,8 @@ def summarize(session: Session, earlier: Sequence[SegmentRecord] = ()) -> Workou
     return WorkoutSummary(
         routine_name=session.plan.routine.name,
         completed=session.state is SessionState.FINISHED,
-        active_seconds=sum(record.actual_seconds for record in records),
+        work_seconds=sum(r.actual_seconds for r in records if plan[r.segment_index].is_work),
+        rest_seconds=sum(r.actual_seconds for r in records if plan[r.segment_index].is_rest),
         paused_seconds=session.total_paused + sum(record.paused_seconds for record in earlier),
         total_seconds=session.finished_at
         - session.started_at

@@ -300,7 +300,7 @@ class BandtimerApp(App[None]):
         for unfinished in unfinished_workouts(self.services.history, routines, of=starting):
             held = unfinished.held
             choice = await self.push_screen_wait(
-                ResumeScreen(unfinished.record, can_resume=unfinished.can_resume)
+                ResumeScreen(unfinished.record, unfinished.routine)
             )
             if choice is ResumeChoice.RESUME and unfinished.routine is not None:
                 self.start_workout(unfinished.routine, resumed=held)
@@ -372,7 +372,8 @@ class BandtimerApp(App[None]):
             summarize(message.session, earlier),
             saved_in if recorder is not None and recorder.saved else None,
             recorder=recorder,
-            advice=lambda: self.glance.doses.next_time_lines(routine),
+            next_time=lambda: self.glance.doses.next_time(routine),
+            clock=message.session.clock,
         )
         self.switch_screen(summary)
         self._read_last_done()  # the menu underneath now says this routine was done today

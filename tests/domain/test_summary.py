@@ -263,3 +263,32 @@ def test_a_session_that_is_not_over_cannot_be_summarised(make_routine, clock, br
         session.start()
     with pytest.raises(ValueError, match="nothing to summarise"):
         summarize(session)
+
+
+def test_the_totals_add_up_in_whole_seconds(make_routine, start_session, clock, clamshell):
+    """The issue's `Total 0:07 · active 0:04 · paused 0:04`: 3.5 s and 3.5 s, each rounded up."""
+    session = start_session(make_routine(clamshell, get_ready=5))
+    clock.advance(3.5)
+    session.poll()
+    session.pause()
+    clock.advance(3.5)
+    session.quit()
+
+    summary = summarize(session)
+    totals = summary.totals
+
+    assert (summary.rest_seconds, summary.work_seconds, summary.paused_seconds) == (3.5, 0, 3.5)
+    assert totals.total == 7
+    assert totals.work + totals.rests + totals.paused == totals.total
+
+
+def test_work_and_rests_are_told_apart(make_routine, start_session, clock, side_plank):
+    session = start_session(make_routine(side_plank, get_ready=5, rest_between_sets=10,
+                                         switch_sides=5))
+    finish(session, clock)
+
+    summary = summarize(session)
+
+    assert summary.work_seconds == 4 * 30
+    assert summary.rest_seconds == 5 + 5 + 10 + 5
+    assert summary.totals.total == 4 * 30 + 25

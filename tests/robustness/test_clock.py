@@ -281,7 +281,8 @@ def test_a_whole_workout_in_a_tiny_and_a_huge_terminal(tmp_path: Path, size: tup
                 break
             await advance(pilot, harness.clock, 10)
         assert isinstance(pilot.app.screen, SummaryScreen)
-        await pilot.press("enter")
+        await advance(pilot, harness.clock, 2)
+        await pilot.press("escape")
         await pilot.pause()
 
     asyncio.run(main())

@@ -75,7 +75,7 @@ def test_app_a_fault_from_the_start_is_told_once_and_the_workout_ends(
     fault.start(home.history)
 
     async def body(pilot: Pilot[Any], clock: FakeClock, notes: list[Any]) -> None:
-        await pilot.press("c")  # a band change saves too
+        await pilot.press("c", "home", "enter")  # a band picked saves too
         summary = await to_the_summary(pilot, clock)
         await pilot.press("2")  # and so does how it felt
         await pilot.pause()

@@ -117,7 +117,8 @@ def test_back_from_a_workout_the_list_has_focus_and_q_quits(tmp_path: Path) -> N
             await pilot.press("q", "y")
             await pilot.pause()
             assert isinstance(pilot.app.screen, SummaryScreen)
-            await pilot.press("enter")
+            await advance(pilot, harness.clock, 2)  # the summary stays its first 2 s
+            await pilot.press("escape")
             await pilot.pause()
             screen = menu(pilot)
             assert pilot.app.focused is routine_list(pilot)

@@ -116,7 +116,8 @@ def test_thirty_by_ten_stays_up_from_menu_to_summary_and_back(tmp_path: Path) ->
         await pilot.pause()
         await pilot.press("escape", "s", "b")
         await finish(pilot, harness)
-        await pilot.press("enter")
+        await advance(pilot, harness.clock, 2)
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, MenuScreen)
 

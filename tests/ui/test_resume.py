@@ -139,7 +139,7 @@ def test_a_renamed_routine_s_workout_ends_once_in_one_file(tmp_path: Path) -> No
             assert isinstance(pilot.app.screen, ResumeScreen)
             await pilot.press("r")
             await pilot.pause()
-            for _ in range(5 + 5 + 5 + 5 + 1):
+            for _ in range(10 + 5 + 5 + 5 + 1):  # a get ready of 10 s instead of the rest
                 await advance(pilot, harness.clock, 1)
             assert isinstance(pilot.app.screen, SummaryScreen)
 

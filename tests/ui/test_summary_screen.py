@@ -13,6 +13,7 @@ from bandtimer.domain.session import Session
 from bandtimer.domain.set_kinds import CountedReps, TimedHold
 from bandtimer.domain.summary import ExerciseSummary, SetResult, WorkoutSummary, summarize
 from bandtimer.ui.screens.summary import NOT_RECORDED, SummaryScreen
+from bandtimer.ui.widgets.big_word import render_big
 
 
 def sets(*figures: int | tuple[int, bool], hold: bool = False) -> tuple[SetResult, ...]:
@@ -77,7 +78,8 @@ def workout(
     return WorkoutSummary(
         routine_name=routine_name,
         completed=completed,
-        active_seconds=660,
+        work_seconds=540,
+        rest_seconds=120,
         paused_seconds=100,
         total_seconds=760,
         planned_seconds=720,
@@ -102,6 +104,11 @@ def screen_text(app: App[None]) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+def in_big_letters(words: str, text: str) -> bool:
+    """Whether the heading shows `words` in the workout's big letters, as at 80×24."""
+    return all(row in text for row in render_big(words).splitlines())
+
+
 def shown(screen: SummaryScreen, size: tuple[int, int] = (80, 24)) -> str:
     async def run() -> str:
         app = SummaryApp(screen)
@@ -115,10 +122,11 @@ def shown(screen: SummaryScreen, size: tuple[int, int] = (80, 24)) -> str:
 def test_a_finished_workout_shows_done_against_planned():
     text = shown(SummaryScreen(workout(clamshell(), plank(), monster_walk(sets((0, False))))))
 
-    assert "Workout complete" in text
+    assert in_big_letters("Workout complete", text)
     assert "Hips for runners" in text
-    assert "Total 12:40 (planned 12:00) · active 11:00 · paused 1:40" in text
-    assert "3 sets × 10–12 reps, each side" in text
+    assert "Total 12:40 = work 9:00 + rests 2:00 + paused 1:40 · planned 12:00" in text
+    for column in ("Sets", "Each set", "Band", "Feel", "Next time"):
+        assert column in text
     assert "3/3" in text and "12 · 12 · 10" in text
     assert "2/3" in text and "12 · 11 · 7" in text
     assert "2/2" in text and "30 · 30 s" in text
@@ -132,16 +140,23 @@ def test_each_row_is_one_line_at_80_columns():
     text = shown(SummaryScreen(workout(clamshell(), plank(), monster_walk())))
     rows = text.splitlines()
 
-    assert any("Clamshell" in row and "right" in row and "12 · 12 · 10" in row for row in rows)
+    assert any("Clamshell" in row and "12 · 12 · 10" in row for row in rows)
+    assert any("right" in row for row in rows)  # under the name: no room for a side column
     assert any("left" in row and "12 · 11 · 7" in row for row in rows)
     assert any("Plank" in row and "30 · 30 s" in row for row in rows)
     assert "…" not in text
 
 
-def test_a_narrow_terminal_drops_the_planned_column_and_keeps_the_figures():
+def test_a_wide_terminal_gives_the_side_a_column():
+    rows = shown(SummaryScreen(workout(clamshell(), plank())), size=(120, 30)).splitlines()
+
+    assert any("Clamshell" in row and "right" in row and "12 · 12 · 10" in row for row in rows)
+
+
+def test_a_narrow_terminal_drops_the_band_and_next_time_columns_and_keeps_the_figures():
     text = shown(SummaryScreen(workout(clamshell(), plank())), size=(45, 20))
 
-    assert "Planned" not in text
+    assert "Band" not in text and "Next time" not in text
     for figure in ("Clamshell", "right", "left", "3/3", "12 · 12 · 10", "12 · 11 · 7", "30 · 30 s"):
         assert figure in text
 
@@ -149,8 +164,8 @@ def test_a_narrow_terminal_drops_the_planned_column_and_keeps_the_figures():
 def test_a_stopped_workout_says_so_and_marks_what_was_not_reached():
     text = shown(SummaryScreen(workout(clamshell(), monster_walk(), completed=False)))
 
-    assert "Stopped early" in text
-    assert "Workout complete" not in text
+    assert in_big_letters("Stopped early", text)
+    assert not in_big_letters("Workout complete", text)
     assert "not reached" in text
 
 
@@ -171,18 +186,28 @@ def test_names_from_routine_files_are_shown_verbatim_not_as_markup():
     assert "/tmp/[b]h[/b].toml" in text
 
 
-def test_enter_and_escape_dismiss_with_nothing():
+def test_workout_keys_never_leave_it_and_esc_or_q_only_after_two_seconds():
     async def run(key: str) -> list[object]:
-        app = SummaryApp(SummaryScreen(workout(plank())))
+        clock = FakeClock()
+        app = SummaryApp(SummaryScreen(workout(plank()), clock=clock))
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
+            await pilot.press("enter", "space", "s", "b", "f", "c", "escape", "q")
+            clock.advance(1.9)
+            await pilot.press("enter", "escape", "q")
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+            clock.advance(0.1)
+            await pilot.press("enter", "space")
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen), "Enter and space never leave it"
             await pilot.press(key)
             await pilot.pause()
             assert not isinstance(app.screen, SummaryScreen)
             return app.dismissed
 
-    assert asyncio.run(run("enter")) == [None]
     assert asyncio.run(run("escape")) == [None]
+    assert asyncio.run(run("q")) == [None]
 
 
 def test_a_tiny_terminal_still_shows_the_heading_and_does_not_crash():
@@ -207,7 +232,7 @@ def test_a_summarised_session_shows_on_the_screen():
 
     text = shown(SummaryScreen(summarize(session)))
 
-    assert "Stopped early" in text
+    assert in_big_letters("Stopped early", text)
     assert "Quick legs" in text
-    assert "Total 0:47 (planned 0:55) · active 0:47 · paused 0:00" in text
+    assert "Total 0:47 = work 0:32 + rests 0:15 + paused 0:00 · planned 0:55" in text
     assert "1/2" in text and "20 · 12 s" in text

@@ -81,7 +81,14 @@ def test_quick_try_from_the_menu_to_the_summary(tmp_path: Path) -> None:
             assert screen.session.state is SessionState.FINISHED
             assert Cue.DONE in harness.player.played
             assert Cue.SWITCH in harness.player.played
+            await pilot.press("enter")  # a rep pressed as it ends: the summary stays
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, SummaryScreen)
+            await advance(pilot, harness.clock, 2)
             await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, SummaryScreen), "Enter never leaves it"
+            await pilot.press("escape")
             await pilot.pause()
             assert isinstance(pilot.app.screen, MenuScreen)
 

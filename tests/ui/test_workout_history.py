@@ -31,7 +31,7 @@ def test_band_and_feel_are_picked_with_one_key_and_saved(tmp_path: Path) -> None
         harness = build(tmp_path, quick_try())
         async with harness.app.run_test(size=SIZE) as pilot:
             assert text_of(pilot, "#band-choice") == "band: not chosen (c)"
-            await pilot.press("c", "c")
+            await pilot.press("c", "home", "down", "enter")
             assert text_of(pilot, "#band-choice") == "band: blue (light) · c changes"
             assert text_of(pilot, "#feel") == ""
             await advance(pilot, harness.clock, 5 + 19 + 10 + 19)
@@ -60,15 +60,29 @@ def test_the_summary_says_where_it_was_saved_and_what_to_do_next_time(tmp_path: 
             assert isinstance(summary, SummaryScreen)
             assert text_of(pilot, "#recorded").startswith("Saved to your history in ")
             assert "How did Lateral banded walk feel?" in text_of(pilot, "#feel")
-            await pilot.press("3")
-            assert text_of(pilot, "#feel") == ""
-            advice = text_of(pilot, "#advice")
+            assert walk_row(pilot).split()[-1] != "hard"
+            await pilot.press("3")  # shown at once, in the row and under the table
+            assert text_of(pilot, "#feel").startswith("Lateral banded walk felt hard.")
             # Easy last time: up a band this time; hard this time: back to blue next time.
-            assert "Lateral banded walk: blue band next time, back from yellow band" in advice
+            row = walk_row(pilot)
+            assert "yellow" in row and " hard " in row
+            assert "blue band next time, back from yellow" in row
+            await pilot.press("1")  # and changed
+            assert text_of(pilot, "#feel").startswith("Lateral banded walk felt easy.")
+            assert " easy " in walk_row(pilot) and "back from" not in walk_row(pilot)
             records = store_in(tmp_path).load_all().records
             assert [r.status for r in records] == [WorkoutStatus.COMPLETED] * 2
+            newest = max(records, key=lambda record: record.started)
+            assert {e.feel for e in newest.exercise("Lateral banded walk")} == {Feel.EASY}
 
     asyncio.run(body())
+
+
+def walk_row(pilot) -> str:
+    """The summary's row of the lateral walk (its right side), as the terminal shows it."""
+    rows = [strip.text for strip in pilot.app.screen._compositor.render_strips()]
+    [row] = [row for row in rows if "Lateral banded walk" in row and "/" in row]
+    return row
 
 
 def test_an_unfinished_workout_can_be_kept_as_stopped_early(tmp_path: Path) -> None:
@@ -128,7 +142,8 @@ def test_back_on_the_menu_the_routine_just_done_says_so(tmp_path: Path) -> None:
             await pilot.press("q", "y")
             await pilot.pause()
             assert isinstance(pilot.app.screen, SummaryScreen)
-            await pilot.press("enter")
+            await advance(pilot, harness.clock, 2)
+            await pilot.press("q")
             await pilot.pause()
             rows = pilot.app.screen.query_one(RoutineList)
             assert isinstance(pilot.app.screen, MenuScreen)

@@ -34,6 +34,7 @@ from bandtimer.domain.session import Session, SessionState
 from bandtimer.ui.feel_bindings import feel_question
 from bandtimer.ui.messages import WorkoutEnded
 from bandtimer.ui.next_change_timer import NextChangeTimer
+from bandtimer.ui.screens.band_picker import BandPick, BandPickerScreen
 from bandtimer.ui.screens.confirm import ConfirmScreen
 from bandtimer.ui.screens.help import HelpScreen
 from bandtimer.ui.screens.rep_count import RepCountScreen
@@ -268,10 +269,19 @@ class WorkoutScreen(Screen[None]):
             self.notify("+ and - change rests only", timeout=2)
         self._after()
 
-    def action_next_band(self) -> None:
+    def action_pick_band(self) -> None:
         """The band goes with the exercise on screen: the one in progress, or the one up next."""
         if self.recorder is not None and not self.session.state.is_over:
-            self.recorder.next_band(self.session.current.exercise.name)
+            self._pick_band(self.recorder)
+
+    @work(exclusive=True, group="modal")
+    async def _pick_band(self, recorder: WorkoutRecorder) -> None:
+        segment = self.session.current
+        name = segment.exercise.name
+        picker = BandPickerScreen(name, recorder.bands, recorder.band_for(name))
+        pick = await self._pause_for_result(picker)
+        if isinstance(pick, BandPick):
+            recorder.choose_band(segment.exercise_number, pick.band)
         self._after()
 
     def action_keep_dose(self) -> None:
@@ -285,8 +295,8 @@ class WorkoutScreen(Screen[None]):
         self._after()
 
     def action_rate(self, feel: str) -> None:
-        if self.recorder is not None and self.recorder.rate(Feel(feel)) is not None:
-            self.notify(f"Felt {feel}: noted", timeout=2)
+        if self.recorder is not None and (name := self.recorder.rate(Feel(feel))) is not None:
+            self.notify(f"{name} felt {feel}: noted", timeout=2, markup=False)
         self._after()
 
     def action_quit_workout(self) -> None:

@@ -26,7 +26,7 @@ WORKOUT_BINDINGS = [
     Binding("b", "back", "Back", id="back", tooltip="back to what came before"),
     Binding("plus", "more_rest", "+10s", id="more-rest", show=False, tooltip="10 s more rest"),
     Binding("minus", "less_rest", "-10s", id="less-rest", show=False, tooltip="10 s less rest"),
-    Binding("c", "next_band", "Band", id="band", tooltip="change this exercise's band"),
+    Binding("c", "pick_band", "Band", id="band", tooltip="change this exercise's band"),
     Binding(
         "k", "keep_dose", "Keep dose", id="keep-dose",
         tooltip="before an exercise whose dose moves: keep last time's dose",
