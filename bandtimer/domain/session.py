@@ -374,6 +374,8 @@ class Session:
         rather not say). Allowed at any time, the workout over or not: the clock goes on."""
         if not self.reps_to_record:
             return False
+        if self.state is SessionState.RUNNING:
+            self._catch_up(self._now())  # what fell due before the answer is said before it
         position = self.reps_to_record.pop(0)
         record = replace(self.records[position], reps_done=reps)
         self.records[position] = record
