@@ -68,8 +68,9 @@ def test_list_shows_shipped_and_user_routines_with_errors(tmp_path: Path) -> Non
 def test_show_words_a_work_set_and_counts_its_seconds(tmp_path: Path) -> None:
     result = bandtimer("show", "band circuit", "--timeline", home=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Planned total: 11:50" in result.stdout
+    assert "Planned total: 12:30" in result.stdout
     assert "work 40 s, max reps" in result.stdout
+    assert "rest between rounds" in result.stdout, "the circuit's two rounds are real rounds"
 
 
 def test_show_by_path(tmp_path: Path) -> None:

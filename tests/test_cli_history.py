@@ -172,8 +172,8 @@ def test_an_empty_history_is_said_plainly_and_nothing_is_created(tmp_path: Path)
     assert bandtimer("history", home=home).stdout.strip() == message
     assert bandtimer("stats", home=home).stdout.strip() == message
     assert bandtimer("history", "--format", "csv", home=home).stdout == (
-        "date,workout,exercise,side,set,result,reps,seconds,held_seconds,band,feel,workout_id,"
-        "status,device\n"
+        "date,workout,exercise,side,set,round,result,reps,seconds,held_seconds,band,feel,"
+        "workout_id,status,device\n"
     )
     assert bandtimer("history", "--format", "json", home=home).stdout == "[]\n"
     assert not home.exists()
@@ -300,6 +300,6 @@ def test_an_absurd_number_in_a_history_file_is_reported_not_exported(home: Path)
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert f"skipped {absurd}" in done.stderr
-    assert "[[exercise]] 1 `sets_done` must be a whole number from 0 to 100" in done.stderr
+    assert "[[exercise]] 1 `sets_done` must be a whole number from 0 to 400" in done.stderr
     assert "0badf00d" not in done.stdout and "1000000000000" not in done.stdout
     assert len(done.stdout.splitlines()) > 100  # the rest is exported

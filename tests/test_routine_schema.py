@@ -11,7 +11,12 @@ import pytest
 
 from bandtimer.storage.routines import RoutineError, load_routine
 from bandtimer.storage.routines.schema import SCHEMA_PATH, routine_schema, schema_text
-from bandtimer.storage.routines.validation import EXERCISE_FIELDS, ROUTINE_FIELDS, TIMING_BOUNDS
+from bandtimer.storage.routines.validation import (
+    BLOCK_FIELDS,
+    EXERCISE_FIELDS,
+    ROUTINE_FIELDS,
+    TIMING_BOUNDS,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "data" / "bad"
@@ -54,6 +59,9 @@ def test_every_field_the_validator_knows_is_in_the_schema() -> None:
     assert set(properties) == set(ROUTINE_FIELDS)
     assert set(properties["timing"]["properties"]) == set(TIMING_BOUNDS)
     assert set(properties["exercise"]["items"]["properties"]) == set(EXERCISE_FIELDS)
+    block = properties["block"]["items"]["properties"]
+    assert set(block) == set(BLOCK_FIELDS)
+    assert set(block["exercise"]["items"]["properties"]) == set(EXERCISE_FIELDS)
 
 
 @pytest.mark.parametrize("path", GOOD, ids=lambda path: path.name)

@@ -107,7 +107,7 @@ def test_marathoner_routine_has_the_five_exercises_and_plans_about_15_minutes() 
     assert 13 <= minutes <= 17
 
 
-def test_band_circuit_is_six_stations_of_40_on_20_off_twice_in_about_12_minutes() -> None:
+def test_band_circuit_is_two_rounds_of_six_stations_of_40_on_20_off_in_about_12_minutes() -> None:
     routine = load("band-circuit.toml")
     assert [e.name for e in routine.exercises] == [
         "Banded squat",  # Resistance Band Workouts for Runners
@@ -118,13 +118,16 @@ def test_band_circuit_is_six_stations_of_40_on_20_off_twice_in_about_12_minutes(
         "Dead bug with band",  # the marathoner routine's article
     ]
     assert {e.kind for e in routine.exercises} == {TimeBoxed(40)}
-    assert {(e.sets, e.sides, e.rest) for e in routine.exercises} == {(r(2), BOTH, None)}
-    timing = routine.timing
-    assert (timing.rest_between_sets, timing.rest_between_exercises) == (r(20), r(20))
+    assert {(e.sets, e.sides, e.rest) for e in routine.exercises} == {(r(1), BOTH, None)}
+    (circuit,) = routine.blocks  # two real rounds of all six stations, not two sets of each
+    assert (circuit.first, circuit.size, circuit.rounds) == (0, 6, 2)
+    assert (circuit.rest_between_exercises, circuit.rest_between_rounds) == (r(20), r(60))
     assert "bandtimer" in routine.notes.lower(), "the file must say the timing is our choice"
     assert all(e.steps and e.why and e.band and e.placement for e in routine.exercises)
     plan = build_plan(routine)
-    assert plan.total_seconds == 10 + 6 * 2 * 40 + 6 * 20 + 5 * 20  # 11:50
+    assert plan.total_seconds == 10 + 2 * (6 * 40 + 5 * 20) + 60  # 12:30
+    order = [(s.exercise_number, s.round_number) for s in plan.segments if s.is_work]
+    assert order == [(n, 1) for n in range(1, 7)] + [(n, 2) for n in range(1, 7)]
     assert {s.kind for s in plan.segments if s.is_work} == {SegmentKind.WORK}
 
 

@@ -26,7 +26,7 @@ from bandtimer.coach import (
     shown_path,
     side_label,
 )
-from bandtimer.domain.plan import Plan, build_plan
+from bandtimer.domain.plan import Plan, Segment, build_plan
 from bandtimer.domain.routine import Routine
 from bandtimer.domain.text import visible_controls
 from bandtimer.storage.locations import Locations
@@ -98,7 +98,12 @@ def dose_table(plan: Plan) -> Table:
     # Names wrap before doses do: a dose broken over two lines is the harder one to read.
     table.add_column("exercise", ratio=1)
     table.add_column("dose", ratio=2)
+    blocks = {block.first: block for block in plan.routine.blocks}
     for number, exercise in enumerate(plan.exercises, start=1):
+        block = blocks.get(number - 1)
+        if block is not None:
+            title = Text(block.title, style="bold")
+            table.add_row("", title, Text(block.shape(plan.routine.timing), style="bold"))
         table.add_row(f"{number}.", Text(exercise.name), describe_dose(exercise))
     return table
 
@@ -116,7 +121,9 @@ def setup_table(routine: Routine) -> Table:
 
 def timeline_table(plan: Plan) -> Table:
     table = Table(title="Timeline", title_justify="left")
-    for column in ("starts", "segment", "exercise", "set", "side", "what", "seconds"):
+    rounds = bool(plan.routine.blocks)
+    columns = ("starts", "segment", "exercise", "round", "set", "side", "what", "seconds")
+    for column in columns if rounds else [c for c in columns if c != "round"]:
         table.add_column(column, overflow="fold")
     starts = 0.0  # added up as the rows go: plan.seconds_before for each row is quadratic
     for segment in plan.segments:
@@ -125,7 +132,8 @@ def timeline_table(plan: Plan) -> Table:
             clock_time(starts),
             segment.kind.value,
             Text(segment.exercise.name),
-            f"{segment.set_number}/{segment.set_count}",
+            *([_round(segment)] if rounds else []),
+            f"{segment.set_in_round}/{segment.sets_in_round}",
             side_label(segment),
             describe_segment(segment) if segment.is_work else "",
             f"{segment.planned_seconds:g}",
@@ -135,3 +143,7 @@ def timeline_table(plan: Plan) -> Table:
     table.caption = f"Planned total: {clock_time(plan.total_seconds)}"
     table.caption_justify = "left"
     return table
+
+
+def _round(segment: Segment) -> str:
+    return f"{segment.round_number}/{segment.round_count}" if segment.round_count > 1 else ""

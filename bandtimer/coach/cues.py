@@ -39,6 +39,14 @@ PRIORITY = (
 """When several cues fall due together, the first of these wins."""
 
 
+RESTS = (
+    SegmentKind.REST_BETWEEN_SETS,
+    SegmentKind.REST_BETWEEN_EXERCISES,
+    SegmentKind.REST_BETWEEN_ROUNDS,
+)
+"""The pauses that start with the rest cue."""
+
+
 def cue_for(event: Event) -> Cue | None:
     match event:
         case WorkoutFinished(completed=True):
@@ -60,7 +68,7 @@ def cue_for(event: Event) -> Cue | None:
         case SegmentStarted(segment=segment) if segment.set_kind is not None:
             return None if segment.set_kind.go_with_first_rep else Cue.GO
         case SegmentStarted(segment=segment):
-            if segment.kind in (SegmentKind.REST_BETWEEN_SETS, SegmentKind.REST_BETWEEN_EXERCISES):
+            if segment.kind in RESTS:
                 return Cue.REST
             return None
         case Halfway():

@@ -14,7 +14,8 @@ spreadsheet's pivot table or a pandas `groupby` works on it straight away. Colum
     exercise      the exercise's name
     side          `R` or `L`; empty for an exercise done on both sides together (a letter, so
                   that it never reads like the feel `right`)
-    set           1, 2, 3… within the exercise and side
+    set           1, 2, 3… within the exercise and side, counting on through the rounds
+    round         1, 2, 3… the round of its block the set was in; 1 outside a block
     result        `done`, `cut short` (left early with something done) or `skipped`
     reps          reps done in that set; empty for a timed hold, a skipped set, or a count of a
                   time-boxed set that was not given (never a made-up 0)
@@ -71,6 +72,7 @@ CSV_COLUMNS = (
     "exercise",
     "side",
     "set",
+    "round",
     "result",
     "reps",
     "seconds",
@@ -147,6 +149,7 @@ def csv_rows(records: Iterable[WorkoutRecord]) -> Iterator[list[str]]:
                     text_cell(entry.name),
                     CSV_SIDES[entry.side],
                     str(done.number),
+                    str(done.round),
                     done.outcome.value,
                     str(done.reps) if done.reps is not None else "",
                     _seconds(done.seconds) if done.seconds is not None else "",

@@ -143,25 +143,40 @@ def finish_text(seconds: float, sets: int) -> str:
 
 def _start_line(segment: Segment, plan: Plan) -> Line | None:
     cue = cue_for(SegmentStarted(segment, 0.0))
+    round_words = _round(segment, plan)
     match segment.kind:
         case SegmentKind.GET_READY:
-            return Line(f"Get ready. {announcement(segment.exercise)}", cue, too_long=TooLong.HOLD)
-        case SegmentKind.REST_BETWEEN_EXERCISES:
+            return Line(
+                f"Get ready. {round_words}{announcement(segment.exercise)}",
+                cue,
+                too_long=TooLong.HOLD,
+            )
+        case SegmentKind.REST_BETWEEN_EXERCISES | SegmentKind.REST_BETWEEN_ROUNDS:
             rest = f"Rest, {_seconds(segment.planned_seconds)}."
-            full = f"Up next: {announcement(segment.exercise)}"
-            shorter = (full, up_next_briefly(segment))
+            full = f"{round_words}Up next: {announcement(segment.exercise)}"
+            shorter = (full, f"{round_words}{up_next_briefly(segment)}")
             return Line(f"{rest} {full}", cue, shorter, TooLong.SHORTEN_THEN_HOLD)
         case SegmentKind.REST_BETWEEN_SETS:
             rest = f"Rest, {_seconds(segment.planned_seconds)}."
-            number, count = spoken_number(segment.set_number), spoken_number(segment.set_count)
+            number = spoken_number(segment.set_in_round)
+            count = spoken_number(segment.sets_in_round)
             up_next = f"Up next: set {number} of {count}."
             shorter = (up_next, f"{_side(segment)}Set {number}.".strip())
             return Line(f"{rest} {up_next}", cue, shorter, TooLong.SHORTEN_THEN_HOLD)
         case SegmentKind.SWITCH_SIDES:
             return None  # SidesSwitched says it
     if segment.set_kind is not None and segment.set_kind.go_with_first_rep:
-        return None  # its first RepStarted says go
-    return Line(f"{_side(segment)}Go.", cue, ("Go.",) if segment.side is not None else ())
+        return Line(round_words.strip(), None) if round_words else None  # RepStarted says go
+    text = f"{round_words}{_side(segment)}Go."
+    shorter = tuple(dict.fromkeys(form for form in (f"{round_words}Go.", "Go.") if form != text))
+    return Line(text, cue, shorter)
+
+
+def _round(segment: Segment, plan: Plan) -> str:
+    """ "Round two of four. ", said once, where a round of a block begins; "" elsewhere."""
+    if not plan.opens_round(segment.index):
+        return ""
+    return f"Round {spoken_number(segment.round_number)} of {spoken_number(segment.round_count)}. "
 
 
 def _releases(segment: Segment) -> bool:

@@ -23,6 +23,7 @@ PAUSE_WORDS = {
     SegmentKind.SWITCH_SIDES: "SWITCH SIDES",
     SegmentKind.REST_BETWEEN_SETS: "REST",
     SegmentKind.REST_BETWEEN_EXERCISES: "REST",
+    SegmentKind.REST_BETWEEN_ROUNDS: "REST",
 }
 """The banner of each pause; a set of work names itself (`SetKind.phase`, `SetKind.tone`)."""
 
@@ -31,6 +32,7 @@ PAUSE_TONES = {
     SegmentKind.SWITCH_SIDES: "switch",
     SegmentKind.REST_BETWEEN_SETS: "rest",
     SegmentKind.REST_BETWEEN_EXERCISES: "rest",
+    SegmentKind.REST_BETWEEN_ROUNDS: "rest",
 }
 
 
@@ -89,7 +91,7 @@ def describe(session: Session) -> WorkoutView:
     big, caption = _readout(session, segment, remaining)
     side = segment.side.value.upper() if segment.side is not None else ""
     exercise = segment.exercise.name
-    set_line = f"set {segment.set_number} / {segment.set_count}"
+    set_line = segment.where(" / ")
     if side:
         set_line += f" · {side} side"
     if segment.kind is SegmentKind.SWITCH_SIDES:
@@ -155,7 +157,7 @@ def reps_question(session: Session) -> str | None:
     record = session.records[session.reps_to_record[0]]
     segment = session.plan[record.segment_index]
     side = f", {segment.side.value} side" if segment.side is not None else ""
-    where = f"set {segment.set_number} of {segment.set_count}{side}"
+    where = f"{segment.where()}{side}"
     return f"{segment.exercise.name}, {where}: how many reps?"
 
 

@@ -92,7 +92,8 @@ class SetRecord:
     held_seconds: tuple[float, ...] = ()
     """Seconds each rep was held, for held reps; empty for any other kind of set."""
     round: int = 1
-    """Which time through the routine's block of exercises; 1 until routines have rounds."""
+    """Which round of its block the set was in (`Block.rounds`); 1 outside a block. `number`
+    counts on through the rounds."""
 
     @property
     def done(self) -> bool:
@@ -325,10 +326,11 @@ def _set_record(result: SetResult, is_timed_hold: bool) -> SetRecord:
     """A set as the record keeps it: a skipped one has nothing to show, not 0 reps."""
     outcome = result.outcome(is_timed_hold)
     if outcome is SetOutcome.SKIPPED:
-        return SetRecord(result.set_number, outcome)
+        return SetRecord(result.set_number, outcome, round=result.round_number)
     return SetRecord(
         number=result.set_number,
         outcome=outcome,
+        round=result.round_number,
         reps=result.reps,
         seconds=_seconds(result.seconds) if is_timed_hold else None,
         held_seconds=tuple(_seconds(held) for held in result.rep_holds),

@@ -38,6 +38,30 @@ class Segment:
     side: Side | None
     planned_seconds: float
     set_kind: SetKind | None = None
+    round_number: int = 1
+    """Which round of its block this is (1 outside a block)."""
+    round_count: int = 1
+    """How many rounds its block has (1 outside a block)."""
+
+    @property
+    def sets_in_round(self) -> int:
+        """Sets of its exercise in one round (all of them outside a block)."""
+        return self.set_count // self.round_count
+
+    @property
+    def set_in_round(self) -> int:
+        """Which set of its exercise within the round, 1-based (`set_number` counts on through
+        the rounds)."""
+        return (self.set_number - 1) % self.sets_in_round + 1
+
+    def where(self, of: str = " of ") -> str:
+        """`round 2 of 4 · set 1 of 2`, `round 2 of 4` for one set a round, `set 1 of 3`;
+        `of` may be `" / "`."""
+        sets = f"set {self.set_in_round}{of}{self.sets_in_round}"
+        if self.round_count == 1:
+            return sets
+        rounds = f"round {self.round_number}{of}{self.round_count}"
+        return rounds if self.sets_in_round == 1 else f"{rounds} · {sets}"
 
     @property
     def is_work(self) -> bool:
@@ -85,6 +109,21 @@ class Plan:
                 return segment
         return None
 
+    def opens_round(self, index: int) -> bool:
+        """Whether segment `index` is where a round of a block begins: the pause before its
+        first set, or the set itself when no pause comes first. Round 1 of a block only when
+        the block has rounds to count."""
+        segment = self.segments[index]
+        if segment.round_count == 1 or segment.exercise_number - 1 not in _firsts(self.routine):
+            return False
+        if segment.set_in_round != 1 or segment.side is Side.LEFT:
+            return False
+        before = self.segments[index - 1] if index > 0 else None
+        return segment.is_rest or before is None or not (
+            before.is_rest and before.exercise_number == segment.exercise_number
+            and before.set_number == segment.set_number
+        )
+
     def seconds_before(self, index: int) -> float:
         """Planned seconds of the segments before `index`, for a progress bar."""
         return sum(segment.planned_seconds for segment in self.segments[:index])
@@ -97,20 +136,22 @@ def build_plan(routine: Routine, doses: Doses | None = None) -> Plan:
     dosed = _dosed(routine, doses)
     segments: list[Segment] = []
     kinds = _planned_kinds(dosed)
-    for number, exercise, set_number, set_count, side in _sides_of_sets(dosed):
+    for slot in _slots(dosed):
         where = {
-            "exercise_number": number,
-            "exercise": exercise,
-            "set_number": set_number,
-            "set_count": set_count,
-            "side": side,
+            "exercise_number": slot.number,
+            "exercise": slot.exercise,
+            "set_number": slot.set_number,
+            "set_count": slot.set_count,
+            "side": slot.side,
+            "round_number": slot.round_number,
+            "round_count": slot.round_count,
         }
-        pause, seconds = _pause_before(routine, exercise, number, set_number, side)
+        pause, seconds = slot.pause
         if seconds > 0:
             segments.append(
                 Segment(index=len(segments), kind=pause, planned_seconds=seconds, **where)
             )
-        work = kinds[number - 1]
+        work = kinds[slot.number - 1]
         segments.append(
             Segment(
                 index=len(segments),
@@ -129,11 +170,10 @@ def planned_seconds(routine: Routine, doses: Doses | None = None) -> float:
     routine = _dosed(routine, doses)
     work = [kind.planned_seconds() for kind in _planned_kinds(routine)]
     seconds: list[float] = []
-    for number, exercise, set_number, _, side in _sides_of_sets(routine):
-        pause = _pause_before(routine, exercise, number, set_number, side)[1]
-        if pause > 0:
-            seconds.append(pause)
-        seconds.append(work[number - 1])
+    for slot in _slots(routine):
+        if slot.pause[1] > 0:
+            seconds.append(slot.pause[1])
+        seconds.append(work[slot.number - 1])
     return sum(seconds)
 
 
@@ -141,31 +181,63 @@ def _dosed(routine: Routine, doses: Doses | None) -> Routine:
     return replace(routine, exercises=dosed_exercises(routine, doses)) if doses else routine
 
 
+def _firsts(routine: Routine) -> set[int]:
+    """0-based indexes of the first exercise of each block."""
+    return {block.first for block in routine.blocks}
+
+
 def _planned_kinds(routine: Routine) -> list[SetKind]:
     """Each exercise's kind of set with the routine's timing, in routine order."""
     return [exercise.kind.planned(routine.timing) for exercise in routine.exercises]
 
 
-def _sides_of_sets(routine: Routine) -> Iterator[tuple[int, Exercise, int, int, Side | None]]:
-    """(exercise number, exercise, set number, set count, side) in the order they are done."""
-    for number, exercise in enumerate(routine.exercises, start=1):
-        set_count = exercise.planned_sets
-        sides = (Side.RIGHT, Side.LEFT) if exercise.sides is Sides.EACH else (None,)
-        for set_number in range(1, set_count + 1):
-            for side in sides:
-                yield number, exercise, set_number, set_count, side
+@dataclass(frozen=True)
+class _Slot:
+    """One side of one set, where it falls, and the pause in front of it."""
+
+    number: int
+    exercise: Exercise
+    set_number: int
+    set_count: int
+    side: Side | None
+    round_number: int
+    round_count: int
+    pause: tuple[SegmentKind, float]
+    """The pause before it; one of 0 seconds is left out."""
 
 
-def _pause_before(
-    routine: Routine, exercise: Exercise, number: int, set_number: int, side: Side | None
-) -> tuple[SegmentKind, float]:
-    """The pause in front of one side of one set; a pause of 0 seconds is left out."""
+def _slots(routine: Routine) -> Iterator[_Slot]:
+    """Every side of every set in the order they are done: each part of the routine (a block,
+    or an exercise on its own) round after round, each exercise's sets within a round, each
+    set's sides. A set's number counts on through the rounds (round 2 of a one-set exercise is
+    its set 2), so the history and progression see an exercise's sets across rounds."""
     timing = routine.timing
-    if side is Side.LEFT:
-        return SegmentKind.SWITCH_SIDES, timing.switch_sides
-    if set_number > 1:
-        rest = exercise.rest if exercise.rest is not None else timing.rest_between_sets
-        return SegmentKind.REST_BETWEEN_SETS, rest.low
-    if number > 1:
-        return SegmentKind.REST_BETWEEN_EXERCISES, timing.rest_between_exercises.low
-    return SegmentKind.GET_READY, timing.get_ready
+    for part in routine.parts():
+        for round_number in range(1, part.rounds + 1):
+            for offset in range(part.size):
+                number = part.first + offset + 1
+                exercise = routine.exercises[number - 1]
+                sets = exercise.planned_sets
+                sides = (Side.RIGHT, Side.LEFT) if exercise.sides is Sides.EACH else (None,)
+                for set_in_round in range(1, sets + 1):
+                    for side_index, side in enumerate(sides):
+                        if side_index > 0:
+                            pause = SegmentKind.SWITCH_SIDES, float(timing.switch_sides)
+                        elif set_in_round > 1:
+                            rest = exercise.rest or timing.rest_between_sets
+                            pause = SegmentKind.REST_BETWEEN_SETS, float(rest.low)
+                        elif offset > 0:
+                            rest = part.rest_between_exercises or timing.rest_between_exercises
+                            pause = SegmentKind.REST_BETWEEN_EXERCISES, float(rest.low)
+                        elif round_number > 1:
+                            rest = part.rest_between_rounds or timing.rest_between_exercises
+                            pause = SegmentKind.REST_BETWEEN_ROUNDS, float(rest.low)
+                        elif number > 1:
+                            rest = timing.rest_between_exercises
+                            pause = SegmentKind.REST_BETWEEN_EXERCISES, float(rest.low)
+                        else:
+                            pause = SegmentKind.GET_READY, float(timing.get_ready)
+                        yield _Slot(
+                            number, exercise, (round_number - 1) * sets + set_in_round,
+                            sets * part.rounds, side, round_number, part.rounds, pause,
+                        )  # fmt: skip

@@ -25,6 +25,7 @@ class SegmentRecord:
     kind: SegmentKind
     exercise_name: str
     set_number: int
+    """Counts on through the rounds of a block: round 2 of a one-set exercise is set 2."""
     side: Side | None
     planned_seconds: float
     actual_seconds: float

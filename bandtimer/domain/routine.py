@@ -9,7 +9,7 @@ anyone changing it underneath the others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,6 +116,9 @@ class Exercise:
     """Line of the `[[exercise]]` header in its file, for messages that point back to it."""
     current: Dose | None = None
     """The person's dose, in a plan built with one (`dose.dosed`); None as the file says it."""
+    rounds: int = 1
+    """How many rounds of its block it is done in (1 outside a block): its `sets` come round
+    that many times. Set from the routine's blocks (`Routine`), never on its own."""
 
     def __post_init__(self) -> None:
         if self.rest is not None:
@@ -124,8 +127,13 @@ class Exercise:
     @property
     def planned_sets(self) -> int:
         """The person's sets at their dose; without one, a range of sets plans its low end:
-        doing more is progress, not the plan."""
+        doing more is progress, not the plan. In a block, the sets of one round."""
         return self.current.sets if self.current is not None else self.sets.low
+
+    @property
+    def planned_sets_in_all_rounds(self) -> int:
+        """Every set the workout plans of it: its sets in each round of its block."""
+        return self.planned_sets * self.rounds
 
     @property
     def dose(self) -> str:
@@ -144,8 +152,62 @@ class Exercise:
 
 
 @dataclass(frozen=True)
+class Block:
+    """Exercises done one after the other, the whole group `rounds` times over: a circuit, or
+    with no rest between its exercises, a superset.
+
+    It names a run of the routine's exercises (`first`, 0-based, and `size`) rather than holding
+    them, so everything that lists a routine's exercises (the preview, the history, progression)
+    keeps reading `Routine.exercises`. Rests not given are the routine's `rest_between_exercises`.
+    """
+
+    first: int
+    size: int
+    rounds: int = 1
+    rest_between_rounds: IntRange | None = None
+    rest_between_exercises: IntRange | None = None
+    """Between two of its exercises within a round; 0 makes a superset."""
+    name: str = ""
+    line: int | None = None
+    """Line of the `[[block]]` header in its file."""
+
+    def __post_init__(self) -> None:
+        for name in ("rest_between_rounds", "rest_between_exercises"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, seconds_range(value))
+
+    def __contains__(self, index: object) -> bool:
+        return isinstance(index, int) and self.first <= index < self.first + self.size
+
+    @property
+    def title(self) -> str:
+        return self.name or "Block"
+
+    def describe(self, timing: Timing) -> str:
+        """`Circuit: 4 rounds of exercises 1–4, 20 s between them, 60 s between rounds`."""
+        return f"{self.title}: {self.shape(timing)}"
+
+    def shape(self, timing: Timing) -> str:
+        """`4 rounds of exercises 1–4, 20 s between them, 60 s between rounds`, or `a superset`
+        for exercises with no rest between them."""
+        numbers = f"{self.first + 1}–{self.first + self.size}" if self.size > 1 else ""
+        what = f"{self.rounds} rounds" if self.rounds != 1 else "1 round"
+        words = [f"{what} of exercises {numbers}" if numbers else f"{what} of exercise "
+                 f"{self.first + 1}"]
+        between = self.rest_between_exercises or timing.rest_between_exercises
+        if self.size > 1:
+            words.append("a superset" if between.high == 0 else f"{between} s between them")
+        if self.rounds > 1:
+            rounds = self.rest_between_rounds or timing.rest_between_exercises
+            words.append(f"{rounds} s between rounds")
+        return ", ".join(words)
+
+
+@dataclass(frozen=True)
 class Routine:
-    """A named, ordered list of exercises with the pauses between them."""
+    """A named, ordered list of exercises with the pauses between them; runs of them may be
+    grouped in blocks done for several rounds."""
 
     name: str
     exercises: tuple[Exercise, ...]
@@ -161,3 +223,35 @@ class Routine:
     counts_toward_streak: bool = True
     """False for a routine that is not a workout (Quick try): its records say so, and the
     streak, this week's count and the totals leave them out."""
+    blocks: tuple[Block, ...] = ()
+    """The blocks among `exercises`, in order; an exercise in none is done on its own."""
+
+    def __post_init__(self) -> None:
+        if not self.blocks:
+            return
+        exercises = list(self.exercises)
+        for block in self.blocks:
+            for index in range(block.first, block.first + block.size):
+                exercises[index] = replace(exercises[index], rounds=block.rounds)
+        object.__setattr__(self, "exercises", tuple(exercises))
+
+    def parts(self) -> tuple[Block, ...]:
+        """The routine as the plan walks it: its blocks, and each exercise outside them as a
+        block of one done once, in order."""
+        parts: list[Block] = []
+        blocks = iter(self.blocks)
+        block = next(blocks, None)
+        index = 0
+        while index < len(self.exercises):
+            if block is not None and block.first == index:
+                parts.append(block)
+                index += block.size
+                block = next(blocks, None)
+            else:
+                parts.append(Block(first=index, size=1))
+                index += 1
+        return tuple(parts)
+
+    def block_of(self, index: int) -> Block | None:
+        """The block the exercise at `index` (0-based) is in, if any."""
+        return next((block for block in self.blocks if index in block), None)

@@ -57,6 +57,7 @@ class SegmentKind(StrEnum):
     SWITCH_SIDES = "switch sides"
     REST_BETWEEN_SETS = "rest"
     REST_BETWEEN_EXERCISES = "rest before next exercise"
+    REST_BETWEEN_ROUNDS = "rest between rounds"
 
 
 # -- where a set stands, and its moments ----------------------------------------------------------

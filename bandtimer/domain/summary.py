@@ -31,6 +31,8 @@ class SetResult:
     """Active seconds the set ran, pauses left out: the hold, for a timed hold."""
     rep_holds: tuple[float, ...] = ()
     """Seconds each rep was held, for held reps (`SetKind.rep_holds`); empty for other kinds."""
+    round_number: int = 1
+    """The round of its block the set was in (the plan segment's); 1 outside a block."""
 
     def outcome(self, measured_in_seconds: bool) -> SetOutcome:
         """Done, cut short with something done, or skipped with nothing done; a timed hold
@@ -214,6 +216,7 @@ def _set_result(segment: Segment, record: SegmentRecord) -> SetResult:
         reps=record.reps_done,
         seconds=record.actual_seconds,
         rep_holds=kind.rep_holds(record.actual_seconds) if kind is not None else (),
+        round_number=segment.round_number,
     )
 
 

@@ -43,7 +43,12 @@ from bandtimer.storage.routines import RoutineCache, RoutineError, load_routine
 from bandtimer.storage.routines.cache import SETTLED_NS
 from bandtimer.storage.routines.loading import MAX_ROUTINE_BYTES, parse_routine
 from bandtimer.storage.routines.toml_lines import LineIndex
-from bandtimer.storage.routines.validation import EXERCISE_FIELDS, ROUTINE_FIELDS, TIMING_BOUNDS
+from bandtimer.storage.routines.validation import (
+    BLOCK_FIELDS,
+    EXERCISE_FIELDS,
+    ROUTINE_FIELDS,
+    TIMING_BOUNDS,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = sorted((ROOT / "routines").glob("*.toml"))
@@ -180,9 +185,20 @@ exercise_tables = st.fixed_dictionaries(
         "rep": plain_values,
     },
 )
+block_tables = st.fixed_dictionaries(
+    {"exercise": mostly(st.lists(exercise_tables, max_size=3))},
+    optional={
+        "name": mostly(st.text(max_size=12)),
+        "rounds": ranges,
+        "rest_between_rounds": ranges,
+        "rest_between_exercises": ranges,
+        "round": plain_values,
+    },
+)
 routine_documents = st.fixed_dictionaries(
     {"name": names, "exercise": st.lists(exercise_tables, max_size=4)},
     optional={
+        "block": mostly(st.lists(block_tables, max_size=3)),
         "timing": st.dictionaries(
             st.sampled_from(
                 ["get_ready", "switch_sides", "rep_release", "get_redy", "rest_between_sets",
@@ -364,7 +380,7 @@ unknown_keys = st.one_of(
     st.text(max_size=12),
 )
 
-KNOWN_KEYS = {*ROUTINE_FIELDS, *TIMING_BOUNDS, *EXERCISE_FIELDS}
+KNOWN_KEYS = {*ROUTINE_FIELDS, *TIMING_BOUNDS, *EXERCISE_FIELDS, *BLOCK_FIELDS}
 
 Mutation = tuple[str, Callable[[dict[str, Any]], None]]
 MUTATION_KINDS = ("delete", "replace", "add unknown key", "duplicate exercise", "empty the list")
@@ -400,12 +416,15 @@ def mutations(draw: st.DrawFn, document: dict[str, Any]) -> Mutation:
 
         return f"add unknown key {key!r} to {at}", add
     if kind == "duplicate exercise":
-        index = draw(st.integers(0, len(document["exercise"]) - 1))
+        lists = [("exercise",)] if document.get("exercise") else []
+        lists += [("block", n, "exercise") for n in range(len(document.get("block", [])))]
+        where = draw(st.sampled_from(lists))
+        index = draw(st.integers(0, len(container(document, where)) - 1))
 
         def duplicate(doc: dict[str, Any]) -> None:
-            doc["exercise"].append(copy.deepcopy(doc["exercise"][index]))
+            container(doc, where).append(copy.deepcopy(container(doc, where)[index]))
 
-        return f"duplicate exercise {index + 1}", duplicate
+        return f"duplicate exercise {index + 1} of {where}", duplicate
     lists = [at for at in everything if isinstance(container(document, at), list)]
     at = draw(st.sampled_from(lists))
 
@@ -507,3 +526,46 @@ def test_a_valid_document_keeps_its_text_and_points_at_its_headers(document: dic
 def test_the_line_scanner_survives_any_text(text: str) -> None:
     for line in LineIndex.scan(text).lines.values():
         assert 1 <= line <= text.count("\n") + 1
+
+
+valid_blocks = st.fixed_dictionaries(
+    {
+        "exercise": st.lists(
+            st.builds(lambda dose, body: dose | body, doses, exercise_bodies),
+            min_size=1,
+            max_size=3,
+        )
+    },
+    optional={
+        "rounds": st.integers(1, 20),
+        "rest_between_rounds": st.integers(0, 600) | st.just([20, 30]),
+        "rest_between_exercises": st.integers(0, 600),
+        "name": tricky_text,
+    },
+)
+
+
+@settings(FUZZ, max_examples=60)
+@given(document=valid_documents, blocks=st.lists(valid_blocks, min_size=1, max_size=3),
+       blocks_first=st.booleans())  # fmt: skip
+def test_blocks_and_exercises_are_read_in_file_order_each_on_its_header(
+    document: dict, blocks: list[dict], blocks_first: bool
+) -> None:
+    document = {"block": blocks} | document if blocks_first else document | {"block": blocks}
+    tables = [*document["exercise"], *(e for block in blocks for e in block["exercise"])]
+    for number, exercise in enumerate(tables, start=1):
+        exercise["name"] = f"Exercise {number}"
+    text = tomli_w.dumps(document, multiline_strings=True)
+    routine = parse_routine(text, Path("valid.toml"))
+    lines = text.split("\n")
+    assert [exercise.line for exercise in routine.exercises] == sorted(
+        exercise.line or 0 for exercise in routine.exercises
+    )
+    assert len(routine.exercises) == len(tables)
+    assert [block.size for block in routine.blocks] == [len(b["exercise"]) for b in blocks]
+    for block, table in zip(routine.blocks, blocks, strict=True):
+        assert block.rounds == table.get("rounds", 1)
+        for exercise in routine.exercises[block.first : block.first + block.size]:
+            assert exercise.rounds == block.rounds
+            assert lines[(exercise.line or 0) - 1] == "[[block.exercise]]"
+    assert build_plan(routine).total_seconds > 0

@@ -322,7 +322,7 @@ def test_a_hand_edited_file_is_read_leniently():
          '[[exercise]] 1 `sets` item 1 `result` must be one of "done", "cut short", "skipped"'),
         (('{ set = 2, result = "skipped" }', '{ result = "skipped" }'), "item 2 has no `set`"),
         (('{ set = 1, result = "done", seconds = 30.0 },', "7,"),
-         "[[exercise]] 2 `sets` must be a list of at most 100 { ... } tables"),
+         "[[exercise]] 2 `sets` must be a list of at most 400 { ... } tables"),
         (("paused_seconds = 4.5", "paused_seconds = -1"), "[[segment]] 1 `paused_seconds` must"),
         (("skipped = true", 'skipped = "yes"'), "[[segment]] 2 `skipped` must be true or false"),
         (("counts_toward_streak = false", "counts_toward_streak = 0"),
@@ -336,6 +336,7 @@ def test_a_hand_edited_file_is_read_leniently():
         (("actual_seconds = 30.0", "actual_seconds = 1e308"), "[[segment]] 1 `actual_seconds`"),
         (("actual_seconds = 30.0", "actual_seconds = nan"), "[[segment]] 1 `actual_seconds`"),
         (("seconds = 12.5", "seconds = 1e300"), "[[exercise]] 2 `sets` item 2 `seconds` must"),
+        (("sets_planned = 3", "sets_planned = 401"), "`sets_planned` must be a whole number fr"),
         (("held_seconds = [", "held_seconds = [1e300, "), "`held_seconds` must be a list"),
         (("resume_at = 3", "resume_at = 1000000000000"), "`resume_at` must be a whole number"),
         (("number = 1", "number = 99999999999"), "[[exercise]] 1 `number` must be"),
@@ -358,9 +359,9 @@ def test_a_wrong_value_is_named_with_its_table_and_key(change, message):
     [
         (("reps = [12, 12, 10]", 'reps = [12, "x"]'), "[[exercise]] 1 `reps` must be a list"),
         (("sets_done = 2", "sets_done = 1000000000000"), "[[exercise]] 1 `sets_done` must be a"),
-        (("sets_done = 2", "sets_done = 101"), "`sets_done` must be a whole number from 0 to 100"),
+        (("sets_done = 2", "sets_done = 401"), "`sets_done` must be a whole number from 0 to 400"),
         (("reps = [12, 12, 10]", "reps = [12, 12, 100000]"), "[[exercise]] 1 `reps` must be"),
-        (("reps = [12, 12, 10]", f"reps = [{', '.join(['1'] * 101)}]"), "`reps` must be a list"),
+        (("reps = [12, 12, 10]", f"reps = [{', '.join(['1'] * 401)}]"), "`reps` must be a list"),
         (("held_seconds = [", "held_seconds = [1e300, "), "`held_seconds` must be a list"),
     ],
 )

@@ -66,7 +66,7 @@ def test_every_problem_in_a_file_is_reported(tmp_path: Path) -> None:
     prefix = f"{path}:"
     assert str(caught.value).splitlines() == [
         f'{prefix}2: unknown field "colour"; the fields are name, description, source, notes,'
-        " tags, equipment, counts_toward_streak, timing, exercise",
+        " tags, equipment, counts_toward_streak, timing, exercise, block",
         f"{prefix}4: timing.switch_sides must be 0–120 seconds, got 500",
         f'{prefix}7: exercise 1 "Clamshell": sets must be [min, max] with min ≤ max, got [5, 3]',
         f'{prefix}8: exercise 1 "Clamshell": reps must be 1–200, got 300',
@@ -193,7 +193,8 @@ def test_too_many_segments_is_a_problem_at_the_exercise_that_passes_the_limit() 
     assert problem.line == text.splitlines().index('name = "Ex 84"')  # its [[exercise]] line
     assert str(problem).endswith(
         "takes the plan past 2,000 segments (sets, sides and the rests between them; this "
-        "routine plans 2,376): a routine can plan at most 2,000; use fewer sets or exercises"
+        "routine plans 2,376): a routine can plan at most 2,000; use fewer sets, rounds or"
+        " exercises"
     )
 
 

@@ -137,8 +137,9 @@ class Fields:
 
 
 # Upper bounds of the numbers a record holds, far above any real workout's.
-MOST_SETS = 100
-"""Sets of one exercise on one side: a routine may plan 20; more is not a workout."""
+MOST_SETS = 400
+"""Sets of one exercise on one side: a routine may plan 20 in each of 20 rounds (set numbers
+count on through the rounds); more is not a workout."""
 MOST_REPS = 1000
 MOST_HOLD_SECONDS = 3600
 MOST_SECONDS = 366 * 24 * 3600

@@ -64,6 +64,8 @@ class Reporter:
     """Put before a key in messages, e.g. `"timing."`."""
     exercise_number: int | None = None
     exercise_name: str | None = None
+    block_number: int | None = None
+    block_name: str | None = None
 
     def label(self, key: str) -> str:
         return self.label_prefix + key
@@ -78,6 +80,8 @@ class Reporter:
                 exercise_number=self.exercise_number,
                 exercise_name=self.exercise_name,
                 field=None if key is None else self.label(key),
+                block_number=self.block_number,
+                block_name=self.block_name,
                 message=message,
             )
         )
@@ -86,37 +90,38 @@ class Reporter:
         """A reporter for the table at `key` of this one, sharing the same list of problems."""
         return replace(self, table=(*self.table, key), label_prefix=label_prefix)
 
-    def for_exercise(self, number: int, name: str | None = None) -> Reporter:
-        """A reporter for the `number`th `[[exercise]]`, named `name` once its name is read.
+    def for_exercise(
+        self, number: int, name: str | None = None, table: KeyPath | None = None
+    ) -> Reporter:
+        """A reporter for the routine's `number`th exercise, named `name` once its name is
+        read, whose table is at `table` (the `number`th `[[exercise]]` unless said).
 
         Made directly rather than with `replace`: a routine folder can hold hundreds of files
         with several exercises each, and the menu reads them all before it is drawn."""
         return Reporter(
-            self.path, self.lines, self.problems, ("exercise", number), self.label_prefix,
-            number, name,
+            self.path, self.lines, self.problems, table or ("exercise", number),
+            self.label_prefix, number, name,
         )  # fmt: skip
 
+    def for_block(self, number: int, name: str | None = None) -> Reporter:
+        """A reporter for the `number`th `[[block]]`, named `name` if it has one."""
+        return Reporter(
+            self.path, self.lines, self.problems, ("block", number), "", None, None, number, name
+        )
 
-def check_keys(
-    table: Table,
-    known: Collection[str],
-    at: Reporter,
-    elsewhere: Mapping[str, str] | None = None,
-) -> None:
+
+def check_keys(table: Table, known: Collection[str], at: Reporter) -> None:
     """Reports every key that is not in `known`, so no typo is lost.
 
-    A key that is only misspelt gets the one key it was meant to be (`spelt_as`); a key that
-    belongs in another table is told where it goes (`elsewhere` maps such keys to the words
-    "a [timing] table"); anything else lists the table's fields. A suggestion is never a key of
-    another table or a word that means something else."""
+    A key that is only misspelt gets the one key it was meant to be (`spelt_as`); anything else
+    lists the table's fields. A suggestion is never a key of another table or a word that means
+    something else."""
     for key in table:
         if key in known:
             continue
         close = spelt_as(key, known)
         if close is not None:
             suggestion = f", did you mean {quoted(at.label(close))}?"
-        elif elsewhere and key in elsewhere:
-            suggestion = f": {key} goes in {elsewhere[key]}, not here"
         else:
             suggestion = "; the fields are " + ", ".join(known)
         at.report(key, f"unknown field {quoted(at.label(key))}{suggestion}")

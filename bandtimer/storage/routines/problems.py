@@ -39,10 +39,18 @@ class Problem:
     exercise_name: str | None
     field: str | None
     message: str
+    block_number: int | None = None
+    """For a problem with a `[[block]]`'s own fields: which block (1-based)."""
+    block_name: str | None = None
 
     def __str__(self) -> str:
         path = visible_controls(str(self.path))  # a file name is shown, never obeyed
         where = path if self.line is None else f"{path}:{self.line}"
+        if self.block_number is not None:
+            block = f"block {self.block_number}"
+            if self.block_name:
+                block += f" {quoted(self.block_name)}"
+            return f"{where}: {block}: {self.message}"
         if self.exercise_number is None:
             return f"{where}: {self.message}"
         exercise = f"exercise {self.exercise_number}"

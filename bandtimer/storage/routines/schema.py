@@ -3,7 +3,8 @@
 Editors with a TOML language server (taplo, VS Code's Even Better TOML) read a `#:schema` line at
 the top of a TOML file and then complete field names, show each field's description and mark a
 wrong type, an unknown key or a number out of range as it is typed. The schema is built here from
-`routines.validation`'s `ROUTINE_TOP_FIELDS`, `TIMING_FIELDS` and `EXERCISE_FIELD_KINDS`, the same
+`routines.validation`'s `ROUTINE_TOP_FIELDS`, `TIMING_FIELDS`, `BLOCK_OWN_FIELDS` and
+`EXERCISE_FIELD_KINDS`, the same
 objects that read every file, so a field added there (or a bound changed) is in the schema as soon
 as `scripts/make_schema.py` writes it again, and a test fails until it has been.
 
@@ -21,6 +22,7 @@ from typing import Any
 
 from bandtimer.storage.routines.fields import Field
 from bandtimer.storage.routines.validation import (
+    BLOCK_OWN_FIELDS,
     EXERCISE_FIELD_KINDS,
     MAX_EXERCISES,
     ROUTINE_TOP_FIELDS,
@@ -57,6 +59,13 @@ alone."""
 
 
 def routine_schema() -> dict[str, Any]:
+    exercise = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name"],
+        "properties": _properties(EXERCISE_FIELD_KINDS),
+        **SHAPES,
+    }
     return {
         "$schema": DRAFT,
         "title": "bandtimer routine",
@@ -64,7 +73,19 @@ def routine_schema() -> dict[str, Any]:
         "training. `bandtimer check FILE` is the authority; see docs/routine-format.md.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["name", "exercise"],
+        "required": ["name"],
+        "anyOf": [
+            {
+                "required": ["exercise"],
+                "properties": {"exercise": {"minItems": 1}},
+                "title": "exercises",
+            },
+            {
+                "required": ["block"],
+                "properties": {"block": {"minItems": 1}},
+                "title": "blocks of exercises",
+            },
+        ],
         "properties": {
             **_properties(ROUTINE_TOP_FIELDS),
             "timing": {
@@ -74,16 +95,31 @@ def routine_schema() -> dict[str, Any]:
                 "properties": _properties(TIMING_FIELDS),
             },
             "exercise": {
-                "description": "The exercises, in order: one [[exercise]] table each.",
+                "description": "The exercises done on their own: one [[exercise]] table each, "
+                "done in the order of the file, among the blocks.",
                 "type": "array",
-                "minItems": 1,
                 "maxItems": MAX_EXERCISES,
+                "items": exercise,
+            },
+            "block": {
+                "description": "Exercises done one after the other for some rounds (a circuit, "
+                "a superset): one [[block]] table each, followed by its [[block.exercise]] "
+                "tables, done in the order of the file, among the exercises on their own.",
+                "type": "array",
                 "items": {
                     "type": "object",
                     "additionalProperties": False,
-                    "required": ["name"],
-                    "properties": _properties(EXERCISE_FIELD_KINDS),
-                    **SHAPES,
+                    "required": ["exercise"],
+                    "properties": {
+                        **_properties(BLOCK_OWN_FIELDS),
+                        "exercise": {
+                            "description": "The block's exercises, in the order of a round.",
+                            "type": "array",
+                            "minItems": 1,
+                            "maxItems": MAX_EXERCISES,
+                            "items": exercise,
+                        },
+                    },
                 },
             },
         },

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bandtimer.domain.plan import build_plan
-from bandtimer.domain.routine import Band, Exercise, IntRange, Routine, Sides, Timing
+from bandtimer.domain.routine import Band, Block, Exercise, IntRange, Routine, Sides, Timing
 from bandtimer.domain.set_kinds import DOSE_FIELDS, kind_from_fields, shape_problems
 from bandtimer.storage.routines.fields import (
     MAX_PHRASE,
@@ -37,7 +37,7 @@ from bandtimer.storage.routines.fields import (
     read_texts,
 )
 from bandtimer.storage.routines.problems import Problem, RoutineError, quoted, shown
-from bandtimer.storage.routines.toml_lines import LineIndex
+from bandtimer.storage.routines.toml_lines import KeyPath, LineIndex
 
 SETS = Bounds(1, 20)
 REPS = Bounds(1, 200)
@@ -45,6 +45,7 @@ HOLD = Bounds(5, 60, "seconds")
 TEMPO = Bounds(0.5, 30, "seconds")
 WORK = Bounds(5, 600, "seconds")
 REST = Bounds(0, 600, "seconds")
+ROUNDS = Bounds(1, 20)
 
 MAX_EXERCISES = 100
 MAX_SEGMENTS = 2000
@@ -113,13 +114,29 @@ EXERCISE_FIELD_KINDS: dict[str, Field] = {
 ROUTINE_TEXTS = tuple(k for k, f in ROUTINE_TOP_FIELDS.items() if isinstance(f, TextField))
 ROUTINE_LISTS = tuple(k for k, f in ROUTINE_TOP_FIELDS.items() if isinstance(f, TextsField))
 ROUTINE_FLAGS = tuple(k for k, f in ROUTINE_TOP_FIELDS.items() if isinstance(f, FlagField))
-ROUTINE_FIELDS = (*ROUTINE_TOP_FIELDS, "timing", "exercise")
+BLOCK_OWN_FIELDS: dict[str, Field] = {
+    "name": TextField("What the block is called, e.g. Circuit; shown with its rounds.",
+                      most=MAX_PHRASE),
+    "rounds": RangeField(ROUNDS, "Times the block's exercises are done, one after the other; "
+                         "the plan aims for the low end"),
+    "rest_between_rounds": RangeField(
+        REST, "Rest before each round after the first, instead of "
+        "timing.rest_between_exercises; the plan times the low end"
+    ),
+    "rest_between_exercises": RangeField(
+        REST, "Rest between two of the block's exercises within a round (0: a superset), "
+        "instead of timing.rest_between_exercises; the plan times the low end"
+    ),
+}
+BLOCK_FIELDS = (*BLOCK_OWN_FIELDS, "exercise")
+ROUTINE_FIELDS = (*ROUTINE_TOP_FIELDS, "timing", "exercise", "block")
 TIMING_BOUNDS = {key: field.bounds for key, field in TIMING_FIELDS.items()}
 EXERCISE_FIELDS = tuple(EXERCISE_FIELD_KINDS)
 KEYS_OF_TABLES: dict[str, tuple[str, ...]] = {
     "routine": ROUTINE_FIELDS,
     "timing": tuple(TIMING_FIELDS),
     "exercise": EXERCISE_FIELDS,
+    "block": BLOCK_FIELDS,
 }
 """Every table of a routine file and its keys: a did-you-mean offers only a key of the table
 it is in (tests/storage/test_routine_hints.py)."""
@@ -144,10 +161,12 @@ def build_routine(document: Table, path: Path, lines: LineIndex) -> Routine:
         if flag is not None:
             values[key] = flag
     timing = _read_timing(document.get("timing"), top)
-    exercises = _read_exercises(document.get("exercise"), top)
+    exercises, blocks = _read_exercises(document, top)
     if top.problems or name is None:
         raise RoutineError(_in_file_order(top.problems))
-    routine = Routine(name=name, exercises=exercises, timing=timing, path=path, **values)
+    routine = Routine(
+        name=name, exercises=exercises, timing=timing, path=path, blocks=blocks, **values
+    )
     _check_plan_size(routine, top)
     return routine
 
@@ -158,11 +177,14 @@ def _check_plan_size(routine: Routine, top: Reporter) -> None:
     if len(segments) <= MAX_SEGMENTS:
         return
     past = segments[MAX_SEGMENTS]
-    top.for_exercise(past.exercise_number, past.exercise.name).report(
-        None,
+    message = (
         f"takes the plan past {MAX_SEGMENTS:,} segments (sets, sides and the rests between "
         f"them; this routine plans {len(segments):,}): a routine can plan at most "
-        f"{MAX_SEGMENTS:,}; use fewer sets or exercises",
+        f"{MAX_SEGMENTS:,}; use fewer sets, rounds or exercises"
+    )
+    exercise = past.exercise
+    top.problems.append(
+        Problem(top.path, exercise.line, past.exercise_number, exercise.name, None, message)
     )
     raise RoutineError(top.problems)
 
@@ -188,48 +210,132 @@ def _read_timing(value: object, top: Reporter) -> Timing:
     return Timing(**pauses)
 
 
-def _read_exercises(value: object, top: Reporter) -> tuple[Exercise, ...]:
-    if value is None or value == []:
+def _read_exercises(
+    document: Table, top: Reporter
+) -> tuple[tuple[Exercise, ...], tuple[Block, ...]]:
+    """Every exercise, on its own or in a block, in the order the file has them, numbered
+    from 1 in that order; and the blocks."""
+    plain = _tables(document.get("exercise"), "exercise", top)
+    grouped = _tables(document.get("block"), "block", top)
+    if plain is None or grouped is None:
+        return (), ()
+    if not plain and not grouped:
         top.report("exercise", "the routine has no exercises: add at least one [[exercise]]")
-        return ()
-    if isinstance(value, dict):
-        top.report(
-            "exercise",
-            "exercises must be written [[exercise]], with double brackets, got [exercise]",
-        )
-        return ()
-    if not isinstance(value, list):
-        top.report("exercise", f"exercise must be [[exercise]] tables, got {shown(value)}")
-        return ()
-    if len(value) > MAX_EXERCISES:
+        return (), ()
+    parts: list[tuple[int, KeyPath, object]] = [
+        (_line_of(top, ("exercise", n)), ("exercise", n), table)
+        for n, table in enumerate(plain, start=1)
+    ]
+    parts += [
+        (_line_of(top, ("block", n)), ("block", n), table) for n, table in enumerate(grouped, 1)
+    ]
+    parts.sort(key=lambda part: part[0])
+    reading = _Exercises(top)
+    blocks: list[Block] = []
+    for _, path, table in parts:
+        if path[0] == "exercise":
+            reading.read(path, table)
+            continue
+        block = _read_block(int(path[1]), table, reading, top)
+        if block is not None:
+            blocks.append(block)
+    if reading.past_the_limit > MAX_EXERCISES:
         top.for_exercise(MAX_EXERCISES + 1).report(
             None,
             f"is past the limit: a routine can have at most {MAX_EXERCISES} exercises, and "
-            f"this file has {len(value):,}",
+            f"this file has {reading.past_the_limit:,}",
         )
-        value = value[:MAX_EXERCISES]  # only these are read: check stays quick however many
-    exercises: list[Exercise] = []
-    first_with_name: dict[str, tuple[int, str]] = {}
-    for number, table in enumerate(value, start=1):
-        at = top.for_exercise(number)
+    return tuple(reading.exercises), tuple(blocks)
+
+
+def _line_of(top: Reporter, path: KeyPath) -> int:
+    """Where a table starts, to put exercises and blocks in the file's order; a table without
+    a line of its own (written inline) keeps its place after those with one."""
+    line = top.lines.exact(path)
+    return line if line is not None else 10**9
+
+
+def _tables(value: object, key: str, top: Reporter) -> list[object] | None:
+    """The array of tables at `key` (empty when there is none), or None when it is not one."""
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        top.report(
+            key, f"{key}s must be written [[{key}]], with double brackets, got [{key}]"
+        )  # fmt: skip
+        return None
+    if not isinstance(value, list):
+        top.report(key, f"{key} must be [[{key}]] tables, got {shown(value)}")
+        return None
+    return value
+
+
+class _Exercises:
+    """The exercises read so far, numbered in file order, and the names already taken."""
+
+    def __init__(self, top: Reporter) -> None:
+        self.top = top
+        self.exercises: list[Exercise] = []
+        self.number = 0
+        self.past_the_limit = 0
+        """How many exercise tables the file has, counted on past the limit."""
+        self.first_with_name: dict[str, tuple[int, str]] = {}
+
+    def read(self, path: KeyPath, table: object) -> bool:
+        """Reads the exercise at `path`; whether it made an exercise."""
+        self.past_the_limit += 1
+        if self.past_the_limit > MAX_EXERCISES:
+            return False  # only these are read: check stays quick however many
+        self.number += 1
+        number = self.number
+        at = self.top.for_exercise(number, table=path)
         if not isinstance(table, dict):
             at.report(None, f"must be an [[exercise]] table, got {shown(table)}")
-            continue
+            return False
         name = read_name(table, at)
-        at = top.for_exercise(number, name)
+        at = self.top.for_exercise(number, name, table=path)
         exercise = _read_exercise(table, name, at)
         if exercise is not None:
-            exercises.append(exercise)
-        if name is None:
-            continue
-        first = first_with_name.setdefault(name.casefold(), (number, name))
-        if first[0] != number:
-            at.report(
-                "name",
-                f"name is already used by exercise {first[0]} {quoted(first[1])}; "
-                "each exercise needs its own name",
-            )
-    return tuple(exercises)
+            self.exercises.append(exercise)
+        if name is not None:
+            first = self.first_with_name.setdefault(name.casefold(), (number, name))
+            if first[0] != number:
+                at.report(
+                    "name",
+                    f"name is already used by exercise {first[0]} {quoted(first[1])}; "
+                    "each exercise needs its own name",
+                )
+        return exercise is not None
+
+
+def _read_block(number: int, table: object, reading: _Exercises, top: Reporter) -> Block | None:
+    """The `number`th `[[block]]` and its `[[block.exercise]]`s, read into `reading`."""
+    at = top.for_block(number)
+    if not isinstance(table, dict):
+        at.report(None, f"must be a [[block]] table, got {shown(table)}")
+        return None
+    check_keys(table, BLOCK_FIELDS, at)
+    values: dict[str, Any] = {
+        key: field.read(table, key, at) for key, field in BLOCK_OWN_FIELDS.items()
+    }
+    if values["name"]:
+        at = top.for_block(number, values["name"])
+    first = len(reading.exercises)
+    inside = _tables(table.get("exercise"), "exercise", at)
+    if inside == []:
+        at.report(None, "has no exercises: add at least one [[block.exercise]] after it")
+    made = [
+        reading.read(("block", number, "exercise", n), exercise)
+        for n, exercise in enumerate(inside or [], start=1)
+    ]
+    if not inside or not all(made) or any(
+        values[key] is None and key in table for key in BLOCK_OWN_FIELDS
+    ):
+        return None
+    rounds = values.pop("rounds") or IntRange.exactly(1)
+    given = {key: value for key, value in values.items() if value is not None}
+    line = top.lines.exact(("block", number))
+    return Block(first=first, size=len(made), rounds=rounds.low, line=line, **given)
 
 
 def _read_exercise(table: Table, name: str | None, at: Reporter) -> Exercise | None:

@@ -161,7 +161,11 @@ def details(
         if keep:
             parts += ["\n   ", (keep, LABEL)]
     parts += ["\n\n", ("Exercises", "bold")]
+    blocks = {block.first: block for block in routine.blocks}
     for number, exercise in enumerate(routine.exercises, start=1):
+        block = blocks.get(number - 1)
+        if block is not None:
+            parts += ["\n", (block.describe(routine.timing), "bold")]
         parts += ["\n", *_exercise(number, exercise)]
     return HangingIndent(head, HANG, *prose, (Content.assemble(*parts), HANG))
 

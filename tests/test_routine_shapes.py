@@ -1,0 +1,103 @@
+"""The shapes published band workouts come in, each written as a routine without workarounds
+(tests/data/good/): it loads, and its plan times what the source would time, in its order.
+
+How each one runs in the app and what it records: tests/ui/test_shapes_in_the_app.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bandtimer.coach.speech import line_for
+from bandtimer.domain.events import SegmentStarted
+from bandtimer.domain.plan import SegmentKind, build_plan, planned_seconds
+from bandtimer.domain.routine import IntRange
+from bandtimer.storage.routines import load_routine
+
+GOOD = Path(__file__).resolve().parent / "data" / "good"
+K = SegmentKind
+
+
+def test_a_four_round_interval_circuit_rests_its_own_time_between_rounds() -> None:
+    routine = load_routine(GOOD / "interval_circuit.toml")
+    plan = build_plan(routine)
+    (circuit,) = routine.blocks
+    assert (circuit.rounds, circuit.rest_between_rounds) == (4, IntRange.exactly(60))
+    # 10 s to get ready; each round four 40 s stations with 20 s to move on; 60 s between rounds
+    assert plan.total_seconds == 10 + 4 * (4 * 40 + 3 * 20) + 3 * 60 == 1070  # 17:50
+    assert planned_seconds(routine) == plan.total_seconds
+    pauses = [(s.kind, s.planned_seconds, s.round_number) for s in plan.segments if s.is_rest]
+    assert pauses[:5] == [
+        (K.GET_READY, 10, 1),
+        (K.REST_BETWEEN_EXERCISES, 20, 1),
+        (K.REST_BETWEEN_EXERCISES, 20, 1),
+        (K.REST_BETWEEN_EXERCISES, 20, 1),
+        (K.REST_BETWEEN_ROUNDS, 60, 2),
+    ]
+    work = [(s.exercise_number, s.round_number, s.set_number, s.set_count) for s in plan.segments
+            if s.is_work]  # fmt: skip
+    assert work == [(n, r, r, 4) for r in range(1, 5) for n in range(1, 5)]
+
+
+def test_a_circuit_of_one_minute_stations_mixes_with_exercises_done_on_their_own() -> None:
+    routine = load_routine(GOOD / "station_circuit.toml")
+    plan = build_plan(routine)
+    assert [e.name for e in routine.exercises] == [
+        "Glute bridge", "Monster walk", "Banded squat", "Side plank", "Clamshell",
+    ]  # fmt: skip
+    (stations,) = routine.blocks
+    assert (stations.first, stations.size, stations.rounds) == (1, 3, 3)
+    order = [(s.exercise.name, s.round_number) for s in plan.segments if s.is_work]
+    assert order == [
+        ("Glute bridge", 1),
+        *[(name, r) for r in (1, 2, 3) for name in ("Monster walk", "Banded squat", "Side plank")],
+        ("Clamshell", 1),
+    ]
+    # bridge 15 counted reps (45 s), three rounds of 3 × 60 s with 15 s changes, 90 s between
+    # rounds, 30 s before and after the circuit, 12 counted reps (36 s)
+    assert plan.total_seconds == 10 + 45 + 30 + 3 * (3 * 60 + 2 * 15) + 2 * 90 + 30 + 36
+
+
+def test_a_superset_goes_straight_from_one_exercise_into_the_next_three_times() -> None:
+    routine = load_routine(GOOD / "superset.toml")
+    plan = build_plan(routine)
+    shape = [(s.kind, s.exercise.name, s.round_number, s.planned_seconds) for s in plan.segments]
+    assert shape == [
+        (K.GET_READY, "Band curl", 1, 5),
+        (K.REPS, "Band curl", 1, 45),
+        (K.HOLD, "Curl hold", 1, 15),
+        (K.REST_BETWEEN_ROUNDS, "Band curl", 2, 60),
+        (K.REPS, "Band curl", 2, 45),
+        (K.HOLD, "Curl hold", 2, 15),
+        (K.REST_BETWEEN_ROUNDS, "Band curl", 3, 60),
+        (K.REPS, "Band curl", 3, 45),
+        (K.HOLD, "Curl hold", 3, 15),
+    ]
+    assert [s.where() for s in plan.segments if s.is_work][:2] == ["round 1 of 3"] * 2
+
+
+def test_the_voice_says_the_round_once_where_each_round_begins() -> None:
+    plan = build_plan(load_routine(GOOD / "superset.toml"))
+    said = [line_for(SegmentStarted(segment, 0.0), plan) for segment in plan.segments]
+    texts = [line.text or "" for line in said if line is not None]
+    assert [text for text in texts if "Round" in text] == [
+        texts[0], *[text for text in texts if text.startswith("Rest")]
+    ]
+    assert texts[0].startswith("Get ready. Round one of three. Band curl.")
+    assert [t for t in texts if t.startswith("Rest")][1].startswith(
+        "Rest, sixty seconds. Round three of three. Up next: Band curl."
+    )
+    assert sum("Round" in text for text in texts) == 3
+
+
+def test_a_round_with_no_rest_before_it_says_its_round_as_it_starts(tmp_path: Path) -> None:
+    text = (GOOD / "superset.toml").read_text(encoding="utf-8").replace(
+        "rest_between_rounds = 60", "rest_between_rounds = 0"
+    )
+    path = tmp_path / "superset_no_rest.toml"
+    path.write_text(text, encoding="utf-8")
+    plan = build_plan(load_routine(path))
+    second = next(s for s in plan.segments if s.round_number == 2)
+    assert second.is_work
+    line = line_for(SegmentStarted(second, 0.0), plan)
+    assert line is not None and line.text == "Round two of three. Go."
