@@ -12,9 +12,9 @@ from bandtimer.domain.bands import DEFAULT_BANDS
 from bandtimer.domain.clock import FakeClock
 from bandtimer.domain.dose import Dose
 from bandtimer.domain.history import ExerciseRecord, Feel, RoutineRef, WorkoutRecord, WorkoutStatus
-from bandtimer.domain.plan import Segment
+from bandtimer.domain.plan import Segment, build_plan
 from bandtimer.domain.progression import Step
-from bandtimer.domain.routine import Exercise, IntRange, Routine, Timing
+from bandtimer.domain.routine import Block, Exercise, IntRange, Routine, Timing
 from bandtimer.domain.set_kinds import CountedReps, TempoReps, TimedHold
 from bandtimer.storage.history import HistoryStore
 from tests.history_sets import reps_done
@@ -85,6 +85,27 @@ def test_sets_step_up_within_their_range_then_the_band_on_a_fake_clock(tmp_path:
     assert follow_plan(store, WALKS, 4, Feel.HARD).set_count == 1  # a new band starts at 1 set
     assert band_of(store, WALKS) == "green"  # hard at the foot: the lighter band, at its top
     assert follow_plan(store, WALKS, 5, None).set_count == 2
+
+
+WALK_ROUNDS = Routine(
+    "Walk rounds", (TEMPO,), timing=Timing(get_ready=3, rest_between_sets=2),
+    blocks=(Block(first=0, size=1, rounds=2, rest_between_rounds=IntRange.exactly(2)),),
+)  # fmt: skip
+
+
+def test_in_a_block_the_dose_steps_per_round_and_each_set_keeps_its_round(
+    tmp_path: Path,
+) -> None:
+    store = HistoryStore(tmp_path / "history", "laptop")
+
+    follow(store, WALK_ROUNDS, 2, Feel.EASY, pick_band=True)  # 1 set in each of 2 rounds
+    (walk,) = store.load_all().records[0].exercises
+    assert [(done.number, done.round) for done in walk.sets] == [(1, 1), (2, 2)]
+
+    doses = DoseBook(lambda: store, DEFAULT_BANDS).doses(WALK_ROUNDS)
+    assert doses[1] == Dose(2, None, "green")  # 1 set a round stepped up to 2, same band
+    work = [segment for segment in build_plan(WALK_ROUNDS, doses).segments if segment.is_work]
+    assert [segment.round_number for segment in work] == [1, 1, 2, 2]
 
 
 def test_a_hold_rated_easy_is_timed_at_the_next_rung_on_the_next_start(tmp_path: Path) -> None:

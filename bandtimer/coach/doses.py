@@ -89,7 +89,7 @@ def _change(
     for record in newest:
         entries = entries_of(routine, number, record)
         if entries:
-            before = recorded_dose(entries)
+            before = recorded_dose(entries, exercise.rounds)
             return next_dose(exercise, before, outcome_of(exercise, entries), bands)
     return None
 
@@ -100,7 +100,7 @@ def recorded_doses(routine: Routine, record: Workout) -> dict[int, Dose]:
     for number in range(1, len(routine.exercises) + 1):
         entries = entries_of(routine, number, record)
         if entries:
-            doses[number] = recorded_dose(entries)
+            doses[number] = recorded_dose(entries, routine.exercises[number - 1].rounds)
     return doses
 
 

@@ -197,13 +197,16 @@ def _neighbour(band: str | None, bands: Sequence[BandColour], offset: int) -> st
 # -- reading a workout's record --------------------------------------------------------------
 
 
-def recorded_dose(entries: Sequence[ExerciseRecord]) -> Dose:
+def recorded_dose(entries: Sequence[ExerciseRecord], rounds: int = 1) -> Dose:
     """The dose an exercise was done at, as its record says: planned sets, planned hold, band.
 
-    `entries` are one workout's records of the exercise (one per side)."""
+    `entries` are one workout's records of the exercise (one per side). `rounds` are those of
+    the exercise's block (`Exercise.rounds`): a record plans the sets of every round, a dose is
+    the sets of one, so progression steps per exercise across rounds, not by their total."""
     first = entries[0]
     band = next((entry.band for entry in entries if entry.band), None)
-    return Dose(sets=first.sets_planned, hold=first.hold_seconds, band=band)
+    sets = first.sets_planned // max(1, rounds)
+    return Dose(sets=sets, hold=first.hold_seconds, band=band)
 
 
 def outcome_of(exercise: Exercise, entries: Sequence[ExerciseRecord]) -> Outcome:

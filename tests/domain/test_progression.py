@@ -222,3 +222,16 @@ def test_the_recorded_dose_is_the_planned_sets_and_hold_and_the_band_used():
     record = entry(BANDED_PLANK, (12,), band="red")
 
     assert recorded_dose([record]) == Dose(1, 10, "red")
+
+
+def test_the_dose_of_an_exercise_done_in_rounds_is_its_sets_in_one_round() -> None:
+    two_rounds = ExerciseRecord(
+        number=1, name=CLAMSHELL.name, side=None, sets_planned=6,
+        sets=sets_of(6, (12,) * 6), band="blue", feel=Feel.EASY,
+    )  # fmt: skip
+
+    before = recorded_dose([two_rounds], rounds=2)
+    change = step(CLAMSHELL, before, outcome_of(CLAMSHELL, [two_rounds]))
+
+    assert before == Dose(3, None, "blue")
+    assert (change.after, change.step) == (Dose(4, None, "blue"), Step.SETS_UP)
