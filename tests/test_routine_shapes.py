@@ -11,7 +11,7 @@ from pathlib import Path
 from bandtimer.coach.speech import line_for
 from bandtimer.domain.events import SegmentStarted
 from bandtimer.domain.plan import SegmentKind, build_plan, planned_seconds
-from bandtimer.domain.routine import IntRange
+from bandtimer.domain.routine import IntRange, Side
 from bandtimer.storage.routines import load_routine
 
 GOOD = Path(__file__).resolve().parent / "data" / "good"
@@ -101,3 +101,30 @@ def test_a_round_with_no_rest_before_it_says_its_round_as_it_starts(tmp_path: Pa
     assert second.is_work
     line = line_for(SegmentStarted(second, 0.0), plan)
     assert line is not None and line.text == "Round two of three. Go."
+
+
+def test_an_alternating_dead_bug_is_one_set_a_time_with_no_side_switch() -> None:
+    routine = load_routine(GOOD / "dead_bug_alternate.toml")
+    (bug,) = routine.exercises
+    plan = build_plan(routine)
+    assert [(s.kind, s.side, s.planned_seconds) for s in plan.segments] == [
+        (K.GET_READY, None, 5), (K.REPS, None, 40), (K.REST_BETWEEN_SETS, None, 30),
+        (K.REPS, None, 40),
+    ]  # fmt: skip
+    assert bug.dose == "2 sets × 20 reps, 2 s a rep, alternating sides each rep"
+    said = "Two sets of twenty, two seconds a rep. Alternating sides each rep."
+    assert bug.announcement() == said
+
+
+def test_one_sided_rehab_works_only_the_side_it_names_and_says_so() -> None:
+    routine = load_routine(GOOD / "one_sided_rehab.toml")
+    plan = build_plan(routine)
+    assert {s.side for s in plan.segments} == {Side.RIGHT}
+    assert K.SWITCH_SIDES not in {s.kind for s in plan.segments}
+    # 3 × 45 s of tempo reps with 30 s rests, 30 s (the low end of 30–45) to the balance, whose
+    # own rest is the low end of 20–30
+    assert plan.total_seconds == 10 + 3 * 45 + 2 * 30 + 30 + 30 + 20 + 30
+    first = plan.segments[1]
+    line = line_for(SegmentStarted(first, 0.0), plan)
+    assert line is not None and line.text == "Right side. Go."
+    assert routine.exercises[0].announcement().endswith("Right side only.")

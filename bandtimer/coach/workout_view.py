@@ -94,6 +94,8 @@ def describe(session: Session) -> WorkoutView:
     set_line = segment.where(" / ")
     if side:
         set_line += f" · {side} side"
+    elif segment.exercise.sides.words and segment.is_work:
+        set_line += f" · {segment.exercise.sides.words}"
     if segment.kind is SegmentKind.SWITCH_SIDES:
         exercise = f"{exercise}: {side} side next"
     elif not segment.is_work:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from bandtimer.domain.dose import Doses, dosed_exercises
-from bandtimer.domain.routine import Exercise, Routine, Side, Sides
+from bandtimer.domain.routine import Exercise, Routine, Side
 from bandtimer.domain.set_kinds import SegmentKind, SetKind
 
 __all__ = ["Plan", "Segment", "SegmentKind", "build_plan", "planned_seconds"]
@@ -116,7 +116,7 @@ class Plan:
         segment = self.segments[index]
         if segment.round_count == 1 or segment.exercise_number - 1 not in _firsts(self.routine):
             return False
-        if segment.set_in_round != 1 or segment.side is Side.LEFT:
+        if segment.set_in_round != 1 or segment.side not in segment.exercise.sides.of_a_set[:1]:
             return False
         before = self.segments[index - 1] if index > 0 else None
         return segment.is_rest or before is None or not (
@@ -218,7 +218,7 @@ def _slots(routine: Routine) -> Iterator[_Slot]:
                 number = part.first + offset + 1
                 exercise = routine.exercises[number - 1]
                 sets = exercise.planned_sets
-                sides = (Side.RIGHT, Side.LEFT) if exercise.sides is Sides.EACH else (None,)
+                sides = exercise.sides.of_a_set
                 for set_in_round in range(1, sets + 1):
                     for side_index, side in enumerate(sides):
                         if side_index > 0:

@@ -55,15 +55,46 @@ class Band(StrEnum):
 
 
 class Sides(StrEnum):
-    """`BOTH` works both sides together; `EACH` does the right side, then the left, every set."""
+    """Which side a set works: `BOTH` together (the default); `EACH` the right side, then the
+    left, every set; `ALTERNATE` right and left taking turns every rep, in one set; `RIGHT` or
+    `LEFT` that side only (rehab work on one limb)."""
 
     BOTH = "both"
     EACH = "each"
+    ALTERNATE = "alternate"
+    RIGHT = "right"
+    LEFT = "left"
+
+    @property
+    def of_a_set(self) -> tuple[Side | None, ...]:
+        """The sides one set is done on, in order; None for both together or taking turns."""
+        return _SIDES_OF_A_SET[self]
+
+    @property
+    def words(self) -> str:
+        """What the dose line adds: `each side`, `alternating sides`, `right side only`."""
+        return _SIDE_WORDS[self]
 
 
 class Side(StrEnum):
     RIGHT = "right"
     LEFT = "left"
+
+
+_SIDES_OF_A_SET: dict[Sides, tuple[Side | None, ...]] = {
+    Sides.BOTH: (None,),
+    Sides.EACH: (Side.RIGHT, Side.LEFT),
+    Sides.ALTERNATE: (None,),
+    Sides.RIGHT: (Side.RIGHT,),
+    Sides.LEFT: (Side.LEFT,),
+}
+_SIDE_WORDS: dict[Sides, str] = {
+    Sides.BOTH: "",
+    Sides.EACH: "each side",
+    Sides.ALTERNATE: "alternating sides each rep",
+    Sides.RIGHT: "right side only",
+    Sides.LEFT: "left side only",
+}
 
 
 def seconds_range(value: int | IntRange) -> IntRange:
@@ -141,14 +172,17 @@ class Exercise:
         at a person's dose, their sets (`4 sets × 8–12 reps, …`)."""
         sets = self.sets if self.current is None else IntRange.exactly(self.current.sets)
         dose = self.kind.dose(sets)
-        dose = f"{dose}, each side" if self.sides is Sides.EACH else dose
+        dose = f"{dose}, {self.sides.words}" if self.sides.words else dose
         if self.rest is not None and not self.rest.is_fixed:
             dose += f", {self.rest} s rest"  # a fixed rest is the routine's business, as before
         return dose
 
     def announcement(self) -> str:
         """The sentence a voice says for the dose before the exercise: `Two sets of ten.`"""
-        return self.kind.announcement(self.planned_sets, each_side=self.sides is Sides.EACH)
+        said = self.kind.announcement(self.planned_sets, each_side=self.sides is Sides.EACH)
+        if self.sides in (Sides.BOTH, Sides.EACH):
+            return said
+        return f"{said} {self.sides.words[:1].upper()}{self.sides.words[1:]}."
 
 
 @dataclass(frozen=True)

@@ -164,7 +164,8 @@ BAD_FILE_MESSAGES: dict[str, list[str]] = {
         ' "mini", "hip circle", "flat", "tube with handles", got "tube with ankle strap"',
     ],
     "bad_sides.toml": [
-        'bad_sides.toml:5: exercise 1 "Clamshell": sides must be one of "both", "each", got "left"',
+        'bad_sides.toml:5: exercise 1 "Clamshell": sides must be one of "both", "each",'
+        ' "alternate", "right", "left", got "one leg"',
     ],
     "steps_not_strings.toml": [
         'steps_not_strings.toml:6: exercise 1 "Clamshell": steps item 2 must be a string, got 2',

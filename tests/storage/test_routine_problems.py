@@ -70,7 +70,8 @@ def test_every_problem_in_a_file_is_reported(tmp_path: Path) -> None:
         f"{prefix}4: timing.switch_sides must be 0–120 seconds, got 500",
         f'{prefix}7: exercise 1 "Clamshell": sets must be [min, max] with min ≤ max, got [5, 3]',
         f'{prefix}8: exercise 1 "Clamshell": reps must be 1–200, got 300',
-        f'{prefix}9: exercise 1 "Clamshell": sides must be one of "both", "each", got "Each",'
+        f'{prefix}9: exercise 1 "Clamshell": sides must be one of "both", "each", "alternate",'
+        ' "right", "left", got "Each",'
         ' did you mean "each"?',
         f"{prefix}10: exercise 2: name is required",
         f"{prefix}11: exercise 2: hold must be 5–60 seconds, got 90",

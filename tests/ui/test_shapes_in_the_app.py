@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from bandtimer.domain.history import WorkoutRecord, WorkoutStatus
 from bandtimer.domain.plan import SegmentKind
+from bandtimer.domain.routine import Side
 from bandtimer.storage.history import HistoryStore, default_device_name
 from bandtimer.storage.locations import Locations
 from bandtimer.storage.routines import load_routine
@@ -119,3 +120,46 @@ def test_a_superset_runs_straight_from_curls_into_the_hold_three_times(tmp_path:
     curls = record.exercise("Band curl")[0]
     assert (curls.sets_done, curls.reps) == (3, (15, 15, 15))
     assert [done.round for done in curls.sets] == [1, 2, 3]
+
+
+def test_an_alternating_dead_bug_runs_as_one_set_with_no_side_switch(tmp_path: Path) -> None:
+    seen, _ = run_shape(tmp_path, "dead_bug_alternate.toml")
+    assert [(phase, line) for phase, exercise, line in seen] == [
+        ("GET READY", "set 1 / 2"),
+        ("REPS", "set 1 / 2 · alternating sides each rep"),
+        ("REST", "set 2 / 2"),
+        ("REPS", "set 2 / 2 · alternating sides each rep"),
+    ]
+    [bug] = saved(tmp_path).exercise("Dead bug with band")
+    assert (bug.side, bug.sets_done, bug.reps) == (None, 2, (20, 20))
+
+
+def test_one_sided_rehab_runs_and_records_the_right_side_only(tmp_path: Path) -> None:
+    seen, _ = run_shape(tmp_path, "one_sided_rehab.toml")
+    assert all(line.endswith("· RIGHT side") for _, _, line in seen)
+    assert "SWITCH SIDES" not in {phase for phase, _, _ in seen}
+    record = saved(tmp_path)
+    assert [(e.name, e.side, e.sets_done) for e in record.exercises] == [
+        ("Ankle eversion", Side.RIGHT, 3), ("Single-leg balance", Side.RIGHT, 2),
+    ]  # fmt: skip
+
+
+def test_the_preview_shows_blocks_with_their_rounds_and_each_exercises_notes(
+    tmp_path: Path,
+) -> None:
+    from tests.ui.harness import write_routine
+    from tests.ui.menu_helpers import highlight, preview_text, run
+
+    write_routine(tmp_path, "superset", (GOOD / "superset.toml").read_text(encoding="utf-8"))
+    write_routine(
+        tmp_path, "bug", (GOOD / "dead_bug_alternate.toml").read_text(encoding="utf-8")
+    )
+
+    async def body(pilot: Pilot[None], starts: list[object]) -> None:
+        await highlight(pilot, "Curl superset")
+        block = "Superset: 3 rounds of exercises 1–2, a superset, 60 s between rounds"
+        assert f"{block}\n1. Band curl" in preview_text(pilot)
+        await highlight(pilot, "Alternating dead bug")
+        assert "notes: Each leg's reach is one rep: 20 reps is 10 a leg." in preview_text(pilot)
+
+    run(tmp_path, body)

@@ -93,7 +93,8 @@ EXERCISE_FIELD_KINDS: dict[str, Field] = {
     "anchor": TextField("What to tie the band to, if anything.", most=MAX_PHRASE),
     "muscles": TextsField("The muscles it works."),
     "sides": ChoiceField(
-        Sides, "each: the right side then the left every set; both (the default): together."
+        Sides, "both (the default): together; each: the right side then the left every set; "
+        "alternate: right and left take turns every rep; right or left: that side only."
     ),
     "sets": RangeField(SETS, "Sets; the plan aims for the low end"),
     "reps": RangeField(REPS, "Reps in a set; a set runs to the top of the range"),
