@@ -123,8 +123,14 @@ def test_one_sided_rehab_works_only_the_side_it_names_and_says_so() -> None:
     assert K.SWITCH_SIDES not in {s.kind for s in plan.segments}
     # 3 × 45 s of tempo reps with 30 s rests, 30 s (the low end of 30–45) to the balance, whose
     # own rest is the low end of 20–30
-    assert plan.total_seconds == 10 + 3 * 45 + 2 * 30 + 30 + 30 + 20 + 30
+    assert plan.total_seconds == 10 + 3 * 45 + 2 * 30 + 30 + 30 + 20 + 30 + 30 + 120
     first = plan.segments[1]
     line = line_for(SegmentStarted(first, 0.0), plan)
     assert line is not None and line.text == "Right side. Go."
     assert routine.exercises[0].announcement().endswith("Right side only.")
+    stretch = plan.segments[-1]
+    assert (stretch.exercise.name, stretch.planned_seconds, stretch.side) == (
+        "Calf stretch", 120, Side.RIGHT,
+    )  # fmt: skip
+    assert stretch.set_kind is not None and not stretch.set_kind.asks_reps_after
+    assert stretch.exercise.dose == "1 set × 2 min, timed, right side only"

@@ -40,7 +40,7 @@ SHORTEST_HOLD = 2.0
 pressed as the set began, a skip rather than a hold."""
 ESTIMATED_SECONDS_PER_COUNTED_REP = 3.0
 """Reps counted by hand have no clock; this only estimates their share of the planned total."""
-DOSE_FIELDS = ("reps", "hold", "tempo", "work")
+DOSE_FIELDS = ("reps", "hold", "tempo", "work", "count_reps")
 """The routine file's fields that say what kind of set an exercise is."""
 
 
@@ -574,7 +574,7 @@ class TimeBoxed(SetKind):
 
     @classmethod
     def conflicts(cls, present: frozenset[str]) -> list[tuple[str, str]]:
-        others = [name for name in DOSE_FIELDS if name in present and name != "work"]
+        others = [name for name in DOSE_FIELDS if name in present and name not in TIMED_FIELDS]
         if "work" not in present or not others:
             return []
         listed = " or ".join(others)
@@ -582,7 +582,60 @@ class TimeBoxed(SetKind):
         return [("work", f"work does not go with {listed}: {why}")]
 
 
-KINDS: tuple[type[SetKind], ...] = (TimedHold, HeldReps, TempoReps, CountedReps, TimeBoxed)
+@dataclass(frozen=True)
+class TimedItem(SetKind):
+    """`work` with `count_reps = false`: a stretch, a balance, a walk, timed with nothing to
+    count. A countdown like a time-boxed set; nothing is asked at its end."""
+
+    work: int
+    count_reps: bool = False
+
+    segment_kind = SegmentKind.WORK
+    file_fields = frozenset({"work", "count_reps"})
+
+    def planned_seconds(self) -> float:
+        return float(self.work)
+
+    def dose(self, sets: IntRange) -> str:
+        return f"{plural(str(sets), 'set')} × {_minutes(self.work)}, timed"
+
+    def segment_line(self) -> str:
+        return f"{_minutes(self.work)}, timed"
+
+    def phase(self, progress: RepProgress | None) -> str:
+        return "TIMED"
+
+    def tone(self, progress: RepProgress | None) -> str:
+        return "hold"
+
+    def readout(self, progress: RepProgress | None, remaining: float) -> Readout:
+        return Readout(f"seconds left of {_minutes(self.work)}", seconds=remaining)
+
+    def announcement(self, sets: int, each_side: bool = False) -> str:
+        work = spoken_seconds(self.work)
+        return _sentence(work if sets == 1 else _sets_of(sets, work), each_side)
+
+    @classmethod
+    def conflicts(cls, present: frozenset[str]) -> list[tuple[str, str]]:
+        if "count_reps" in present and "work" not in present:
+            return [("count_reps", "count_reps goes with work: it makes a timed item of it")]
+        return []
+
+
+def _minutes(seconds: int) -> str:
+    """`45 s`, `2 min`, `2 min 30 s`: a timed item's length as a dose line writes it."""
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min" + (f" {rest} s" if rest else "")
+
+
+TIMED_FIELDS = frozenset({"work", "count_reps"})
+"""The fields a timed set (`TimeBoxed`, `TimedItem`) is made of."""
+
+KINDS: tuple[type[SetKind], ...] = (
+    TimedHold, HeldReps, TempoReps, CountedReps, TimeBoxed, TimedItem,
+)  # fmt: skip
 """Every kind of set, for reading routine files."""
 
 

@@ -212,3 +212,18 @@ def test_answers_go_to_the_oldest_set_still_waiting(make_routine, start_session,
     session.record_reps(9)
     session.record_reps(7)
     assert [record.reps_done for record in session.records] == [9, 7]
+
+
+def test_a_timed_item_counts_down_its_seconds_asks_nothing_and_says_its_length() -> None:
+    from bandtimer.domain.set_kinds import TimedItem
+
+    stretch = TimedItem(150)
+    assert (stretch.planned_seconds(), stretch.asks_reps_after, stretch.ends_by_itself) == (
+        150.0, False, True,
+    )  # fmt: skip
+    assert stretch.dose(IntRange.exactly(2)) == "2 sets × 2 min 30 s, timed"
+    assert stretch.segment_line() == "2 min 30 s, timed"
+    assert stretch.announcement(1) == "Two and a half minutes."
+    assert stretch.readout(None, 42.0).seconds == 42.0
+    assert stretch.phase(None) == "TIMED"
+    assert [m.key.what.value for m in stretch.moments(150)][:2] == ["halfway", "ten seconds left"]

@@ -176,6 +176,7 @@ exercise_tables = st.fixed_dictionaries(
         "hold": ranges,
         "tempo": mostly(st.floats(0, 40)),
         "work": mostly(st.integers(0, 700)),
+        "count_reps": mostly(st.just(False)),
         "sides": mostly(st.sampled_from(["each", "both", "left", "right", "alternate", "one"])),
         "band": mostly(st.sampled_from(["mini", "loop", "hip circle", "medium"])),
         "steps": mostly(st.text(max_size=20) | st.lists(st.text(max_size=20), max_size=3)),

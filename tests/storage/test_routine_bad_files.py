@@ -92,7 +92,7 @@ BAD_FILE_MESSAGES: dict[str, list[str]] = {
     "unknown_key_no_suggestion.toml": [
         'unknown_key_no_suggestion.toml:6: exercise 1 "Glute bridge": unknown field "colour";'
         " the fields are name, band, placement, anchor, muscles, sides, sets, reps, hold, tempo,"
-        " work, rest, steps, why, notes, progression",
+        " work, count_reps, rest, steps, why, notes, progression",
     ],
     "missing_exercise_name.toml": [
         "missing_exercise_name.toml:7: exercise 2: name is required",
@@ -199,6 +199,14 @@ BAD_FILE_MESSAGES: dict[str, list[str]] = {
     ],
     "work_too_long.toml": [
         'work_too_long.toml:5: exercise 1 "Band squat": work must be 5–600 seconds, got 900',
+    ],
+    "count_reps_true.toml": [
+        'count_reps_true.toml:6: exercise 1 "Calf stretch": count_reps can only be false: a work'
+        " set asks for its reps unless this says false; leave it out",
+    ],
+    "count_reps_without_work.toml": [
+        'count_reps_without_work.toml:6: exercise 1 "Calf stretch": count_reps goes with work:'
+        " it makes a timed item of it",
     ],
     "progression_without_hold.toml": [
         'progression_without_hold.toml:6: exercise 1 "Clamshell": progression needs a hold:'

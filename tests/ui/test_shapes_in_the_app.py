@@ -141,7 +141,13 @@ def test_one_sided_rehab_runs_and_records_the_right_side_only(tmp_path: Path) ->
     record = saved(tmp_path)
     assert [(e.name, e.side, e.sets_done) for e in record.exercises] == [
         ("Ankle eversion", Side.RIGHT, 3), ("Single-leg balance", Side.RIGHT, 2),
+        ("Calf stretch", Side.RIGHT, 1),
     ]  # fmt: skip
+    # The stretch is timed in full and nothing is asked at its end: no reps, no question.
+    assert ("TIMED", "Calf stretch", "set 1 / 1 · RIGHT side") in seen
+    [stretch] = [s for s in record.segments if s.exercise_name == "Calf stretch" and s.kind.value
+                 == "work"]  # fmt: skip
+    assert (stretch.actual_seconds, stretch.reps_done, stretch.skipped) == (120, None, False)
 
 
 def test_the_preview_shows_blocks_with_their_rounds_and_each_exercises_notes(

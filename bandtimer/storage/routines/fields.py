@@ -540,8 +540,31 @@ class FlagField:
         return {"type": "boolean", "description": self.description}
 
 
+@dataclass(frozen=True)
+class SwitchOffField:
+    """A switch that is on unless the file says `false`: only `false` may be written."""
+
+    description: str
+    on_means: str
+    """Why `true` is never needed, said when a file writes it."""
+
+    def read(self, table: Table, key: str, at: Reporter) -> bool | None:
+        value = table.get(key)
+        if value is None or value is False:
+            return value
+        label = at.label(key)
+        if value is True:
+            at.report(key, f"{label} can only be false: {self.on_means}; leave it out")
+        else:
+            at.report(key, f"{label} must be false, got {shown(value)}")
+        return None
+
+    def schema(self) -> JsonSchema:
+        return {"description": self.description, "type": "boolean", "const": False}
+
+
 Field = (
     NameField | TextField | TextsField | SecondsField | RangeField | NumberField | ChoiceField
-    | ProgressionField | FlagField
+    | ProgressionField | FlagField | SwitchOffField
 )
 """Every kind of field a routine file has."""

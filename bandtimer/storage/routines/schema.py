@@ -47,6 +47,7 @@ SHAPES: dict[str, Any] = {
     "dependencies": {
         "tempo": ["reps"],
         "progression": ["hold"],
+        "count_reps": ["work"],
         "work": {
             "not": {"anyOf": [{"required": [key]} for key in ("reps", "hold", "tempo")]},
             "description": "work goes alone: a work set is as many reps as you can in its "

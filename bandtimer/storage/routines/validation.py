@@ -27,6 +27,7 @@ from bandtimer.storage.routines.fields import (
     RangeField,
     Reporter,
     SecondsField,
+    SwitchOffField,
     Table,
     TextField,
     TextsField,
@@ -104,6 +105,11 @@ EXERCISE_FIELD_KINDS: dict[str, Field] = {
     "tempo": NumberField(TEMPO, "Seconds per rep, for reps that are not held"),
     "work": SecondsField(WORK, "Seconds of work in a set, as many reps as you can; asks the "
                          "reps afterwards. Alone: not with reps, hold or tempo"),
+    "count_reps": SwitchOffField(
+        "false: a timed item with nothing to count (a stretch, a balance, a walk) of work "
+        "seconds; nothing is asked at its end",
+        "a work set asks for its reps unless this says false",
+    ),
     "rest": RangeField(REST, "Rest between sets of this exercise, instead of "
                        "timing.rest_between_sets; the plan times the low end"),
     "steps": TextsField("How to do it, step by step.", single=True),
