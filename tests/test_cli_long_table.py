@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from rich.console import Console
@@ -62,3 +63,30 @@ def test_the_fast_way_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
     laid_out.clear()
     printed(200, fast=True)
     assert max(laid_out) == 19
+
+
+def test_a_narrow_terminal_s_wrapped_dates_are_laid_out_by_rich_once_not_row_by_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At 40 columns every date wraps, and each is a different text; they wrap alike, so Rich
+    lays out a handful of rows (before: all 300, seconds a thousand rows) and the table is
+    still Rich's own, byte for byte."""
+    base = HistoryStore(FIXTURE, "laptop").load_all().records[0]
+    records = [
+        replace(base, started=base.started - timedelta(days=day, minutes=7 * day), id=f"d{day}")
+        for day in range(300)
+    ]
+    laid_out: list[int] = []
+
+    def counting(indexes: object) -> object:
+        chosen = [records[index] for index in indexes]  # type: ignore[attr-defined]
+        laid_out.append(len(chosen))
+        return workouts_table(chosen)
+
+    rows = [listing_row(record) for record in records]
+    fast = Console(file=io.StringIO(), width=40, color_system=None, markup=False)
+    long_table.print_long_table(fast, rows, [c in RIGHT_ALIGNED for c in LISTING_COLUMNS], counting)
+    rich = Console(file=io.StringIO(), width=40, color_system=None, markup=False)
+    rich.print(workouts_table(records))
+    assert fast.file.getvalue() == rich.file.getvalue()  # type: ignore[attr-defined]
+    assert max(laid_out) < 10

@@ -90,12 +90,16 @@ class _Layout:
         return cls(lines, rules[0] + 1, widths, console, right_aligned)
 
     def first_rows_that_wrap(self, rows: Sequence[Sequence[str]]) -> list[int]:
-        """For each cell text too wide for its column, the first row holding it."""
+        """For each shape of cell text too wide for its column, the first row holding it.
+
+        Cells of one shape (see `_shape`) wrap at the same places, so Rich drawing one of them
+        shows how all of them come out: in a narrow terminal every date wraps, and ten thousand
+        distinct dates are still one shape, not ten thousand rows for Rich to lay out."""
         first: dict[tuple[int, str], int] = {}
         for index, row in enumerate(rows):
             for column, (cell, width) in enumerate(zip(row, self.widths, strict=True)):
-                if _unusual(cell, width) and (column, cell) not in first:
-                    first[column, cell] = index
+                if _unusual(cell, width):
+                    first.setdefault((column, _shape(cell)), index)
         return sorted(set(first.values()))
 
     def matches(self, sample: Sequence[Sequence[str]]) -> bool:
@@ -137,3 +141,12 @@ def _unusual(cell: str, width: int) -> bool:
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_PLAIN = re.compile(r"[A-Za-z0-9]")
+
+
+def _shape(cell: str) -> str:
+    """The cell with every ASCII letter and digit as `a`: Rich wraps text by where its
+    whitespace is and how many cells each character takes, so two cells of one shape break
+    into lines at the same places (`2026-11-29 07:00` and `1999-01-02 18:30` alike). Every
+    other character is kept as it is."""
+    return _PLAIN.sub("a", cell)
