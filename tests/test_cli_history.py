@@ -271,7 +271,7 @@ def test_write_data_survives_a_stream_without_a_file_descriptor() -> None:
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        assert write_data("a,é\n".encode()) == 0
+        assert write_data([b"a,", "é\n".encode()]) == 0
     assert out.getvalue() == "a,é\n"
 
 

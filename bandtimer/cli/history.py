@@ -14,7 +14,7 @@ still succeeds with the rest.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from bandtimer.cli.progress import stderr_progress
@@ -23,8 +23,8 @@ from bandtimer.coach import (
     JSON_TEXT,
     LISTING_COLUMNS,
     NO_WORKOUTS,
-    csv_document,
-    json_document,
+    csv_pieces,
+    json_pieces,
     listing_row,
 )
 from bandtimer.domain.history import Workout, WorkoutStatus, WorkoutSummary
@@ -74,10 +74,10 @@ def show_history(
     if output_format == "csv":
         rows = store.rendered(CSV_ROWS, newest, progress)
         report_problems_to_stderr(rows.problems)
-        return write_data(csv_document(rows.records))
+        return write_data(csv_pieces(rows.records))
     texts = store.rendered(JSON_TEXT, newest, progress)
     report_problems_to_stderr(texts.problems)
-    return write_data(json_document(texts.records))
+    return write_data(json_pieces(texts.records))
 
 
 def print_table(load: HistoryLoad[WorkoutSummary], *, limit: int | None) -> None:
@@ -138,21 +138,22 @@ def report_problems_to_stderr(problems: Sequence[HistoryProblem]) -> None:
         print(f"bandtimer: skipped {shown} (left as it is)", file=sys.stderr)
 
 
-def write_data(data: bytes) -> int:
-    """The export (UTF-8) as its reader needs it. For a program (a pipe or a file): the files'
-    text exactly, in UTF-8 whatever the locale says, written as it is. For a person (a
-    terminal): control characters shown as symbols instead of obeyed, in the terminal's own
-    encoding. (A closed pipe is `cli.streams`' to handle.)"""
+def write_data(pieces: Iterable[bytes]) -> int:
+    """The export (UTF-8, each piece whole characters) as its reader needs it, written piece
+    by piece as it comes. For a program (a pipe or a file): the files' text exactly, in UTF-8
+    whatever the locale says, written as it is. For a person (a terminal): control characters
+    shown as symbols instead of obeyed, in the terminal's own encoding. (A closed pipe is
+    `cli.streams`' to handle.)"""
     out = sys.stdout
-    if _is_terminal(out):
-        out.write(visible_controls(data.decode()))
-        return 0
-    binary = getattr(out, "buffer", None)
-    if binary is None:  # a text-only stream (a test's, say)
-        out.write(data.decode())
+    binary = None if _is_terminal(out) else getattr(out, "buffer", None)
+    if binary is None:  # a terminal, or a text-only stream (a test's, say)
+        show = visible_controls if _is_terminal(out) else str
+        for piece in pieces:
+            out.write(show(piece.decode()))
         return 0
     out.flush()
-    binary.write(data)
+    for piece in pieces:
+        binary.write(piece)
     return 0
 
 
