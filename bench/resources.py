@@ -44,9 +44,12 @@ def measure(runs: int = 5, seconds: float = 12.0) -> Section:
     cpu: dict[str, list[float]] = {"ours": [], "bare": []}
     rss: dict[str, list[float]] = {"ours": [], "bare": []}
     with tempfile.TemporaryDirectory(prefix="bandtimer-bench-") as folder, Terminal() as terminal:
-        write_routine(Path(folder), "key-bench", keys_routine())
-        for _ in range(runs):
-            terminal.start("ours", bandtimer_argv("run", KEYS_NAME), {"BANDTIMER_HOME": folder})
+        for run in range(runs):
+            # A home of its own each run: the run before was stopped mid-get-ready, and
+            # `run NAME` would offer to resume it rather than start the countdown measured here.
+            home = Path(folder) / f"run-{run}"
+            write_routine(home, "key-bench", keys_routine())
+            terminal.start("ours", bandtimer_argv("run", KEYS_NAME), {"BANDTIMER_HOME": str(home)})
             terminal.start("bare", python_argv(str(BARE_APP)))
             terminal.wait_for("ours", lambda screen: "seconds left" in screen)
             terminal.wait_for("bare", shows_digits)
