@@ -28,9 +28,15 @@ from bandtimer.storage.locations import shipped_routines_dir
 from bandtimer.storage.routines import load_routine
 from bandtimer.voice import Espeak, PhraseBook, VoiceSettings
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("espeak-ng") is None, reason="espeak-ng is not installed; `make test` installs it"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        shutil.which("espeak-ng") is None,
+        reason="espeak-ng is not installed; `make test` installs it",
+    ),
+    # One worker renders the phrases (`book`, for the module) and follows every routine: spread
+    # over the workers, each would render all of them again.
+    pytest.mark.xdist_group("voice-schedule"),
+]
 
 SOUNDS = Path(__file__).resolve().parent.parent / "sounds"
 SILENCE_SECONDS = 0.15
