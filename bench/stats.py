@@ -65,6 +65,9 @@ def paired_ratios(ours: Sequence[float], reference: Sequence[float]) -> list[flo
 
 
 def ratio_text(ratios: Sequence[float]) -> str:
-    """`1.21× (min–max 1.10–1.35)`: the median of paired ratios and their range."""
+    """`1.21× (min–max 1.10–1.35)`: the median of paired ratios and their range; a dash when no
+    pair had a reference above zero (a run too short for the kernel to count a tick of CPU)."""
+    if not ratios:
+        return "— (the reference measured 0)"
     spread = Spread.of(ratios)
     return f"{spread.median:.2f}× (min–max {spread.low:.2f}–{spread.high:.2f})"
