@@ -5,12 +5,17 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import signal
 import struct
 import subprocess
 import sys
 import termios
 import threading
 from pathlib import Path
+
+
+def _default_hang_up() -> None:
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 def start_in_a_terminal(
@@ -63,6 +68,9 @@ class Terminal:
             [sys.executable, "-m", "bandtimer", *args],
             stdin=self._terminal, stdout=self._terminal, stderr=self._terminal, env=env,
             close_fds=True,
+            # As a terminal starts it: a runner started under `nohup` ignores SIGHUP, and the
+            # child would inherit that and outlive the hang-up a test sends it.
+            preexec_fn=_default_hang_up,
         )  # fmt: skip
         self.output = bytearray()
         self._seen = threading.Condition()
